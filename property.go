@@ -1,0 +1,215 @@
+package ucwa
+
+import (
+	"strconv"
+	"time"
+)
+
+// Kind says what a [Value] holds.
+type Kind uint8
+
+// The kinds of [Value]. The zero Value has kind [KindInvalid] and cannot be
+// encoded.
+const (
+	KindInvalid Kind = iota
+	KindString       // a string: JSON string, XML text
+	KindBool         // a boolean: JSON true/false, XML True/False
+	KindNumber       // a number: JSON number (UCWA sends integers)
+	KindDate         // a date: JSON "\/Date(ms[±hhmm])\/", XML ISO 8601
+	KindNull         // JSON null; XML an empty element, <property name="…"/>
+	KindList         // JSON array; XML <propertyList><item>…</item></propertyList>
+	KindBag          // a nested property bag: JSON object; XML child <property> elements
+)
+
+var kindNames = [...]string{"invalid", "string", "bool", "number", "date", "null", "list", "bag"}
+
+// String returns the kind's name in lower case, such as "string".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// A Value is one property value: a scalar (string, boolean, number, date,
+// null), a list of values, or a nested property bag.
+//
+// A Value keeps the text it was decoded from, so that a value that is not
+// changed re-encodes byte for byte in the same format: a boolean read from XML
+// as "True" is written back as "True", a JSON number as its original digits, a
+// date in its original form and precision.
+//
+// XML carries no types, so the XML decoder infers only what is unambiguous:
+// "True", "False", "true" and "false" are booleans, an ISO 8601 date-time with
+// an offset or "Z" is a date, an empty element (<property name="x"/>) is null
+// while an element with an end tag (<property name="x"></property>) is the
+// empty string, and everything else is a string. Numbers stay strings in XML. A JSON string is a date only in
+// the ASP.NET AJAX form with escaped slashes, "\/Date(1436925243767)\/".
+//
+// Values are immutable once built; copying a Value is cheap and shares its
+// list or bag.
+type Value struct {
+	kind Kind
+	text string     // string: the string; bool: its text; number: its digits; date: its raw form
+	list []Value    // KindList
+	bag  []Property // KindBag
+}
+
+// String returns a Value holding the string s.
+func String(s string) Value { return Value{kind: KindString, text: s} }
+
+// Bool returns a Value holding b.
+func Bool(b bool) Value {
+	if b {
+		return Value{kind: KindBool, text: "true"}
+	}
+	return Value{kind: KindBool, text: "false"}
+}
+
+// Int returns a Value holding the integer i.
+func Int(i int64) Value { return Value{kind: KindNumber, text: strconv.FormatInt(i, 10)} }
+
+// Date returns a Value holding the instant t in t's location, kept to 100
+// nanoseconds (the precision UCWA writes in XML). In JSON it is written to
+// the millisecond.
+func Date(t time.Time) Value { return Value{kind: KindDate, text: formatISODate(t)} }
+
+// Null returns the null Value.
+func Null() Value { return Value{kind: KindNull} }
+
+// List returns a Value holding the list of values vs. The Value shares vs.
+func List(vs ...Value) Value { return Value{kind: KindList, list: vs} }
+
+// Bag returns a Value holding the nested property bag ps. The Value shares ps.
+func Bag(ps ...Property) Value { return Value{kind: KindBag, bag: ps} }
+
+// Kind returns the kind of v.
+func (v Value) Kind() Kind { return v.kind }
+
+// Text returns the text of a scalar value as it was decoded or built: the
+// string itself, "true" or "True", a number's digits, a date's raw form
+// ("/Date(1436925243767)/" or "2015-07-14T20:54:03.7675175-05:00"). It returns
+// "" for null, lists and bags.
+func (v Value) Text() string { return v.text }
+
+// Str returns the string v holds and whether v is a string.
+func (v Value) Str() (string, bool) { return v.text, v.kind == KindString }
+
+// Bool returns the boolean v holds and whether v is a boolean.
+func (v Value) Bool() (b, ok bool) {
+	if v.kind != KindBool {
+		return false, false
+	}
+	return v.text == "true" || v.text == "True", true
+}
+
+// Int returns the integer v holds and whether v is a number that fits an
+// int64. A string of decimal digits, as XML gives, is also read.
+func (v Value) Int() (int64, bool) {
+	if v.kind != KindNumber && v.kind != KindString {
+		return 0, false
+	}
+	i, err := strconv.ParseInt(v.text, 10, 64)
+	return i, err == nil
+}
+
+// Time returns the instant v holds and whether v is a date.
+func (v Value) Time() (time.Time, bool) {
+	if v.kind != KindDate {
+		return time.Time{}, false
+	}
+	t, err := ParseDate(v.text)
+	return t, err == nil
+}
+
+// List returns the values of a list, or nil if v is not a list. The slice is
+// shared with v and must not be modified.
+func (v Value) List() []Value {
+	if v.kind != KindList {
+		return nil
+	}
+	return v.list
+}
+
+// Bag returns the properties of a nested property bag, or nil if v is not a
+// bag. The slice is shared with v and must not be modified.
+func (v Value) Bag() []Property {
+	if v.kind != KindBag {
+		return nil
+	}
+	return v.bag
+}
+
+// A Property is one named value of a property bag.
+type Property struct {
+	Name  string
+	Value Value
+}
+
+// Prop returns the Property name=v. It reads well in literals:
+//
+//	ucwa.Input{Properties: []ucwa.Property{ucwa.Prop("operationId", ucwa.String("74cb…"))}}
+func Prop(name string, v Value) Property { return Property{Name: name, Value: v} }
+
+// Lookup returns the value of the first property named name in ps.
+func Lookup(ps []Property, name string) (Value, bool) {
+	for i := range ps {
+		if ps[i].Name == name {
+			return ps[i].Value, true
+		}
+	}
+	return Value{}, false
+}
+
+// A Link points to another resource: JSON {"href":…,"title":…} under its rel
+// in "_links"; XML <link rel="…" href="…" title="…"/>.
+type Link struct {
+	Rel   string
+	Href  string
+	Title string // "" when absent; see HasTitle
+
+	// HasTitle reports whether Title was present, even if empty
+	// (the docs show "title": "").
+	HasTitle bool
+
+	// Attrs holds the link's other attributes, such as "etag" or
+	// "revision", in order. Their values are kept as decoded: in JSON any
+	// scalar, in XML strings.
+	Attrs []Property
+
+	// InArray reports whether, in JSON, the link sat in an array under its
+	// rel ("rel": [{…}]) rather than alone ("rel": {…}). The docs promise a
+	// rel is always one or always the other, so it is kept; the JSON encoder
+	// writes an array when any link of a rel has InArray set or when the rel
+	// has several links. XML cannot tell the two apart.
+	InArray bool
+}
+
+// An Input is the body of a POST request: an ordered property bag and the
+// links an input may carry, such as the message of startMessaging
+// (JSON "_links": {"message": {"href": "data:…"}}, XML
+// <link rel="message" href="data:…"/>). JSON: an object; XML: an <input>
+// element in the UCWA namespace.
+//
+// Order is kept and nothing is dropped: decoding then encoding in the same
+// format gives the same properties and links in the same order. A PUT body is a
+// [Resource], not an Input.
+type Input struct {
+	Properties []Property
+	Links      []Link
+}
+
+// Get returns the value of the first property named name.
+func (in *Input) Get(name string) (Value, bool) { return Lookup(in.Properties, name) }
+
+// Link returns the first link with rel.
+func (in *Input) Link(rel string) (Link, bool) { return findLink(in.Links, rel) }
+
+func findLink(ls []Link, rel string) (Link, bool) {
+	for i := range ls {
+		if ls[i].Rel == rel {
+			return ls[i], true
+		}
+	}
+	return Link{}, false
+}

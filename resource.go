@@ -1,0 +1,85 @@
+package ucwa
+
+// A Resource is a UCWA resource: its rel, its properties in order, its links
+// (the self link among them) and its embedded resources, to any depth.
+//
+// JSON: an object whose members are the properties, with "_links" and
+// "_embedded" objects. XML: <resource rel="…" href="…"> with <link>,
+// <property>, <propertyList> and nested <resource> children.
+//
+// The "rel" property that both formats repeat inside the resource stays an
+// ordinary property in Properties. Unknown properties, such as the PUT marker
+// (a random name whose value is "please pass this in a PUT request"), stay in
+// place, so a resource read with GET, changed and sent back with PUT loses
+// nothing.
+type Resource struct {
+	// Rel is the resource's rel: the rel attribute of an XML <resource>,
+	// the key under "_embedded" of an embedded JSON resource, or the "rel"
+	// property of a top-level JSON resource. "" when absent (some XML PUT
+	// bodies have no rel attribute).
+	Rel string
+
+	Properties []Property
+
+	// Links in order. The self link, when present, is among them with Rel
+	// "self": JSON keeps it in "_links", XML in the href attribute, where the
+	// XML decoder reads it back as the first link.
+	Links []Link
+
+	// Embedded resources in order, each with its Rel.
+	Embedded []Resource
+
+	// InArray reports whether, in JSON, this embedded resource sat in an array
+	// under its rel. See Link.InArray.
+	InArray bool
+
+	// Where "_links" and "_embedded" stood among the JSON members: 1 + the
+	// number of properties before them; 0 means "absent", and the encoder
+	// then writes them after the properties when there is anything to write.
+	linksAt, embeddedAt int
+	embeddedFirst       bool // "_embedded" came before "_links" at the same place
+}
+
+// Get returns the value of the first property named name.
+func (r *Resource) Get(name string) (Value, bool) { return Lookup(r.Properties, name) }
+
+// String returns the string property name, and whether it is a string.
+func (r *Resource) String(name string) (string, bool) {
+	v, ok := r.Get(name)
+	if !ok {
+		return "", false
+	}
+	return v.Str()
+}
+
+// Link returns the first link with rel.
+func (r *Resource) Link(rel string) (Link, bool) { return findLink(r.Links, rel) }
+
+// Href returns the href of the self link, or "".
+func (r *Resource) Href() string {
+	l, _ := r.Link("self")
+	return l.Href
+}
+
+// Embed returns the first embedded resource with rel, or nil. The pointer
+// points into r.Embedded.
+func (r *Resource) Embed(rel string) *Resource {
+	for i := range r.Embedded {
+		if r.Embedded[i].Rel == rel {
+			return &r.Embedded[i]
+		}
+	}
+	return nil
+}
+
+// Set sets the first property named name to v, or appends it if there is none.
+// It keeps the property's place, as a PUT after a GET needs.
+func (r *Resource) Set(name string, v Value) {
+	for i := range r.Properties {
+		if r.Properties[i].Name == name {
+			r.Properties[i].Value = v
+			return
+		}
+	}
+	r.Properties = append(r.Properties, Property{Name: name, Value: v})
+}
