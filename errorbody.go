@@ -36,3 +36,19 @@ type Error struct {
 	// unchanged body re-encodes as it came: <debugInfo/> and <parameters/>.
 	hasParameters, hasDebugInfo bool
 }
+
+// Code is the code of a UCWA error. For synchronous errors it names the HTTP
+// status (CodeConflict for 409). It is an open set: codes not listed here are
+// kept as they came. A Code is an error, so that errors.Is(err, CodeConflict)
+// reads well.
+type Code string
+
+// Error returns the code itself.
+func (c Code) Error() string { return string(c) }
+
+// Subcode further classifies a UCWA error (SubcodeAlreadyExists). It is an
+// open set, like Code, and an error for the same reason.
+type Subcode string
+
+// Error returns the subcode itself.
+func (s Subcode) Error() string { return string(s) }
