@@ -61,3 +61,43 @@ func (o *Options) maxSize() int {
 	}
 	return o.MaxSize
 }
+
+// appender is what every body type implements.
+type appender interface {
+	AppendJSON(dst []byte) ([]byte, error)
+	AppendXML(dst []byte) ([]byte, error)
+}
+
+func appendFormat(dst []byte, f Format, a appender) ([]byte, error) {
+	switch f {
+	case JSON:
+		return a.AppendJSON(dst)
+	case XML:
+		return a.AppendXML(dst)
+	}
+	return dst, &EncodeError{Format: f, Err: ErrInvalidValue, Msg: "unknown format"}
+}
+
+// Append appends the body of in in format f to dst.
+func (in *Input) Append(dst []byte, f Format) ([]byte, error) { return appendFormat(dst, f, in) }
+
+// Marshal returns the body of in in format f.
+func (in *Input) Marshal(f Format) ([]byte, error) { return appendFormat(nil, f, in) }
+
+// Append appends the body of r in format f to dst.
+func (r *Resource) Append(dst []byte, f Format) ([]byte, error) { return appendFormat(dst, f, r) }
+
+// Marshal returns the body of r in format f.
+func (r *Resource) Marshal(f Format) ([]byte, error) { return appendFormat(nil, f, r) }
+
+// Append appends the body of ev in format f to dst.
+func (ev *Events) Append(dst []byte, f Format) ([]byte, error) { return appendFormat(dst, f, ev) }
+
+// Marshal returns the body of ev in format f.
+func (ev *Events) Marshal(f Format) ([]byte, error) { return appendFormat(nil, f, ev) }
+
+// Append appends the error body of e in format f to dst.
+func (e *Error) Append(dst []byte, f Format) ([]byte, error) { return appendFormat(dst, f, e) }
+
+// Marshal returns the error body of e in format f.
+func (e *Error) Marshal(f Format) ([]byte, error) { return appendFormat(nil, f, e) }

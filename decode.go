@@ -1,0 +1,191 @@
+package ucwa
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// The decoding entry points. Each takes the whole body: a UTF-8 byte-order
+// mark before it is skipped, and byte offsets in errors count from after it.
+//
+// Decoded strings do not alias data: the decoder copies the body once into a
+// string and slices it, so data may be reused as soon as the call returns. The
+// decoded value keeps that copy alive as long as any of its strings is.
+
+// DecodeInput decodes a POST body: a JSON object or an XML <input> element.
+// It is Options{}.DecodeInput.
+func DecodeInput(data []byte, f Format) (Input, error) { return Options{}.DecodeInput(data, f) }
+
+// DecodeResource decodes a resource: a JSON object or an XML <resource>
+// element. It is Options{}.DecodeResource.
+func DecodeResource(data []byte, f Format) (Resource, error) {
+	return Options{}.DecodeResource(data, f)
+}
+
+// DecodeEvents decodes an event-channel response. It is
+// Options{}.DecodeEvents.
+func DecodeEvents(data []byte, f Format) (Events, error) { return Options{}.DecodeEvents(data, f) }
+
+// DecodeErrorBody decodes a UCWA error body (JSON object or XML <reason>)
+// strictly: a body that is not one is an error. Status is left 0. See
+// [DecodeError] for the forgiving form a client wants. It is
+// Options{}.DecodeErrorBody.
+func DecodeErrorBody(data []byte, f Format) (*Error, error) {
+	return Options{}.DecodeErrorBody(data, f)
+}
+
+// DecodeInput decodes a POST body with the options o.
+func (o Options) DecodeInput(data []byte, f Format) (Input, error) {
+	var in Input
+	err := o.decode(data, f, func(j *jsonDecoder) error { return j.input(&in) },
+		func(x *xmlDecoder) error { return x.input(&in) })
+	return in, err
+}
+
+// DecodeResource decodes a resource with the options o.
+func (o Options) DecodeResource(data []byte, f Format) (Resource, error) {
+	var r Resource
+	err := o.decode(data, f, func(j *jsonDecoder) error { return j.topResource(&r) },
+		func(x *xmlDecoder) error { return x.topResource(&r) })
+	return r, err
+}
+
+// DecodeEvents decodes an event-channel response with the options o.
+func (o Options) DecodeEvents(data []byte, f Format) (Events, error) {
+	var ev Events
+	err := o.decode(data, f, func(j *jsonDecoder) error { return j.events(&ev) },
+		func(x *xmlDecoder) error { return x.events(&ev) })
+	return ev, err
+}
+
+// DecodeErrorBody decodes a UCWA error body with the options o.
+func (o Options) DecodeErrorBody(data []byte, f Format) (*Error, error) {
+	e := new(Error)
+	err := o.decode(data, f, func(j *jsonDecoder) error { return j.errorBody(e) },
+		func(x *xmlDecoder) error { return x.errorBody(e) })
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// DetectFormat tells a body's format from its first byte other than white
+// space (after any byte-order mark): '{' is JSON, '<' is XML.
+func DetectFormat(data []byte) (Format, bool) {
+	data = bytes.TrimLeft(skipBOM(data), " \t\r\n")
+	if len(data) == 0 {
+		return 0, false
+	}
+	switch data[0] {
+	case '{':
+		return JSON, true
+	case '<':
+		return XML, true
+	}
+	return 0, false
+}
+
+func skipBOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
+}
+
+func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x func(*xmlDecoder) error) error {
+	data = skipBOM(data)
+	if max := o.maxSize(); len(data) > max {
+		return &DecodeError{Format: f, Offset: int64(max), Err: ErrTooLarge,
+			Msg: "body of " + strconv.Itoa(len(data)) + " bytes is over the limit of " + strconv.Itoa(max)}
+	}
+	switch f {
+	case JSON:
+		d := jsonDecoder{buf: string(data), maxDepth: o.maxDepth()}
+		return j(&d)
+	case XML:
+		d := xmlDecoder{buf: string(data), maxDepth: o.maxDepth()}
+		return x(&d)
+	}
+	return &DecodeError{Format: f, Err: ErrMediaType, Msg: "unknown format"}
+}
+
+// slabs hands out the slices a decoded body is made of from a few large
+// allocations, so that decoding costs a handful of allocations however many
+// resources the body holds. A slice handed out has its capacity cut to its
+// length, so appending to it never writes into its neighbour.
+type slabs struct {
+	props []Property
+	links []Link
+	vals  []Value
+	res   []Resource
+}
+
+const minSlab = 32
+
+func (s *slabs) keepProps(ps []Property) []Property {
+	if len(ps) == 0 {
+		return nil
+	}
+	if cap(s.props)-len(s.props) < len(ps) {
+		s.props = make([]Property, 0, max(len(ps), 2*cap(s.props), minSlab))
+	}
+	n := len(s.props)
+	s.props = append(s.props, ps...)
+	return s.props[n:len(s.props):len(s.props)]
+}
+
+func (s *slabs) keepLinks(ls []Link) []Link {
+	if len(ls) == 0 {
+		return nil
+	}
+	if cap(s.links)-len(s.links) < len(ls) {
+		s.links = make([]Link, 0, max(len(ls), 2*cap(s.links), minSlab))
+	}
+	n := len(s.links)
+	s.links = append(s.links, ls...)
+	return s.links[n:len(s.links):len(s.links)]
+}
+
+func (s *slabs) keepValues(vs []Value) []Value {
+	if len(vs) == 0 {
+		return nil
+	}
+	if cap(s.vals)-len(s.vals) < len(vs) {
+		s.vals = make([]Value, 0, max(len(vs), 2*cap(s.vals), minSlab))
+	}
+	n := len(s.vals)
+	s.vals = append(s.vals, vs...)
+	return s.vals[n:len(s.vals):len(s.vals)]
+}
+
+func (s *slabs) keepResources(rs []Resource) []Resource {
+	if len(rs) == 0 {
+		return nil
+	}
+	if cap(s.res)-len(s.res) < len(rs) {
+		s.res = make([]Resource, 0, max(len(rs), 2*cap(s.res), minSlab/4))
+	}
+	n := len(s.res)
+	s.res = append(s.res, rs...)
+	return s.res[n:len(s.res):len(s.res)]
+}
+
+// quoteForMsg quotes s for an error message, cut to a readable length.
+func quoteForMsg(s string) string {
+	const maxLen = 40
+	if len(s) > maxLen {
+		return strconv.Quote(s[:maxLen]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// jsonPointerToken escapes a name for a JSON Pointer (RFC 6901).
+func jsonPointerToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,781 @@
+package ucwa
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// This file reads and writes the JSON form (RFC 8259), strictly: duplicate
+// names, trailing data, invalid UTF-8, unpaired surrogates and the escaped NUL
+// character (\u0000, which XML cannot carry) are refused.
+
+// jsonDecoder reads one JSON body from buf, a copy of the input that decoded
+// strings slice.
+type jsonDecoder struct {
+	buf      string
+	pos      int
+	depth    int
+	maxDepth int
+	path     []pathElem // where the decoder is, for errors
+	scratch  []byte     // unescaping
+	props    []Property // stack of properties being read
+	links    []Link     // stack of links being read
+	vals     []Value    // stack of list items being read
+	res      []Resource // stack of embedded resources being read
+	names    []string   // stack of the member names of the objects being read
+	slabs
+}
+
+// pathElem is one step of a path: a name, or an index when name is "" and
+// idx >= 0.
+type pathElem struct {
+	name string
+	idx  int
+}
+
+func (d *jsonDecoder) pathString() string {
+	var b strings.Builder
+	for _, p := range d.path {
+		b.WriteByte('/')
+		if p.idx >= 0 {
+			b.WriteString(strconv.Itoa(p.idx))
+		} else {
+			b.WriteString(jsonPointerToken(p.name))
+		}
+	}
+	return b.String()
+}
+
+func (d *jsonDecoder) fail(sentinel error, off int, msg string) error {
+	return &DecodeError{Format: JSON, Offset: int64(off), Path: d.pathString(), Err: sentinel, Msg: msg}
+}
+
+func (d *jsonDecoder) syntax(msg string) error { return d.fail(ErrSyntax, d.pos, msg) }
+
+func (d *jsonDecoder) unexpected(what string) error {
+	if d.pos >= len(d.buf) {
+		return d.fail(ErrSyntax, d.pos, "unexpected end of body, expecting "+what)
+	}
+	c := d.buf[d.pos]
+	if c < 0x20 || c >= 0x7f {
+		return d.syntax("unexpected byte 0x" + strconv.FormatUint(uint64(c), 16) + ", expecting " + what)
+	}
+	return d.syntax("unexpected " + strconv.QuoteRune(rune(c)) + ", expecting " + what)
+}
+
+func (d *jsonDecoder) push(name string) { d.path = append(d.path, pathElem{name: name, idx: -1}) }
+func (d *jsonDecoder) pushIndex(i int)  { d.path = append(d.path, pathElem{idx: i}) }
+func (d *jsonDecoder) pop()             { d.path = d.path[:len(d.path)-1] }
+
+func (d *jsonDecoder) ws() {
+	for d.pos < len(d.buf) {
+		switch d.buf[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (d *jsonDecoder) peek() byte {
+	d.ws()
+	if d.pos < len(d.buf) {
+		return d.buf[d.pos]
+	}
+	return 0
+}
+
+func (d *jsonDecoder) expect(c byte, what string) error {
+	if d.peek() != c {
+		return d.unexpected(what)
+	}
+	d.pos++
+	return nil
+}
+
+func (d *jsonDecoder) enter() error {
+	d.depth++
+	if d.depth > d.maxDepth {
+		return d.fail(ErrTooDeep, d.pos, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
+	}
+	return nil
+}
+
+func (d *jsonDecoder) end() error {
+	d.ws()
+	if d.pos != len(d.buf) {
+		d.path = d.path[:0]
+		return d.fail(ErrTrailingData, d.pos, "data after the body")
+	}
+	return nil
+}
+
+// object reads the members of an object, calling member for each with the
+// decoder just past the colon. It refuses duplicate names.
+func (d *jsonDecoder) object(member func(name string, at int) error) error {
+	if err := d.expect('{', "'{'"); err != nil {
+		return err
+	}
+	if err := d.enter(); err != nil {
+		return err
+	}
+	names := len(d.names) // the names so far are d.names[names:]; a map past a few dozen
+	var seenSet map[string]struct{}
+	defer func() { clear(d.names[names:]); d.names = d.names[:names] }()
+	if d.peek() == '}' {
+		d.pos++
+		d.depth--
+		return nil
+	}
+	for {
+		if d.peek() != '"' {
+			return d.unexpected("a member name")
+		}
+		at := d.pos
+		name, _, err := d.str()
+		if err != nil {
+			return err
+		}
+		if seenSet != nil {
+			if _, dup := seenSet[name]; dup {
+				return d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
+			}
+			seenSet[name] = struct{}{}
+		} else {
+			for _, s := range d.names[names:] {
+				if s == name {
+					return d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
+				}
+			}
+			d.names = append(d.names, name)
+			if len(d.names)-names > 32 {
+				seenSet = make(map[string]struct{}, 64)
+				for _, s := range d.names[names:] {
+					seenSet[s] = struct{}{}
+				}
+			}
+		}
+		if err := d.expect(':', "':'"); err != nil {
+			return err
+		}
+		d.push(name)
+		if err := member(name, at); err != nil {
+			return err
+		}
+		d.pop()
+		switch d.peek() {
+		case ',':
+			d.pos++
+		case '}':
+			d.pos++
+			d.depth--
+			return nil
+		default:
+			return d.unexpected("',' or '}'")
+		}
+	}
+}
+
+// array reads the elements of an array, calling elem for each.
+func (d *jsonDecoder) array(elem func(i int) error) error {
+	if err := d.expect('[', "'['"); err != nil {
+		return err
+	}
+	if err := d.enter(); err != nil {
+		return err
+	}
+	if d.peek() == ']' {
+		d.pos++
+		d.depth--
+		return nil
+	}
+	for i := 0; ; i++ {
+		d.pushIndex(i)
+		if err := elem(i); err != nil {
+			return err
+		}
+		d.pop()
+		switch d.peek() {
+		case ',':
+			d.pos++
+		case ']':
+			d.pos++
+			d.depth--
+			return nil
+		default:
+			return d.unexpected("',' or ']'")
+		}
+	}
+}
+
+// jsonPlain marks the bytes a JSON string holds as they are: not '"', not
+// '\\', not a control character, not the start of a multi-byte sequence.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str reads a string at d.pos (which holds '"'). It returns the string and
+// its raw text between the quotes. The string slices d.buf when the raw text
+// has no escapes.
+func (d *jsonDecoder) str() (s, raw string, err error) {
+	start := d.pos + 1
+	i := start
+	buf := d.buf
+	ascii := true
+	for {
+		for i < len(buf) && jsonPlain[buf[i]] {
+			i++
+		}
+		if i >= len(buf) {
+			d.pos = i
+			return "", "", d.syntax("unterminated string")
+		}
+		c := buf[i]
+		if c == '"' {
+			raw = buf[start:i]
+			d.pos = i + 1
+			if !ascii && !utf8.ValidString(raw) {
+				return "", "", d.utf8Error(start, i)
+			}
+			return raw, raw, nil
+		}
+		if c == '\\' {
+			return d.strEscaped(start, i)
+		}
+		if c < 0x20 {
+			d.pos = i
+			return "", "", d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
+		}
+		ascii = false
+		i++
+	}
+}
+
+func (d *jsonDecoder) utf8Error(start, end int) error {
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(d.buf[i:end])
+		if r == utf8.RuneError && n <= 1 {
+			d.pos = i
+			return d.syntax("invalid UTF-8")
+		}
+		i += n
+	}
+	d.pos = start
+	return d.syntax("invalid UTF-8")
+}
+
+// strEscaped finishes a string that has an escape at i.
+func (d *jsonDecoder) strEscaped(start, i int) (s, raw string, err error) {
+	buf := d.buf
+	b := append(d.scratch[:0], buf[start:i]...)
+	for {
+		if i >= len(buf) {
+			d.pos = i
+			return "", "", d.syntax("unterminated string")
+		}
+		c := buf[i]
+		switch {
+		case c == '"':
+			raw = buf[start:i]
+			d.pos = i + 1
+			d.scratch = b
+			return string(b), raw, nil
+		case c == '\\':
+			if i+1 >= len(buf) {
+				d.pos = i
+				return "", "", d.syntax("unterminated string")
+			}
+			e := buf[i+1]
+			switch e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, ok := hex4(buf, i+2)
+				if !ok {
+					d.pos = i
+					return "", "", d.syntax("invalid \\u escape")
+				}
+				n := 6
+				if utf16.IsSurrogate(r) {
+					r2, ok := rune(-1), false
+					if i+7 < len(buf) && buf[i+6] == '\\' && buf[i+7] == 'u' {
+						r2, ok = hex4(buf, i+8)
+					}
+					r = utf16.DecodeRune(r, r2)
+					if !ok || r == utf8.RuneError {
+						d.pos = i
+						return "", "", d.syntax("unpaired surrogate in \\u escape")
+					}
+					n = 12
+				}
+				if r == 0 {
+					d.pos = i
+					return "", "", d.syntax("NUL character (\\u0000) in a string")
+				}
+				b = utf8.AppendRune(b, r)
+				i += n
+				continue
+			default:
+				d.pos = i
+				return "", "", d.syntax("invalid escape \\" + string(rune(e)))
+			}
+			i += 2
+		case c < 0x20:
+			d.pos = i
+			return "", "", d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
+		case c < 0x80:
+			b = append(b, c)
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(buf[i:])
+			if r == utf8.RuneError && n <= 1 {
+				d.pos = i
+				return "", "", d.syntax("invalid UTF-8")
+			}
+			b = append(b, buf[i:i+n]...)
+			i += n
+		}
+	}
+}
+
+func hex4(s string, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(s[i : i+4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// number reads a number and returns its text.
+func (d *jsonDecoder) number() (string, error) {
+	buf := d.buf
+	start := d.pos
+	i := start
+	if i < len(buf) && buf[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(buf) && buf[i] == '0':
+		i++
+	case i < len(buf) && '1' <= buf[i] && buf[i] <= '9':
+		for i < len(buf) && '0' <= buf[i] && buf[i] <= '9' {
+			i++
+		}
+	default:
+		d.pos = i
+		return "", d.unexpected("a digit")
+	}
+	if i < len(buf) && buf[i] == '.' {
+		i++
+		j := i
+		for i < len(buf) && '0' <= buf[i] && buf[i] <= '9' {
+			i++
+		}
+		if i == j {
+			d.pos = i
+			return "", d.unexpected("a digit")
+		}
+	}
+	if i < len(buf) && (buf[i] == 'e' || buf[i] == 'E') {
+		i++
+		if i < len(buf) && (buf[i] == '+' || buf[i] == '-') {
+			i++
+		}
+		j := i
+		for i < len(buf) && '0' <= buf[i] && buf[i] <= '9' {
+			i++
+		}
+		if i == j {
+			d.pos = i
+			return "", d.unexpected("a digit")
+		}
+	}
+	d.pos = i
+	return buf[start:i], nil
+}
+
+func (d *jsonDecoder) literal(lit string) error {
+	if !strings.HasPrefix(d.buf[d.pos:], lit) {
+		return d.unexpected("a value")
+	}
+	d.pos += len(lit)
+	return nil
+}
+
+// value reads any value.
+func (d *jsonDecoder) value() (Value, error) {
+	switch d.peek() {
+	case '"':
+		s, raw, err := d.str()
+		if err != nil {
+			return Value{}, err
+		}
+		if len(raw) > 9 && raw[0] == '\\' && raw[1] == '/' && strings.HasPrefix(raw, `\/Date(`) &&
+			strings.HasSuffix(raw, `)\/`) && isJSONDate(s) {
+			return Value{kind: KindDate, text: s}, nil
+		}
+		return Value{kind: KindString, text: s}, nil
+	case 't':
+		return Value{kind: KindBool, text: "true"}, d.literal("true")
+	case 'f':
+		return Value{kind: KindBool, text: "false"}, d.literal("false")
+	case 'n':
+		return Value{kind: KindNull}, d.literal("null")
+	case '[':
+		base := len(d.vals)
+		err := d.array(func(int) error {
+			v, err := d.value()
+			d.vals = append(d.vals, v)
+			return err
+		})
+		if err != nil {
+			return Value{}, err
+		}
+		list := d.keepValues(d.vals[base:])
+		clear(d.vals[base:])
+		d.vals = d.vals[:base]
+		return Value{kind: KindList, list: list}, nil
+	case '{':
+		ps, err := d.bag()
+		return Value{kind: KindBag, bag: ps}, err
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		n, err := d.number()
+		return Value{kind: KindNumber, text: n}, err
+	}
+	return Value{}, d.unexpected("a value")
+}
+
+// bag reads an object as a property bag.
+func (d *jsonDecoder) bag() ([]Property, error) {
+	base := len(d.props)
+	err := d.object(func(name string, _ int) error {
+		v, err := d.value()
+		d.props = append(d.props, Property{Name: name, Value: v})
+		return err
+	})
+	return d.takeProps(base), err
+}
+
+func (d *jsonDecoder) takeProps(base int) []Property {
+	ps := d.keepProps(d.props[base:])
+	clear(d.props[base:])
+	d.props = d.props[:base]
+	return ps
+}
+
+func (d *jsonDecoder) takeLinks(base int) []Link {
+	ls := d.keepLinks(d.links[base:])
+	clear(d.links[base:])
+	d.links = d.links[:base]
+	return ls
+}
+
+func (d *jsonDecoder) stringValue() (string, error) {
+	if d.peek() != '"' {
+		return "", d.fail(ErrStructure, d.pos, "expecting a string")
+	}
+	s, _, err := d.str()
+	return s, err
+}
+
+// link reads a link object {"href", "title", …} into l.
+func (d *jsonDecoder) link(l *Link) error {
+	start := d.pos
+	hasHref := false
+	base := len(d.props)
+	err := d.object(func(name string, _ int) error {
+		var err error
+		switch name {
+		case "href":
+			l.Href, err = d.stringValue()
+			hasHref = true
+		case "title":
+			l.Title, err = d.stringValue()
+			l.HasTitle = true
+		case "rel":
+			l.Rel, err = d.stringValue()
+		default:
+			var v Value
+			v, err = d.value()
+			d.props = append(d.props, Property{Name: name, Value: v})
+		}
+		return err
+	})
+	l.Attrs = d.takeProps(base)
+	if err != nil {
+		return err
+	}
+	if !hasHref {
+		return d.fail(ErrStructure, start, "link has no href")
+	}
+	return nil
+}
+
+// linkSet reads a "_links" object, appending to d.links.
+func (d *jsonDecoder) linkSet() error {
+	return d.object(func(rel string, _ int) error {
+		if d.peek() == '[' {
+			return d.array(func(int) error {
+				l := Link{Rel: rel, InArray: true}
+				err := d.link(&l)
+				l.Rel = rel
+				d.links = append(d.links, l)
+				return err
+			})
+		}
+		l := Link{Rel: rel}
+		err := d.link(&l)
+		if err == nil && l.Rel != rel {
+			return d.fail(ErrStructure, d.pos, "link rel "+quoteForMsg(l.Rel)+" differs from its key")
+		}
+		l.Rel = rel
+		d.links = append(d.links, l)
+		return err
+	})
+}
+
+// resource reads a resource object into r, whose Rel is already set.
+func (d *jsonDecoder) resource(r *Resource) error {
+	pbase, lbase, rbase := len(d.props), len(d.links), len(d.res)
+	err := d.object(func(name string, _ int) error {
+		switch name {
+		case "_links":
+			r.linksAt = len(d.props) - pbase + 1
+			if r.embeddedAt == r.linksAt {
+				r.embeddedFirst = true
+			}
+			return d.linkSet()
+		case "_embedded":
+			r.embeddedAt = len(d.props) - pbase + 1
+			return d.embeddedSet()
+		}
+		v, err := d.value()
+		d.props = append(d.props, Property{Name: name, Value: v})
+		return err
+	})
+	r.Properties = d.takeProps(pbase)
+	r.Links = d.takeLinks(lbase)
+	r.Embedded = d.keepResources(d.res[rbase:])
+	clear(d.res[rbase:])
+	d.res = d.res[:rbase]
+	return err
+}
+
+// embeddedSet reads an "_embedded" object, appending to d.res.
+func (d *jsonDecoder) embeddedSet() error {
+	return d.object(func(rel string, _ int) error {
+		if d.peek() == '[' {
+			return d.array(func(int) error {
+				r := Resource{Rel: rel, InArray: true}
+				err := d.resource(&r)
+				d.res = append(d.res, r)
+				return err
+			})
+		}
+		r := Resource{Rel: rel}
+		err := d.resource(&r)
+		d.res = append(d.res, r)
+		return err
+	})
+}
+
+func (d *jsonDecoder) topResource(r *Resource) error {
+	if err := d.resource(r); err != nil {
+		return err
+	}
+	if s, ok := r.String("rel"); ok {
+		r.Rel = s
+	}
+	return d.end()
+}
+
+func (d *jsonDecoder) input(in *Input) error {
+	pbase := len(d.props)
+	err := d.object(func(name string, at int) error {
+		switch name {
+		case "_links":
+			return d.linkSet()
+		case "_embedded":
+			return d.fail(ErrStructure, at, "an input has no embedded resources")
+		}
+		v, err := d.value()
+		d.props = append(d.props, Property{Name: name, Value: v})
+		return err
+	})
+	in.Properties = d.takeProps(pbase)
+	in.Links = d.takeLinks(0)
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+func (d *jsonDecoder) events(ev *Events) error {
+	err := d.object(func(name string, at int) error {
+		switch name {
+		case "_links":
+			err := d.linkSet()
+			ev.Links = d.takeLinks(0)
+			return err
+		case "sender":
+			return d.array(func(int) error {
+				var s Sender
+				err := d.sender(&s)
+				ev.Senders = append(ev.Senders, s)
+				return err
+			})
+		}
+		return d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in events")
+	})
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+func (d *jsonDecoder) sender(s *Sender) error {
+	return d.object(func(name string, at int) error {
+		var err error
+		switch name {
+		case "rel":
+			s.Rel, err = d.stringValue()
+		case "href":
+			s.Href, err = d.stringValue()
+		case "events":
+			err = d.array(func(int) error {
+				var e Event
+				err := d.event(&e)
+				s.Events = append(s.Events, e)
+				return err
+			})
+		default:
+			err = d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in a sender")
+		}
+		return err
+	})
+}
+
+func (d *jsonDecoder) event(e *Event) error {
+	start := d.pos
+	hasType := false
+	err := d.object(func(name string, at int) error {
+		var err error
+		switch name {
+		case "type":
+			var t string
+			t, err = d.stringValue()
+			e.Type = EventType(t)
+			hasType = true
+		case "link":
+			err = d.link(&e.Link)
+		case "in":
+			e.In = new(Link)
+			err = d.link(e.In)
+		case "status":
+			e.Status, err = d.stringValue()
+		case "reason":
+			e.Reason = new(Error)
+			err = d.errorObject(e.Reason)
+		case "_embedded":
+			n := 0
+			err = d.object(func(rel string, at int) error {
+				if n++; n > 1 {
+					return d.fail(ErrStructure, at, "an event embeds more than one resource")
+				}
+				e.Resource = &Resource{Rel: rel}
+				return d.resource(e.Resource)
+			})
+		default:
+			err = d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in an event")
+		}
+		return err
+	})
+	if err == nil && !hasType {
+		return d.fail(ErrStructure, start, "event has no type")
+	}
+	return err
+}
+
+func (d *jsonDecoder) errorBody(e *Error) error {
+	if err := d.errorObject(e); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// errorObject reads an error body: {"code", "subcode", "message", "link",
+// "parameters", "debugInfo", …}.
+func (d *jsonDecoder) errorObject(e *Error) error {
+	start := d.pos
+	hasCode := false
+	base := len(d.props)
+	err := d.object(func(name string, _ int) error {
+		var err error
+		var s string
+		switch name {
+		case "code":
+			s, err = d.stringValue()
+			e.Code, hasCode = Code(s), true
+		case "subcode":
+			s, err = d.stringValue()
+			e.Subcode = Subcode(s)
+		case "message":
+			e.Message, err = d.stringValue()
+		case "link":
+			e.Link = new(Link)
+			err = d.link(e.Link)
+		case "parameters":
+			e.hasParameters = true
+			if d.peek() != '{' {
+				return d.fail(ErrStructure, d.pos, "expecting a property bag")
+			}
+			e.Parameters, err = d.bag()
+		case "debugInfo":
+			e.hasDebugInfo = true
+			if d.peek() != '{' {
+				return d.fail(ErrStructure, d.pos, "expecting a property bag")
+			}
+			e.DebugInfo, err = d.bag()
+		default:
+			var v Value
+			v, err = d.value()
+			d.props = append(d.props, Property{Name: name, Value: v})
+		}
+		return err
+	})
+	e.Extra = d.takeProps(base)
+	if err == nil && !hasCode {
+		return d.fail(ErrStructure, start, "error body has no code")
+	}
+	return err
+}

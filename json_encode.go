@@ -1,0 +1,621 @@
+package ucwa
+
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
+// AppendJSON appends the JSON form of in to dst: an object with the properties
+// in order and, when there are links, "_links" after them. It allocates nothing
+// when dst has room.
+func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst = append(dst, '{')
+	dst, err := appendJSONMembers(dst, in.Properties)
+	if err == nil && len(in.Links) > 0 {
+		if len(in.Properties) > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `"_links":`...)
+		dst, err = appendJSONLinkSet(dst, in.Links)
+	}
+	if err != nil {
+		return dst[:n], err
+	}
+	return append(dst, '}'), nil
+}
+
+// AppendJSON appends the JSON form of r to dst. The self link and the others
+// go in "_links", embedded resources in "_embedded"; a resource decoded from
+// JSON is written back byte for byte the same but for white space, member
+// order inside link objects (href, title, then the rest) and escapes (written
+// in the shortest form). It allocates nothing when dst has room.
+func (r *Resource) AppendJSON(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst, err := appendJSONResource(dst, r)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// AppendJSON appends the JSON form of ev to dst.
+func (ev *Events) AppendJSON(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst, err := appendJSONEvents(dst, ev)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// AppendJSON appends the JSON error body of e to dst. Status and Cause are not
+// part of a body and are not written.
+func (e *Error) AppendJSON(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst, err := appendJSONError(dst, e)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// jsonEscape marks the bytes that need attention when quoting: '"', '\\',
+// control characters, and the bytes of multi-byte sequences (to validate).
+var jsonEscape = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80
+	}
+	return t
+}()
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// jsonSafeWord reports the index of the first of the 8 bytes of w (little
+// endian) that needs attention, or 8 when none does.
+func jsonSafeWord(w uint64) int {
+	q := w ^ ('"' * lsb)
+	b := w ^ ('\\' * lsb)
+	// (x - lsb) &^ x has the high bit of each zero byte of x set (and,
+	// through borrows, maybe of bytes above a zero byte: the lowest hit is
+	// always true). w itself has the high bit of each non-ASCII byte.
+	hit := (((w - 0x20*lsb) &^ w) | ((q - lsb) &^ q) | ((b - lsb) &^ b) | w) & msb
+	if hit == 0 {
+		return 8
+	}
+	return bits.TrailingZeros64(hit) / 8
+}
+
+// load64 reads 8 bytes of s at i, little endian (the compiler makes it one
+// load).
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string. It copies runs that need no
+// escape in bulk, checking eight bytes at a time. It reports false when s is
+// not valid UTF-8 or holds NUL, which the decoder refuses.
+func appendJSONString(dst []byte, s string) ([]byte, bool) {
+	dst = append(dst, '"')
+	i, run := 0, 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			k := jsonSafeWord(load64(s, i))
+			i += k
+			if k == 8 {
+				continue
+			}
+		}
+		c := s[i]
+		if !jsonEscape[c] {
+			i++
+			continue
+		}
+		if c >= 0x80 {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return dst, false
+			}
+			i += n
+			continue
+		}
+		dst = append(dst, s[run:i]...)
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		case '\b':
+			dst = append(dst, '\\', 'b')
+		case '\f':
+			dst = append(dst, '\\', 'f')
+		case 0:
+			return dst, false
+		default:
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+		}
+		i++
+		run = i
+	}
+	dst = append(dst, s[run:]...)
+	return append(dst, '"'), true
+}
+
+func jsonStringError(path, s string) *EncodeError {
+	msg := "invalid UTF-8"
+	if utf8.ValidString(s) {
+		msg = "NUL character"
+	}
+	return &EncodeError{Format: JSON, Path: path, Err: ErrInvalidValue, Msg: msg}
+}
+
+// appendJSONName appends "name": .
+func appendJSONName(dst []byte, name string) ([]byte, *EncodeError) {
+	dst, ok := appendJSONString(dst, name)
+	if !ok {
+		return dst, jsonStringError("/"+jsonPointerToken(name), name)
+	}
+	return append(dst, ':'), nil
+}
+
+func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
+	switch v.kind {
+	case KindString:
+		dst, ok := appendJSONString(dst, v.text)
+		if !ok {
+			return dst, jsonStringError("", v.text)
+		}
+		return dst, nil
+	case KindBool:
+		if b, _ := v.Bool(); b {
+			return append(dst, "true"...), nil
+		}
+		return append(dst, "false"...), nil
+	case KindNumber:
+		return append(dst, v.text...), nil
+	case KindNull:
+		return append(dst, "null"...), nil
+	case KindDate:
+		dst = append(dst, '"')
+		dst, ok := appendDateJSON(dst, v.text)
+		if !ok {
+			return dst, &EncodeError{Format: JSON, Err: ErrInvalidValue, Msg: "invalid date " + quoteForMsg(v.text)}
+		}
+		return append(dst, '"'), nil
+	case KindList:
+		dst = append(dst, '[')
+		for i, item := range v.list {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			var err *EncodeError
+			if dst, err = appendJSONValue(dst, item); err != nil {
+				err.Path = "/" + itoa(i) + err.Path
+				return dst, err
+			}
+		}
+		return append(dst, ']'), nil
+	case KindBag:
+		dst = append(dst, '{')
+		dst, err := appendJSONMembers(dst, v.bag)
+		if err != nil {
+			return dst, err
+		}
+		return append(dst, '}'), nil
+	}
+	return dst, &EncodeError{Format: JSON, Err: ErrInvalidValue, Msg: "zero Value"}
+}
+
+// appendJSONMembers appends the properties as object members, without braces.
+func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
+	for i := range ps {
+		p := &ps[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if err := checkName(JSON, ps, i); err != nil {
+			return dst, err
+		}
+		var err *EncodeError
+		if dst, err = appendJSONName(dst, p.Name); err != nil {
+			return dst, err
+		}
+		if dst, err = appendJSONValue(dst, p.Value); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// checkName refuses a property name that the decoder would refuse: a repeated
+// name, or one the format reserves.
+func checkName(f Format, ps []Property, i int) *EncodeError {
+	name := ps[i].Name
+	for j := range i {
+		if ps[j].Name == name {
+			return &EncodeError{Format: f, Path: "/" + jsonPointerToken(name), Err: ErrInvalidValue, Msg: "duplicate property name"}
+		}
+	}
+	if f == JSON && (name == "_links" || name == "_embedded") {
+		return &EncodeError{Format: f, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
+	}
+	return nil
+}
+
+// appendJSONLink appends a link object. withRel writes "rel" too, as events
+// do.
+func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
+	dst = append(dst, '{')
+	var ok bool
+	if withRel {
+		dst = append(dst, `"rel":`...)
+		if dst, ok = appendJSONString(dst, l.Rel); !ok {
+			return dst, jsonStringError("/rel", l.Rel)
+		}
+		dst = append(dst, ',')
+	}
+	dst = append(dst, `"href":`...)
+	if dst, ok = appendJSONString(dst, l.Href); !ok {
+		return dst, jsonStringError("/href", l.Href)
+	}
+	if l.HasTitle || l.Title != "" {
+		dst = append(dst, `,"title":`...)
+		if dst, ok = appendJSONString(dst, l.Title); !ok {
+			return dst, jsonStringError("/title", l.Title)
+		}
+	}
+	for i := range l.Attrs {
+		a := &l.Attrs[i]
+		switch a.Name {
+		case "href", "title", "rel":
+			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
+		}
+		if err := checkName(JSON, l.Attrs, i); err != nil {
+			return dst, err
+		}
+		dst = append(dst, ',')
+		var err *EncodeError
+		if dst, err = appendJSONName(dst, a.Name); err != nil {
+			return dst, err
+		}
+		if dst, err = appendJSONValue(dst, a.Value); err != nil {
+			err.Path = "/" + jsonPointerToken(a.Name) + err.Path
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// appendJSONLinkSet appends a "_links" object: the links grouped by rel in the
+// order each rel first appears, a rel with several links (or marked InArray)
+// as an array.
+func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
+	dst = append(dst, '{')
+	first := true
+	for i := range ls {
+		rel := ls[i].Rel
+		if seenRel(ls[:i], rel) {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		var err *EncodeError
+		if dst, err = appendJSONName(dst, rel); err != nil {
+			err.Path = "/_links" + err.Path
+			return dst, err
+		}
+		array := false
+		for j := i; j < len(ls); j++ {
+			if ls[j].Rel == rel && (j > i || ls[j].InArray) {
+				array = true
+				break
+			}
+		}
+		if array {
+			dst = append(dst, '[')
+		}
+		for j, k := i, 0; j < len(ls); j++ {
+			if ls[j].Rel != rel {
+				continue
+			}
+			if k > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONLink(dst, &ls[j], false); err != nil {
+				err.Path = "/_links/" + jsonPointerToken(rel) + linkIndex(array, k) + err.Path
+				return dst, err
+			}
+			k++
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+func seenRel(ls []Link, rel string) bool {
+	for i := range ls {
+		if ls[i].Rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func linkIndex(array bool, k int) string {
+	if !array {
+		return ""
+	}
+	return "/" + itoa(k)
+}
+
+func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
+	dst = append(dst, '{')
+	n := len(r.Properties)
+	linksAt, embeddedAt := min(r.linksAt, n+1), min(r.embeddedAt, n+1)
+	if linksAt == 0 && len(r.Links) > 0 {
+		linksAt = n + 1
+	}
+	if embeddedAt == 0 && len(r.Embedded) > 0 {
+		embeddedAt = n + 1
+	}
+	comma := false
+	var err *EncodeError
+	for i := 0; i <= n; i++ {
+		for pass := range 2 {
+			links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
+			if links && linksAt == i+1 {
+				if comma {
+					dst = append(dst, ',')
+				}
+				dst = append(dst, `"_links":`...)
+				if dst, err = appendJSONLinkSet(dst, r.Links); err != nil {
+					return dst, err
+				}
+				comma = true
+			}
+			if !links && embeddedAt == i+1 {
+				if comma {
+					dst = append(dst, ',')
+				}
+				dst = append(dst, `"_embedded":`...)
+				if dst, err = appendJSONEmbeddedSet(dst, r.Embedded); err != nil {
+					return dst, err
+				}
+				comma = true
+			}
+		}
+		if i == n {
+			break
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		p := &r.Properties[i]
+		if err = checkName(JSON, r.Properties, i); err != nil {
+			return dst, err
+		}
+		if dst, err = appendJSONName(dst, p.Name); err != nil {
+			return dst, err
+		}
+		if dst, err = appendJSONValue(dst, p.Value); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
+	dst = append(dst, '{')
+	first := true
+	for i := range rs {
+		rel := rs[i].Rel
+		if seenEmbedded(rs[:i], rel) {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		var err *EncodeError
+		if dst, err = appendJSONName(dst, rel); err != nil {
+			err.Path = "/_embedded" + err.Path
+			return dst, err
+		}
+		array := false
+		for j := i; j < len(rs); j++ {
+			if rs[j].Rel == rel && (j > i || rs[j].InArray) {
+				array = true
+				break
+			}
+		}
+		if array {
+			dst = append(dst, '[')
+		}
+		for j, k := i, 0; j < len(rs); j++ {
+			if rs[j].Rel != rel {
+				continue
+			}
+			if k > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONResource(dst, &rs[j]); err != nil {
+				err.Path = "/_embedded/" + jsonPointerToken(rel) + linkIndex(array, k) + err.Path
+				return dst, err
+			}
+			k++
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+func seenEmbedded(rs []Resource, rel string) bool {
+	for i := range rs {
+		if rs[i].Rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
+	dst = append(dst, `{"_links":`...)
+	dst, err := appendJSONLinkSet(dst, ev.Links)
+	if err != nil {
+		return dst, err
+	}
+	dst = append(dst, `,"sender":[`...)
+	var ok bool
+	for i := range ev.Senders {
+		s := &ev.Senders[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		at := func() string { return "/sender/" + itoa(i) }
+		dst = append(dst, `{"rel":`...)
+		if dst, ok = appendJSONString(dst, s.Rel); !ok {
+			return dst, jsonStringError(at()+"/rel", s.Rel)
+		}
+		dst = append(dst, `,"href":`...)
+		if dst, ok = appendJSONString(dst, s.Href); !ok {
+			return dst, jsonStringError(at()+"/href", s.Href)
+		}
+		dst = append(dst, `,"events":[`...)
+		for j := range s.Events {
+			if j > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONEvent(dst, &s.Events[j]); err != nil {
+				err.Path = at() + "/events/" + itoa(j) + err.Path
+				return dst, err
+			}
+		}
+		dst = append(dst, "]}"...)
+	}
+	return append(dst, "]}"...), nil
+}
+
+func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
+	dst = append(dst, `{"link":`...)
+	dst, err := appendJSONLink(dst, &e.Link, true)
+	if err != nil {
+		err.Path = "/link" + err.Path
+		return dst, err
+	}
+	if e.In != nil {
+		dst = append(dst, `,"in":`...)
+		if dst, err = appendJSONLink(dst, e.In, true); err != nil {
+			err.Path = "/in" + err.Path
+			return dst, err
+		}
+	}
+	if e.Resource != nil {
+		dst = append(dst, `,"_embedded":{`...)
+		if dst, err = appendJSONName(dst, e.Resource.Rel); err != nil {
+			err.Path = "/_embedded" + err.Path
+			return dst, err
+		}
+		if dst, err = appendJSONResource(dst, e.Resource); err != nil {
+			err.Path = "/_embedded/" + jsonPointerToken(e.Resource.Rel) + err.Path
+			return dst, err
+		}
+		dst = append(dst, '}')
+	}
+	var ok bool
+	if e.Status != "" {
+		dst = append(dst, `,"status":`...)
+		if dst, ok = appendJSONString(dst, e.Status); !ok {
+			return dst, jsonStringError("/status", e.Status)
+		}
+	}
+	if e.Reason != nil {
+		dst = append(dst, `,"reason":`...)
+		if dst, err = appendJSONError(dst, e.Reason); err != nil {
+			err.Path = "/reason" + err.Path
+			return dst, err
+		}
+	}
+	dst = append(dst, `,"type":`...)
+	if dst, ok = appendJSONString(dst, string(e.Type)); !ok {
+		return dst, jsonStringError("/type", string(e.Type))
+	}
+	return append(dst, '}'), nil
+}
+
+func appendJSONError(dst []byte, e *Error) ([]byte, *EncodeError) {
+	var ok bool
+	dst = append(dst, `{"code":`...)
+	if dst, ok = appendJSONString(dst, string(e.Code)); !ok {
+		return dst, jsonStringError("/code", string(e.Code))
+	}
+	if e.Subcode != "" {
+		dst = append(dst, `,"subcode":`...)
+		if dst, ok = appendJSONString(dst, string(e.Subcode)); !ok {
+			return dst, jsonStringError("/subcode", string(e.Subcode))
+		}
+	}
+	if e.Message != "" {
+		dst = append(dst, `,"message":`...)
+		if dst, ok = appendJSONString(dst, e.Message); !ok {
+			return dst, jsonStringError("/message", e.Message)
+		}
+	}
+	var err *EncodeError
+	if e.Link != nil {
+		dst = append(dst, `,"link":`...)
+		if dst, err = appendJSONLink(dst, e.Link, e.Link.Rel != ""); err != nil {
+			err.Path = "/link" + err.Path
+			return dst, err
+		}
+	}
+	if e.hasParameters || len(e.Parameters) > 0 {
+		dst = append(dst, `,"parameters":{`...)
+		if dst, err = appendJSONMembers(dst, e.Parameters); err != nil {
+			err.Path = "/parameters" + err.Path
+			return dst, err
+		}
+		dst = append(dst, '}')
+	}
+	if e.hasDebugInfo || len(e.DebugInfo) > 0 {
+		dst = append(dst, `,"debugInfo":{`...)
+		if dst, err = appendJSONMembers(dst, e.DebugInfo); err != nil {
+			err.Path = "/debugInfo" + err.Path
+			return dst, err
+		}
+		dst = append(dst, '}')
+	}
+	for i := range e.Extra {
+		p := &e.Extra[i]
+		switch p.Name {
+		case "code", "subcode", "message", "link", "parameters", "debugInfo":
+			return dst, &EncodeError{Format: JSON, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "extra member repeats a field"}
+		}
+	}
+	if len(e.Extra) > 0 {
+		dst = append(dst, ',')
+		if dst, err = appendJSONMembers(dst, e.Extra); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}

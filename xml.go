@@ -1,0 +1,1362 @@
+package ucwa
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file reads the XML form: XML 1.0 with namespaces, strictly. There is no
+// DTD: a DOCTYPE, and any entity reference but the five predefined ones and
+// character references, is refused (ErrDTD), so nothing is ever expanded.
+// Characters XML 1.0 forbids (NUL and the other C0 controls but tab, CR and
+// LF; U+FFFE, U+FFFF) and invalid UTF-8 are refused, as is anything but white
+// space, comments and processing instructions after the root element. The
+// root element must be in the UCWA namespace (ErrNamespace), and so must every
+// element of the body (ErrStructure).
+
+// xmlDecoder reads one XML body from buf, a copy of the input that decoded
+// strings slice.
+type xmlDecoder struct {
+	buf      string
+	pos      int
+	depth    int
+	maxDepth int
+	ns       []nsBinding // namespace declarations in scope, innermost last
+	path     []xmlStep   // where the decoder is, for errors
+
+	// The start tag just read.
+	prefix, local string
+	attrs         []xmlAttr
+	empty         bool // <x/>
+
+	text    string // the text just read
+	scratch []byte
+
+	props []Property
+	links []Link
+	vals  []Value
+	res   []Resource
+	slabs
+}
+
+type nsBinding struct {
+	prefix, uri string
+	depth       int
+}
+
+type xmlAttr struct {
+	prefix, local, value string
+	off                  int
+}
+
+// xmlStep is one element of a path: /resource[@rel='me']/property[@name='x'].
+type xmlStep struct{ local, key, val string }
+
+const xmlnsXSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+func (d *xmlDecoder) pathString() string {
+	var b strings.Builder
+	for _, s := range d.path {
+		b.WriteByte('/')
+		b.WriteString(s.local)
+		if s.key != "" {
+			b.WriteString("[@" + s.key + "=" + strconv.Quote(s.val) + "]")
+		}
+	}
+	return b.String()
+}
+
+func (d *xmlDecoder) fail(sentinel error, off int, msg string) error {
+	return &DecodeError{Format: XML, Offset: int64(off), Path: d.pathString(), Err: sentinel, Msg: msg}
+}
+
+func (d *xmlDecoder) syntax(msg string) error { return d.fail(ErrSyntax, d.pos, msg) }
+
+func (d *xmlDecoder) unexpected(what string) error {
+	if d.pos >= len(d.buf) {
+		return d.fail(ErrSyntax, d.pos, "unexpected end of body, expecting "+what)
+	}
+	c := d.buf[d.pos]
+	if c < 0x20 || c >= 0x7f {
+		return d.syntax("unexpected byte 0x" + strconv.FormatUint(uint64(c), 16) + ", expecting " + what)
+	}
+	return d.syntax("unexpected " + strconv.QuoteRune(rune(c)) + ", expecting " + what)
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func (d *xmlDecoder) ws() {
+	for d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos]) {
+		d.pos++
+	}
+}
+
+func isSpaceOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isXMLSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameByte marks the ASCII bytes that may continue an XML name; nameStart
+// those that may start one.
+var nameByte, nameStart = func() (c, s [128]bool) {
+	for b := 0; b < 128; b++ {
+		s[b] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '_' || b == ':'
+		c[b] = s[b] || '0' <= b && b <= '9' || b == '-' || b == '.'
+	}
+	return
+}()
+
+func isNameStartRune(r rune) bool {
+	return r >= 0xC0 && r <= 0xD6 || r >= 0xD8 && r <= 0xF6 || r >= 0xF8 && r <= 0x2FF ||
+		r >= 0x370 && r <= 0x37D || r >= 0x37F && r <= 0x1FFF || r >= 0x200C && r <= 0x200D ||
+		r >= 0x2070 && r <= 0x218F || r >= 0x2C00 && r <= 0x2FEF || r >= 0x3001 && r <= 0xD7FF ||
+		r >= 0xF900 && r <= 0xFDCF || r >= 0xFDF0 && r <= 0xFFFD || r >= 0x10000 && r <= 0xEFFFF
+}
+
+func isNameRune(r rune) bool {
+	return isNameStartRune(r) || r == 0xB7 || r >= 0x300 && r <= 0x36F || r >= 0x203F && r <= 0x2040
+}
+
+// name reads an XML name at d.pos.
+func (d *xmlDecoder) name() (string, error) {
+	start := d.pos
+	buf := d.buf
+	i := start
+	for i < len(buf) {
+		c := buf[i]
+		if c < utf8.RuneSelf {
+			if !nameByte[c] || i == start && !nameStart[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(buf[i:])
+		if i == start && !isNameStartRune(r) || i > start && !isNameRune(r) {
+			break
+		}
+		i += n
+	}
+	if i == start {
+		return "", d.unexpected("a name")
+	}
+	d.pos = i
+	return buf[start:i], nil
+}
+
+// splitQName splits a qualified name at its colon.
+func (d *xmlDecoder) splitQName(qn string, off int) (prefix, local string, err error) {
+	i := strings.IndexByte(qn, ':')
+	if i < 0 {
+		return "", qn, nil
+	}
+	prefix, local = qn[:i], qn[i+1:]
+	if prefix == "" || local == "" || strings.IndexByte(local, ':') >= 0 ||
+		!nameStart[local[0]&0x7f] && local[0] < utf8.RuneSelf {
+		return "", "", d.fail(ErrSyntax, off, "malformed qualified name "+quoteForMsg(qn))
+	}
+	return prefix, local, nil
+}
+
+// lookupNS resolves a prefix ("" for the default namespace).
+func (d *xmlDecoder) lookupNS(prefix string) (string, bool) {
+	for i := len(d.ns) - 1; i >= 0; i-- {
+		if d.ns[i].prefix == prefix {
+			return d.ns[i].uri, true
+		}
+	}
+	switch prefix {
+	case "":
+		return "", true
+	case "xml":
+		return "http://www.w3.org/XML/1998/namespace", true
+	}
+	return "", false
+}
+
+// checkChars refuses what XML 1.0 forbids in s, which starts at off: invalid
+// UTF-8, C0 controls but tab, LF and CR, U+FFFE and U+FFFF.
+func (d *xmlDecoder) checkChars(s string, off int) error {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x80 {
+			i++
+			continue
+		}
+		if c < 0x20 {
+			if c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			return d.fail(ErrSyntax, off+i, "character 0x"+strconv.FormatUint(uint64(c), 16)+" is not allowed in XML")
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return d.fail(ErrSyntax, off+i, "invalid UTF-8")
+		}
+		if r == 0xFFFE || r == 0xFFFF {
+			return d.fail(ErrSyntax, off+i, "character "+strconv.QuoteRune(r)+" is not allowed in XML")
+		}
+		i += n
+	}
+	return nil
+}
+
+func isXMLChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// ref reads a reference at d.pos (which holds '&') and appends what it stands
+// for to b.
+func (d *xmlDecoder) ref(b []byte) ([]byte, error) {
+	start := d.pos
+	end := strings.IndexByte(d.buf[start:], ';')
+	if end < 0 || end > 12 {
+		if end < 0 || !strings.HasPrefix(d.buf[start+1:], "#") {
+			return b, d.fail(ErrSyntax, start, "'&' not followed by a reference")
+		}
+	}
+	if end < 0 {
+		return b, d.fail(ErrSyntax, start, "unterminated character reference")
+	}
+	name := d.buf[start+1 : start+end]
+	d.pos = start + end + 1
+	switch name {
+	case "lt":
+		return append(b, '<'), nil
+	case "gt":
+		return append(b, '>'), nil
+	case "amp":
+		return append(b, '&'), nil
+	case "apos":
+		return append(b, '\''), nil
+	case "quot":
+		return append(b, '"'), nil
+	}
+	if strings.HasPrefix(name, "#") {
+		digits, base := name[1:], 10
+		if strings.HasPrefix(digits, "x") {
+			digits, base = digits[1:], 16
+		}
+		n, err := strconv.ParseUint(digits, base, 32)
+		if err != nil || digits == "" || digits[0] == '+' || digits[0] == '-' || !isXMLChar(rune(n)) {
+			return b, d.fail(ErrSyntax, start, "invalid character reference &"+name+";")
+		}
+		return utf8.AppendRune(b, rune(n)), nil
+	}
+	if d.pos-start > 64 {
+		name = name[:60]
+	}
+	return b, d.fail(ErrDTD, start, "undeclared entity &"+name+";")
+}
+
+// prolog reads the XML declaration, if any, and what may come before the root
+// element, leaving d.pos on the root's '<'.
+func (d *xmlDecoder) prolog() error {
+	if strings.HasPrefix(d.buf, "<?xml") && len(d.buf) > 5 && isXMLSpace(d.buf[5]) {
+		if err := d.xmlDecl(); err != nil {
+			return err
+		}
+	}
+	if err := d.misc(); err != nil {
+		return err
+	}
+	if d.pos >= len(d.buf) {
+		return d.fail(ErrSyntax, d.pos, "no root element")
+	}
+	return nil
+}
+
+// xmlDecl reads <?xml version="1.0" encoding="utf-8" standalone="yes"?>.
+func (d *xmlDecoder) xmlDecl() error {
+	d.pos += 5
+	seen := 0
+	for {
+		hadSpace := d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos])
+		d.ws()
+		if strings.HasPrefix(d.buf[d.pos:], "?>") {
+			d.pos += 2
+			if seen == 0 {
+				return d.syntax("XML declaration without version")
+			}
+			return nil
+		}
+		if !hadSpace {
+			return d.unexpected("white space")
+		}
+		at := d.pos
+		n, err := d.name()
+		if err != nil {
+			return err
+		}
+		v, err := d.attrValue()
+		if err != nil {
+			return err
+		}
+		switch {
+		case n == "version" && seen == 0:
+			if v != "1.0" {
+				return d.fail(ErrSyntax, at, "XML version "+quoteForMsg(v)+" is not 1.0")
+			}
+			seen = 1
+		case n == "encoding" && seen == 1:
+			if !strings.EqualFold(v, "utf-8") && !strings.EqualFold(v, "utf8") {
+				return d.fail(ErrMediaType, at, "encoding "+quoteForMsg(v)+" is not UTF-8")
+			}
+			seen = 2
+		case n == "standalone" && seen >= 1 && seen < 3:
+			if v != "yes" && v != "no" {
+				return d.fail(ErrSyntax, at, "standalone must be yes or no")
+			}
+			seen = 3
+		default:
+			return d.fail(ErrSyntax, at, "unexpected "+quoteForMsg(n)+" in the XML declaration")
+		}
+	}
+}
+
+// misc skips white space, comments and processing instructions.
+func (d *xmlDecoder) misc() error {
+	for {
+		d.ws()
+		rest := d.buf[d.pos:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			if err := d.comment(); err != nil {
+				return err
+			}
+		case strings.HasPrefix(rest, "<?"):
+			if err := d.pi(); err != nil {
+				return err
+			}
+		case strings.HasPrefix(rest, "<!DOCTYPE"):
+			return d.fail(ErrDTD, d.pos, "DOCTYPE is not allowed")
+		case strings.HasPrefix(rest, "<!"):
+			return d.syntax("unexpected markup declaration")
+		default:
+			return nil
+		}
+	}
+}
+
+func (d *xmlDecoder) comment() error {
+	start := d.pos
+	end := strings.Index(d.buf[start+4:], "--")
+	if end < 0 {
+		return d.fail(ErrSyntax, start, "unterminated comment")
+	}
+	end += start + 4
+	if end+2 >= len(d.buf) || d.buf[end+2] != '>' {
+		return d.fail(ErrSyntax, end, "'--' inside a comment")
+	}
+	if err := d.checkChars(d.buf[start+4:end], start+4); err != nil {
+		return err
+	}
+	d.pos = end + 3
+	return nil
+}
+
+func (d *xmlDecoder) pi() error {
+	start := d.pos
+	d.pos += 2
+	target, err := d.name()
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(target, "xml") {
+		return d.fail(ErrSyntax, start, "XML declaration not at the start of the body")
+	}
+	if strings.IndexByte(target, ':') >= 0 {
+		return d.fail(ErrSyntax, start, "colon in a processing instruction target")
+	}
+	end := strings.Index(d.buf[d.pos:], "?>")
+	if end < 0 {
+		return d.fail(ErrSyntax, start, "unterminated processing instruction")
+	}
+	if end > 0 && !isXMLSpace(d.buf[d.pos]) {
+		return d.unexpected("white space or '?>'")
+	}
+	if err := d.checkChars(d.buf[d.pos:d.pos+end], d.pos); err != nil {
+		return err
+	}
+	d.pos += end + 2
+	return nil
+}
+
+// attrValue reads ="…" or ='…' and returns the normalized value.
+func (d *xmlDecoder) attrValue() (string, error) {
+	d.ws()
+	if d.pos >= len(d.buf) || d.buf[d.pos] != '=' {
+		return "", d.unexpected("'='")
+	}
+	d.pos++
+	d.ws()
+	if d.pos >= len(d.buf) || d.buf[d.pos] != '"' && d.buf[d.pos] != '\'' {
+		return "", d.unexpected("a quoted value")
+	}
+	q := d.buf[d.pos]
+	d.pos++
+	start := d.pos
+	buf := d.buf
+	i := start
+	for i < len(buf) {
+		c := buf[i]
+		if c == q || c == '&' || c == '<' || c < 0x20 || c >= 0x80 {
+			break
+		}
+		i++
+	}
+	if i < len(buf) && buf[i] == q {
+		d.pos = i + 1
+		return buf[start:i], nil
+	}
+	// The slow way: references, white space to normalize, UTF-8 to check.
+	b := append(d.scratch[:0], buf[start:i]...)
+	for {
+		if i >= len(buf) {
+			d.pos = i
+			return "", d.syntax("unterminated attribute value")
+		}
+		c := buf[i]
+		switch {
+		case c == q:
+			d.pos = i + 1
+			d.scratch = b
+			return string(b), nil
+		case c == '<':
+			d.pos = i
+			return "", d.syntax("'<' in an attribute value")
+		case c == '&':
+			d.pos = i
+			var err error
+			if b, err = d.ref(b); err != nil {
+				return "", err
+			}
+			i = d.pos
+		case c == '\r':
+			b = append(b, ' ')
+			i++
+			if i < len(buf) && buf[i] == '\n' {
+				i++
+			}
+		case c == '\t' || c == '\n':
+			b = append(b, ' ')
+			i++
+		case c < 0x20:
+			d.pos = i
+			return "", d.syntax("character 0x" + strconv.FormatUint(uint64(c), 16) + " is not allowed in XML")
+		case c < 0x80:
+			b = append(b, c)
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(buf[i:])
+			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+				d.pos = i
+				return "", d.syntax("invalid character in an attribute value")
+			}
+			b = append(b, buf[i:i+n]...)
+			i += n
+		}
+	}
+}
+
+// startTag reads a start tag at d.pos (which holds '<'), declaring the
+// namespaces it binds, and checks the element is in the UCWA namespace.
+func (d *xmlDecoder) startTag() error {
+	start := d.pos
+	d.pos++
+	qn, err := d.name()
+	if err != nil {
+		return err
+	}
+	d.depth++
+	if d.depth > d.maxDepth {
+		return d.fail(ErrTooDeep, start, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
+	}
+	d.attrs = d.attrs[:0]
+	for {
+		hadSpace := d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos])
+		d.ws()
+		if d.pos >= len(d.buf) {
+			return d.unexpected("'>'")
+		}
+		if c := d.buf[d.pos]; c == '>' || c == '/' {
+			if c == '/' {
+				if d.pos+1 >= len(d.buf) || d.buf[d.pos+1] != '>' {
+					d.pos++
+					return d.unexpected("'>'")
+				}
+				d.pos++
+			}
+			d.pos++
+			d.empty = c == '/'
+			break
+		}
+		if !hadSpace {
+			return d.unexpected("white space, '>' or '/>'")
+		}
+		at := d.pos
+		an, err := d.name()
+		if err != nil {
+			return err
+		}
+		v, err := d.attrValue()
+		if err != nil {
+			return err
+		}
+		p, l, err := d.splitQName(an, at)
+		if err != nil {
+			return err
+		}
+		for _, a := range d.attrs {
+			if a.prefix == p && a.local == l {
+				return d.fail(ErrSyntax, at, "duplicate attribute "+quoteForMsg(an))
+			}
+		}
+		switch {
+		case p == "" && l == "xmlns":
+			if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
+				return d.fail(ErrSyntax, at, "reserved namespace "+quoteForMsg(v))
+			}
+			d.ns = append(d.ns, nsBinding{prefix: "", uri: v, depth: d.depth})
+			continue
+		case p == "xmlns":
+			if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
+				v == "http://www.w3.org/2000/xmlns/" {
+				return d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteForMsg(an))
+			}
+			d.ns = append(d.ns, nsBinding{prefix: l, uri: v, depth: d.depth})
+			continue
+		}
+		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
+	}
+	p, l, err := d.splitQName(qn, start+1)
+	if err != nil {
+		return err
+	}
+	uri, ok := d.lookupNS(p)
+	if !ok {
+		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteForMsg(p))
+	}
+	for i := range d.attrs {
+		a := &d.attrs[i]
+		if a.prefix == "" {
+			continue
+		}
+		if _, ok := d.lookupNS(a.prefix); !ok {
+			return d.fail(ErrSyntax, a.off, "undeclared namespace prefix "+quoteForMsg(a.prefix))
+		}
+		// Two attributes with one expanded name under different prefixes.
+		for j := range i {
+			if b := &d.attrs[j]; b.prefix != "" && b.local == a.local {
+				u1, _ := d.lookupNS(a.prefix)
+				if u2, _ := d.lookupNS(b.prefix); u1 == u2 {
+					return d.fail(ErrSyntax, a.off, "duplicate attribute "+quoteForMsg(a.local))
+				}
+			}
+		}
+	}
+	d.prefix, d.local = p, l
+	if uri != Namespace {
+		if d.depth == 1 {
+			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteForMsg(uri)+", not "+Namespace)
+		}
+		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
+	}
+	if d.empty {
+		d.leave()
+	}
+	return nil
+}
+
+// leave ends the scope of the element just closed.
+func (d *xmlDecoder) leave() {
+	for len(d.ns) > 0 && d.ns[len(d.ns)-1].depth >= d.depth {
+		d.ns = d.ns[:len(d.ns)-1]
+	}
+	d.depth--
+}
+
+// Tokens of element content.
+const (
+	tokStart = iota + 1
+	tokEnd
+	tokText
+)
+
+// next reads the next token of element content: the text up to the next tag
+// (in d.text, references resolved, CDATA sections merged, comments and
+// processing instructions skipped, line ends normalized), a start tag (in
+// d.prefix, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
+func (d *xmlDecoder) next(openQName string) (int, error) {
+	buf := d.buf
+	if d.pos >= len(buf) {
+		return 0, d.unexpected("</" + openQName + ">")
+	}
+	if buf[d.pos] == '<' && d.pos+1 < len(buf) {
+		switch buf[d.pos+1] {
+		case '/':
+			start := d.pos
+			d.pos += 2
+			qn, err := d.name()
+			if err != nil {
+				return 0, err
+			}
+			d.ws()
+			if d.pos >= len(buf) || buf[d.pos] != '>' {
+				return 0, d.unexpected("'>'")
+			}
+			d.pos++
+			if qn != openQName {
+				return 0, d.fail(ErrSyntax, start, "</"+qn+"> does not close <"+openQName+">")
+			}
+			d.leave()
+			return tokEnd, nil
+		case '!', '?':
+		default:
+			return tokStart, d.startTag()
+		}
+	}
+	return tokText, d.readText()
+}
+
+// readText reads character data up to the next start or end tag.
+func (d *xmlDecoder) readText() error {
+	buf := d.buf
+	start := d.pos
+	i := start
+	for i < len(buf) {
+		c := buf[i]
+		if c == '<' || c == '&' || c == '\r' || c == ']' || c < 0x20 && c != '\t' && c != '\n' || c >= 0x80 {
+			break
+		}
+		i++
+	}
+	if i >= len(buf) || buf[i] == '<' && i+1 < len(buf) && buf[i+1] != '!' && buf[i+1] != '?' {
+		d.pos = i
+		d.text = buf[start:i]
+		return nil
+	}
+	b := append(d.scratch[:0], buf[start:i]...)
+	for i < len(buf) {
+		c := buf[i]
+		switch {
+		case c == '<':
+			rest := buf[i:]
+			switch {
+			case strings.HasPrefix(rest, "<!--"):
+				d.pos = i
+				if err := d.comment(); err != nil {
+					return err
+				}
+				i = d.pos
+			case strings.HasPrefix(rest, "<![CDATA["):
+				end := strings.Index(rest[9:], "]]>")
+				if end < 0 {
+					d.pos = i
+					return d.syntax("unterminated CDATA section")
+				}
+				cdata := rest[9 : 9+end]
+				if err := d.checkChars(cdata, i+9); err != nil {
+					return err
+				}
+				b = appendNormalized(b, cdata)
+				i += 9 + end + 3
+			case strings.HasPrefix(rest, "<?"):
+				d.pos = i
+				if err := d.pi(); err != nil {
+					return err
+				}
+				i = d.pos
+			case strings.HasPrefix(rest, "<!DOCTYPE"):
+				d.pos = i
+				return d.fail(ErrDTD, i, "DOCTYPE is not allowed")
+			case strings.HasPrefix(rest, "<!"):
+				d.pos = i
+				return d.syntax("unexpected markup declaration")
+			default:
+				d.pos = i
+				d.scratch = b
+				d.text = string(b)
+				return nil
+			}
+		case c == '&':
+			d.pos = i
+			var err error
+			if b, err = d.ref(b); err != nil {
+				return err
+			}
+			i = d.pos
+		case c == '\r':
+			b = append(b, '\n')
+			i++
+			if i < len(buf) && buf[i] == '\n' {
+				i++
+			}
+		case c == ']':
+			if strings.HasPrefix(buf[i:], "]]>") {
+				d.pos = i
+				return d.syntax("']]>' in text")
+			}
+			b = append(b, c)
+			i++
+		case c < 0x20 && c != '\t' && c != '\n':
+			d.pos = i
+			return d.syntax("character 0x" + strconv.FormatUint(uint64(c), 16) + " is not allowed in XML")
+		case c < 0x80:
+			b = append(b, c)
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(buf[i:])
+			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+				d.pos = i
+				return d.syntax("invalid character in text")
+			}
+			b = append(b, buf[i:i+n]...)
+			i += n
+		}
+	}
+	d.pos = i
+	d.scratch = b
+	d.text = string(b)
+	return nil
+}
+
+// appendNormalized appends s with CR LF and lone CR made LF.
+func appendNormalized(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// qname returns the name of the start tag just read as written.
+func (d *xmlDecoder) qname() string {
+	if d.prefix == "" {
+		return d.local
+	}
+	return d.prefix + ":" + d.local
+}
+
+// root reads the prolog and the root start tag, which must be <local>.
+func (d *xmlDecoder) root(locals ...string) error {
+	if err := d.prolog(); err != nil {
+		return err
+	}
+	if d.buf[d.pos] != '<' {
+		return d.unexpected("'<'")
+	}
+	start := d.pos
+	if err := d.startTag(); err != nil {
+		return err
+	}
+	for _, l := range locals {
+		if d.local == l {
+			d.path = append(d.path, xmlStep{local: l})
+			return nil
+		}
+	}
+	return d.fail(ErrStructure, start, "root element <"+d.qname()+"> is not <"+strings.Join(locals, "> or <")+">")
+}
+
+// end checks that only white space, comments and processing instructions
+// follow the root element.
+func (d *xmlDecoder) end() error {
+	if err := d.misc(); err != nil {
+		return err
+	}
+	if d.pos != len(d.buf) {
+		d.path = d.path[:0]
+		return d.fail(ErrTrailingData, d.pos, "data after the root element")
+	}
+	return nil
+}
+
+// children reads the content of the element just started, whose qualified
+// name is qn, calling child for each child element (d.local names it) with
+// the element's path step pushed; child must read the element to its end.
+// Text other than white space is refused.
+func (d *xmlDecoder) children(qn string, child func(at int) error) error {
+	for {
+		at := d.pos
+		tok, err := d.next(qn)
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case tokEnd:
+			return nil
+		case tokText:
+			if !isSpaceOnly(d.text) {
+				return d.fail(ErrStructure, at, "unexpected text in <"+qn+">")
+			}
+		case tokStart:
+			if err := child(at); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// attr returns the value of the unprefixed attribute local of the start tag
+// just read.
+func (d *xmlDecoder) attr(local string) (string, bool) {
+	for i := range d.attrs {
+		if d.attrs[i].prefix == "" && d.attrs[i].local == local {
+			return d.attrs[i].value, true
+		}
+	}
+	return "", false
+}
+
+// onlyAttrs refuses attributes of the start tag just read other than those
+// named (namespace declarations aside).
+func (d *xmlDecoder) onlyAttrs(names ...string) error {
+	for i := range d.attrs {
+		a := &d.attrs[i]
+		ok := false
+		if a.prefix == "" {
+			for _, n := range names {
+				ok = ok || a.local == n
+			}
+		}
+		if !ok {
+			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteForMsg(a.local)+" on <"+d.qname()+">")
+		}
+	}
+	return nil
+}
+
+// skipEmpty reads the end of an element that must hold nothing but white
+// space, such as <link>.
+func (d *xmlDecoder) skipEmpty() error {
+	if d.empty {
+		return nil
+	}
+	qn := d.qname()
+	return d.children(qn, func(at int) error {
+		return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+	})
+}
+
+// linkElem reads <link rel href title …/> (or an event element) into l,
+// without reading its content.
+func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
+	pbase := len(d.props)
+	hasHref, hasRel := false, false
+	for i := range d.attrs {
+		a := &d.attrs[i]
+		if a.prefix != "" {
+			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteForMsg(a.prefix+":"+a.local))
+		}
+		switch a.local {
+		case "rel":
+			l.Rel, hasRel = a.value, true
+		case "href":
+			l.Href, hasHref = a.value, true
+		case "title":
+			l.Title, l.HasTitle = a.value, true
+		default:
+			d.props = append(d.props, Property{Name: a.local, Value: String(a.value)})
+		}
+	}
+	l.Attrs = d.keepProps(d.props[pbase:])
+	clear(d.props[pbase:])
+	d.props = d.props[:pbase]
+	if !hasHref {
+		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no href")
+	}
+	if needRel && !hasRel {
+		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no rel")
+	}
+	return nil
+}
+
+// inferXML gives the value an XML text stands for: see Value.
+func inferXML(s string) Value {
+	switch s {
+	case "true", "false", "True", "False":
+		return Value{kind: KindBool, text: s}
+	}
+	if len(s) >= 20 && s[4] == '-' && isISODate(s) {
+		return Value{kind: KindDate, text: s}
+	}
+	return Value{kind: KindString, text: s}
+}
+
+// elemValue reads the content of the <property> or <item> just started. Text
+// is a scalar; child <property> and <propertyList> elements make a bag; child
+// <item> elements (in an <item>) make a list. An empty element is null.
+func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
+	if d.empty {
+		return Value{kind: KindNull}, nil
+	}
+	qn := d.qname()
+	text, kind := "", KindInvalid
+	pbase, vbase := len(d.props), len(d.vals)
+	for {
+		at := d.pos
+		tok, err := d.next(qn)
+		if err != nil {
+			return Value{}, err
+		}
+		switch tok {
+		case tokText:
+			text += d.text // several only around comments
+			if kind != KindInvalid && !isSpaceOnly(d.text) {
+				return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
+			}
+		case tokStart:
+			if !isSpaceOnly(text) {
+				return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
+			}
+			switch {
+			case d.local == "item" && allowItems && kind != KindBag:
+				kind = KindList
+				d.path = append(d.path, xmlStep{local: "item"})
+				if err := d.onlyAttrs(); err != nil {
+					return Value{}, err
+				}
+				v, err := d.elemValue(true)
+				if err != nil {
+					return Value{}, err
+				}
+				d.vals = append(d.vals, v)
+				d.path = d.path[:len(d.path)-1]
+			case (d.local == "property" || d.local == "propertyList") && kind != KindList:
+				kind = KindBag
+				if err := d.property(); err != nil {
+					return Value{}, err
+				}
+			default:
+				return Value{}, d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+			}
+		case tokEnd:
+			switch kind {
+			case KindList:
+				list := d.keepValues(d.vals[vbase:])
+				clear(d.vals[vbase:])
+				d.vals = d.vals[:vbase]
+				return Value{kind: KindList, list: list}, nil
+			case KindBag:
+				return Value{kind: KindBag, bag: d.takeProps(pbase)}, nil
+			}
+			return inferXML(text), nil
+		}
+	}
+}
+
+func (d *xmlDecoder) takeProps(base int) []Property {
+	ps := d.keepProps(d.props[base:])
+	clear(d.props[base:])
+	d.props = d.props[:base]
+	return ps
+}
+
+func (d *xmlDecoder) takeLinks(base int) []Link {
+	ls := d.keepLinks(d.links[base:])
+	clear(d.links[base:])
+	d.links = d.links[:base]
+	return ls
+}
+
+// property reads the <property> or <propertyList> just started and appends it
+// to d.props, refusing a name already in d.props[base:].
+func (d *xmlDecoder) property() error {
+	local := d.local
+	name, ok := d.attr("name")
+	if !ok {
+		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no name")
+	}
+	if err := d.onlyAttrs("name"); err != nil {
+		return err
+	}
+	d.path = append(d.path, xmlStep{local: local, key: "name", val: name})
+	var v Value
+	var err error
+	if local == "property" {
+		v, err = d.elemValue(false)
+	} else {
+		vbase := len(d.vals)
+		if !d.empty {
+			qn := d.qname()
+			err = d.children(qn, func(at int) error {
+				if d.local != "item" {
+					return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+				}
+				if err := d.onlyAttrs(); err != nil {
+					return err
+				}
+				d.path = append(d.path, xmlStep{local: "item"})
+				iv, err := d.elemValue(true)
+				d.vals = append(d.vals, iv)
+				d.path = d.path[:len(d.path)-1]
+				return err
+			})
+		}
+		list := d.keepValues(d.vals[vbase:])
+		clear(d.vals[vbase:])
+		d.vals = d.vals[:vbase]
+		v = Value{kind: KindList, list: list}
+	}
+	if err != nil {
+		return err
+	}
+	d.path = d.path[:len(d.path)-1]
+	d.props = append(d.props, Property{Name: name, Value: v})
+	return nil
+}
+
+// dupProps refuses a property bag that repeats a name, as JSON would.
+func (d *xmlDecoder) dupProps(ps []Property, at int) error {
+	if len(ps) <= 32 {
+		for i := 1; i < len(ps); i++ {
+			for j := range i {
+				if ps[i].Name == ps[j].Name {
+					return d.fail(ErrDuplicateName, at, "duplicate property "+quoteForMsg(ps[i].Name))
+				}
+			}
+		}
+		return nil
+	}
+	seen := make(map[string]struct{}, len(ps))
+	for _, p := range ps {
+		if _, dup := seen[p.Name]; dup {
+			return d.fail(ErrDuplicateName, at, "duplicate property "+quoteForMsg(p.Name))
+		}
+		seen[p.Name] = struct{}{}
+	}
+	return nil
+}
+
+// resource reads the <resource> just started into r.
+func (d *xmlDecoder) resource(r *Resource) error {
+	start := d.pos
+	if err := d.onlyAttrs("rel", "href"); err != nil {
+		return err
+	}
+	r.Rel, _ = d.attr("rel")
+	pbase, lbase, rbase := len(d.props), len(d.links), len(d.res)
+	if href, ok := d.attr("href"); ok {
+		d.links = append(d.links, Link{Rel: "self", Href: href})
+	}
+	var err error
+	if !d.empty {
+		qn := d.qname()
+		err = d.children(qn, func(at int) error {
+			switch d.local {
+			case "property", "propertyList":
+				return d.property()
+			case "link":
+				var l Link
+				if err := d.linkAttrs(&l, true); err != nil {
+					return err
+				}
+				d.links = append(d.links, l)
+				return d.skipEmpty()
+			case "resource":
+				rel, _ := d.attr("rel")
+				d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+				var e Resource
+				err := d.resource(&e)
+				d.res = append(d.res, e)
+				d.path = d.path[:len(d.path)-1]
+				return err
+			}
+			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+		})
+	}
+	if err == nil {
+		err = d.dupProps(d.props[pbase:], start)
+	}
+	r.Properties = d.takeProps(pbase)
+	r.Links = d.takeLinks(lbase)
+	r.Embedded = d.keepResources(d.res[rbase:])
+	clear(d.res[rbase:])
+	d.res = d.res[:rbase]
+	return err
+}
+
+func (d *xmlDecoder) topResource(r *Resource) error {
+	if err := d.root("resource"); err != nil {
+		return err
+	}
+	if err := d.resource(r); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+func (d *xmlDecoder) input(in *Input) error {
+	if err := d.root("input"); err != nil {
+		return err
+	}
+	start := d.pos
+	if err := d.onlyAttrs(); err != nil {
+		return err
+	}
+	var err error
+	if !d.empty {
+		err = d.children(d.qname(), func(at int) error {
+			switch d.local {
+			case "property", "propertyList":
+				return d.property()
+			case "link":
+				var l Link
+				if err := d.linkAttrs(&l, true); err != nil {
+					return err
+				}
+				d.links = append(d.links, l)
+				return d.skipEmpty()
+			}
+			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <input>")
+		})
+	}
+	if err == nil {
+		err = d.dupProps(d.props, start)
+	}
+	in.Properties = d.takeProps(0)
+	in.Links = d.takeLinks(0)
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+func (d *xmlDecoder) events(ev *Events) error {
+	if err := d.root("events"); err != nil {
+		return err
+	}
+	if err := d.onlyAttrs("href"); err != nil {
+		return err
+	}
+	if href, ok := d.attr("href"); ok {
+		d.links = append(d.links, Link{Rel: "self", Href: href})
+	}
+	var err error
+	if !d.empty {
+		err = d.children(d.qname(), func(at int) error {
+			switch d.local {
+			case "link":
+				var l Link
+				if err := d.linkAttrs(&l, true); err != nil {
+					return err
+				}
+				d.links = append(d.links, l)
+				return d.skipEmpty()
+			case "sender":
+				var s Sender
+				err := d.sender(&s)
+				ev.Senders = append(ev.Senders, s)
+				return err
+			}
+			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <events>")
+		})
+	}
+	ev.Links = d.takeLinks(0)
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+func (d *xmlDecoder) sender(s *Sender) error {
+	if err := d.onlyAttrs("rel", "href"); err != nil {
+		return err
+	}
+	s.Rel, _ = d.attr("rel")
+	s.Href, _ = d.attr("href")
+	d.path = append(d.path, xmlStep{local: "sender", key: "rel", val: s.Rel})
+	if d.empty {
+		d.path = d.path[:len(d.path)-1]
+		return nil
+	}
+	err := d.children(d.qname(), func(at int) error {
+		e := Event{Type: EventType(d.local)}
+		d.path = append(d.path, xmlStep{local: d.local})
+		err := d.event(&e)
+		d.path = d.path[:len(d.path)-1]
+		s.Events = append(s.Events, e)
+		return err
+	})
+	if err == nil {
+		d.path = d.path[:len(d.path)-1]
+	}
+	return err
+}
+
+// event reads the event element just started: <added rel href> with
+// optional <resource>, <in/>, <status> and <reason> children.
+func (d *xmlDecoder) event(e *Event) error {
+	if err := d.linkAttrs(&e.Link, true); err != nil {
+		return err
+	}
+	if d.empty {
+		return nil
+	}
+	qn := d.qname()
+	return d.children(qn, func(at int) error {
+		switch d.local {
+		case "resource":
+			if e.Resource != nil {
+				return d.fail(ErrStructure, at, "an event embeds more than one resource")
+			}
+			rel, _ := d.attr("rel")
+			d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+			e.Resource = new(Resource)
+			if err := d.resource(e.Resource); err != nil {
+				return err
+			}
+			d.path = d.path[:len(d.path)-1]
+			return nil
+		case "in":
+			if e.In != nil {
+				return d.fail(ErrStructure, at, "an event has more than one <in>")
+			}
+			e.In = new(Link)
+			if err := d.linkAttrs(e.In, false); err != nil {
+				return err
+			}
+			return d.skipEmpty()
+		case "status":
+			if err := d.onlyAttrs(); err != nil {
+				return err
+			}
+			s, err := d.textOnly()
+			e.Status = s
+			return err
+		case "reason":
+			if e.Reason != nil {
+				return d.fail(ErrStructure, at, "an event has more than one <reason>")
+			}
+			e.Reason = new(Error)
+			d.path = append(d.path, xmlStep{local: "reason"})
+			if err := d.reason(e.Reason); err != nil {
+				return err
+			}
+			d.path = d.path[:len(d.path)-1]
+			return nil
+		}
+		return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+	})
+}
+
+// textOnly reads the content of the element just started, which must be text.
+func (d *xmlDecoder) textOnly() (string, error) {
+	if d.empty {
+		return "", nil
+	}
+	qn := d.qname()
+	text := ""
+	for {
+		at := d.pos
+		tok, err := d.next(qn)
+		if err != nil {
+			return "", err
+		}
+		switch tok {
+		case tokText:
+			text += d.text
+		case tokEnd:
+			return text, nil
+		default:
+			return "", d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+		}
+	}
+}
+
+func (d *xmlDecoder) errorBody(e *Error) error {
+	if err := d.root("reason"); err != nil {
+		return err
+	}
+	if err := d.reason(e); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// reason reads the <reason> just started: <code>, <subcode>, <message>,
+// <link/>, <parameters>, <debugInfo>, and any other element with text only,
+// kept in Extra.
+func (d *xmlDecoder) reason(e *Error) error {
+	start := d.pos
+	if err := d.onlyAttrs(); err != nil {
+		return err
+	}
+	hasCode := false
+	pbase := len(d.props)
+	var err error
+	if !d.empty {
+		err = d.children(d.qname(), func(at int) error {
+			local := d.local
+			if local != "link" {
+				if err := d.onlyAttrs(); err != nil {
+					return err
+				}
+			}
+			switch local {
+			case "code", "subcode", "message":
+				s, err := d.textOnly()
+				switch local {
+				case "code":
+					e.Code, hasCode = Code(s), true
+				case "subcode":
+					e.Subcode = Subcode(s)
+				default:
+					e.Message = s
+				}
+				return err
+			case "link":
+				e.Link = new(Link)
+				if err := d.linkAttrs(e.Link, false); err != nil {
+					return err
+				}
+				return d.skipEmpty()
+			case "parameters", "debugInfo":
+				d.path = append(d.path, xmlStep{local: local})
+				base := len(d.props)
+				var err error
+				if !d.empty {
+					err = d.children(d.qname(), func(at int) error {
+						if d.local != "property" && d.local != "propertyList" {
+							return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+local+">")
+						}
+						return d.property()
+					})
+				}
+				if err != nil {
+					return err
+				}
+				ps := d.takeProps(base)
+				if local == "parameters" {
+					e.Parameters, e.hasParameters = ps, true
+				} else {
+					e.DebugInfo, e.hasDebugInfo = ps, true
+				}
+				d.path = d.path[:len(d.path)-1]
+				return nil
+			}
+			s, err := d.textOnly()
+			d.props = append(d.props, Property{Name: local, Value: String(s)})
+			return err
+		})
+	}
+	e.Extra = d.takeProps(pbase)
+	if err == nil && !hasCode {
+		return d.fail(ErrStructure, start, "<reason> has no <code>")
+	}
+	return err
+}

@@ -1,0 +1,540 @@
+package ucwa
+
+import (
+	"unicode/utf8"
+)
+
+const (
+	xmlDecl   = `<?xml version="1.0" encoding="utf-8"?>`
+	xmlnsAttr = ` xmlns="` + Namespace + `"`
+)
+
+// AppendXML appends the XML form of in to dst: the XML declaration, then an
+// <input> element in the UCWA namespace holding a <property> (or
+// <propertyList>) per property, in order, then a <link> per link. It
+// allocates nothing when dst has room.
+func (in *Input) AppendXML(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst = append(dst, xmlDecl+`<input`+xmlnsAttr+`>`...)
+	dst, err := appendXMLProperties(dst, in.Properties)
+	if err == nil {
+		dst, err = appendXMLLinks(dst, in.Links, false)
+	}
+	if err != nil {
+		return dst[:n], err
+	}
+	return append(dst, "</input>"...), nil
+}
+
+// AppendXML appends the XML form of r to dst: <resource rel="…" href="…">
+// with the links, the properties and the embedded resources in that order.
+// The rel attribute is written when r.Rel is set, the href attribute from the
+// first self link. It allocates nothing when dst has room.
+func (r *Resource) AppendXML(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst = append(dst, xmlDecl...)
+	dst, err := appendXMLResource(dst, r, true)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// AppendXML appends the XML form of ev to dst. See [Events] for the form of
+// the parts the reference does not show.
+func (ev *Events) AppendXML(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst, err := appendXMLEvents(dst, ev)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// AppendXML appends the XML error body of e to dst: a <reason> element.
+// Status and Cause are not part of a body and are not written.
+func (e *Error) AppendXML(dst []byte) ([]byte, error) {
+	n := len(dst)
+	dst = append(dst, xmlDecl...)
+	dst, err := appendXMLReason(dst, e, true)
+	if err != nil {
+		return dst[:n], err
+	}
+	return dst, nil
+}
+
+// xmlText marks the bytes that need attention in text and attribute values:
+// markup characters, quotes, white space other than space (which attribute
+// values would normalize, and CR which text would), control characters, and
+// the bytes of multi-byte sequences (to validate).
+var xmlText = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c >= 0x80
+	}
+	return t
+}()
+
+// appendXMLEscaped appends s escaped for text (attr false) or for a
+// double-quoted attribute value (attr true). It reports false when s holds
+// something XML 1.0 cannot carry: invalid UTF-8, a C0 control other than tab,
+// LF and CR, U+FFFE or U+FFFF.
+func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
+	run := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !xmlText[c] {
+			i++
+			continue
+		}
+		var esc string
+		switch c {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '"':
+			if !attr {
+				i++
+				continue
+			}
+			esc = "&quot;"
+		case '\r':
+			esc = "&#13;"
+		case '\n':
+			if !attr {
+				i++
+				continue
+			}
+			esc = "&#10;"
+		case '\t':
+			if !attr {
+				i++
+				continue
+			}
+			esc = "&#9;"
+		default:
+			if c < 0x20 {
+				return dst, false
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+				return dst, false
+			}
+			i += n
+			continue
+		}
+		dst = append(dst, s[run:i]...)
+		dst = append(dst, esc...)
+		i++
+		run = i
+	}
+	return append(dst, s[run:]...), true
+}
+
+func xmlValueError(path, s string) *EncodeError {
+	msg := "invalid UTF-8"
+	if utf8.ValidString(s) {
+		msg = "a character XML 1.0 cannot carry"
+	}
+	return &EncodeError{Format: XML, Path: path, Err: ErrInvalidValue, Msg: msg}
+}
+
+// appendXMLAttr appends ` name="value"`.
+func appendXMLAttr(dst []byte, name, value string) ([]byte, *EncodeError) {
+	dst = append(dst, ' ')
+	dst = append(dst, name...)
+	dst = append(dst, '=', '"')
+	dst, ok := appendXMLEscaped(dst, value, true)
+	if !ok {
+		return dst, xmlValueError("@"+name, value)
+	}
+	return append(dst, '"'), nil
+}
+
+// isNCName reports whether s can name an element or attribute without a
+// namespace prefix.
+func isNCName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if c == ':' || !nameByte[c] || i == 0 && !nameStart[c] {
+				return false
+			}
+		} else if r == utf8.RuneError || i == 0 && !isNameStartRune(r) || !isNameRune(r) {
+			return false
+		}
+	}
+	// Names starting with "xml" are reserved.
+	return len(s) < 3 || (s[0]|0x20) != 'x' || (s[1]|0x20) != 'm' || (s[2]|0x20) != 'l'
+}
+
+// appendXMLScalar appends the text of a scalar value.
+func appendXMLScalar(dst []byte, v Value) ([]byte, *EncodeError) {
+	switch v.kind {
+	case KindString, KindBool, KindNumber:
+		dst, ok := appendXMLEscaped(dst, v.text, false)
+		if !ok {
+			return dst, xmlValueError("", v.text)
+		}
+		return dst, nil
+	case KindDate:
+		dst, ok := appendDateXML(dst, v.text)
+		if !ok {
+			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "invalid date " + quoteForMsg(v.text)}
+		}
+		return dst, nil
+	}
+	return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "a " + v.kind.String() + " value is not a scalar"}
+}
+
+// appendXMLContent appends the content of a <property> or <item> that holds v
+// and closes it with end; a null closes the start tag as an empty element.
+func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
+	var err *EncodeError
+	switch v.kind {
+	case KindNull:
+		return append(dst, "/>"...), nil
+	case KindList:
+		if len(v.list) == 0 {
+			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty list inside a list has no XML form"}
+		}
+		dst = append(dst, '>')
+		for i, item := range v.list {
+			dst = append(dst, "<item"...)
+			if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
+				err.Path = "/" + itoa(i) + err.Path
+				return dst, err
+			}
+		}
+	case KindBag:
+		if len(v.bag) == 0 {
+			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty property bag has no XML form"}
+		}
+		dst = append(dst, '>')
+		if dst, err = appendXMLProperties(dst, v.bag); err != nil {
+			return dst, err
+		}
+	default:
+		dst = append(dst, '>')
+		if dst, err = appendXMLScalar(dst, v); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, end...), nil
+}
+
+// appendXMLProperties appends a <property> or <propertyList> per property.
+func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
+	for i := range ps {
+		p := &ps[i]
+		if err := checkName(XML, ps, i); err != nil {
+			return dst, err
+		}
+		var err *EncodeError
+		if p.Value.kind == KindList {
+			dst = append(dst, `<propertyList name="`...)
+			dst, ok := appendXMLEscaped(dst, p.Name, true)
+			if !ok {
+				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
+			}
+			dst = append(dst, '"', '>')
+			for j, item := range p.Value.list {
+				dst = append(dst, "<item"...)
+				if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
+					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
+					return dst, err
+				}
+			}
+			dst = append(dst, "</propertyList>"...)
+			continue
+		}
+		dst = append(dst, `<property name="`...)
+		dst, ok := appendXMLEscaped(dst, p.Name, true)
+		if !ok {
+			return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
+		}
+		dst = append(dst, '"')
+		if dst, err = appendXMLContent(dst, p.Value, "</property>"); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// appendXMLLinkAttrs appends the attributes of a link: rel, href, title and
+// the others, whose values must be scalars and whose names NCNames.
+func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
+	var err *EncodeError
+	if withRel {
+		if dst, err = appendXMLAttr(dst, "rel", l.Rel); err != nil {
+			return dst, err
+		}
+	}
+	if dst, err = appendXMLAttr(dst, "href", l.Href); err != nil {
+		return dst, err
+	}
+	if l.HasTitle || l.Title != "" {
+		if dst, err = appendXMLAttr(dst, "title", l.Title); err != nil {
+			return dst, err
+		}
+	}
+	for i := range l.Attrs {
+		a := &l.Attrs[i]
+		switch {
+		case a.Name == "rel" || a.Name == "href" || a.Name == "title" || a.Name == "xmlns":
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
+		case !isNCName(a.Name):
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
+		}
+		if err := checkName(XML, l.Attrs, i); err != nil {
+			return dst, err
+		}
+		dst = append(dst, ' ')
+		dst = append(dst, a.Name...)
+		dst = append(dst, '=', '"')
+		switch a.Value.kind {
+		case KindString, KindBool, KindNumber:
+			var ok bool
+			if dst, ok = appendXMLEscaped(dst, a.Value.text, true); !ok {
+				return dst, xmlValueError("@"+a.Name, a.Value.text)
+			}
+		case KindDate:
+			var ok bool
+			if dst, ok = appendDateXML(dst, a.Value.text); !ok {
+				return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "invalid date"}
+			}
+		default:
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.kind.String() + " link attribute has no XML form"}
+		}
+		dst = append(dst, '"')
+	}
+	return dst, nil
+}
+
+// appendXMLLinks appends a <link/> per link; skipSelf leaves out the first
+// self link, which a <resource> carries as its href.
+func appendXMLLinks(dst []byte, ls []Link, skipSelf bool) ([]byte, *EncodeError) {
+	for i := range ls {
+		if skipSelf && ls[i].Rel == "self" {
+			skipSelf = false
+			continue
+		}
+		dst = append(dst, "<link"...)
+		var err *EncodeError
+		if dst, err = appendXMLLinkAttrs(dst, &ls[i], true); err != nil {
+			err.Path = "/link[" + itoa(i) + "]" + err.Path
+			return dst, err
+		}
+		dst = append(dst, "/>"...)
+	}
+	return dst, nil
+}
+
+func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError) {
+	dst = append(dst, "<resource"...)
+	var err *EncodeError
+	if r.Rel != "" {
+		if dst, err = appendXMLAttr(dst, "rel", r.Rel); err != nil {
+			return dst, err
+		}
+	}
+	if self, ok := r.Link("self"); ok {
+		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
+			return dst, err
+		}
+		if self.HasTitle || len(self.Attrs) > 0 {
+			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
+		}
+	}
+	if root {
+		dst = append(dst, xmlnsAttr...)
+	}
+	dst = append(dst, '>')
+	if dst, err = appendXMLLinks(dst, r.Links, true); err != nil {
+		return dst, err
+	}
+	if dst, err = appendXMLProperties(dst, r.Properties); err != nil {
+		return dst, err
+	}
+	for i := range r.Embedded {
+		if dst, err = appendXMLResource(dst, &r.Embedded[i], false); err != nil {
+			err.Path = "/_embedded/" + jsonPointerToken(r.Embedded[i].Rel) + err.Path
+			return dst, err
+		}
+	}
+	return append(dst, "</resource>"...), nil
+}
+
+func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
+	dst = append(dst, xmlDecl+"<events"...)
+	var err *EncodeError
+	if self, ok := ev.Link("self"); ok {
+		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
+			return dst, err
+		}
+	}
+	dst = append(dst, xmlnsAttr+">"...)
+	if dst, err = appendXMLLinks(dst, ev.Links, true); err != nil {
+		return dst, err
+	}
+	for i := range ev.Senders {
+		s := &ev.Senders[i]
+		dst = append(dst, "<sender"...)
+		if dst, err = appendXMLAttr(dst, "rel", s.Rel); err != nil {
+			err.Path = "/sender/" + itoa(i) + err.Path
+			return dst, err
+		}
+		if dst, err = appendXMLAttr(dst, "href", s.Href); err != nil {
+			err.Path = "/sender/" + itoa(i) + err.Path
+			return dst, err
+		}
+		dst = append(dst, '>')
+		for j := range s.Events {
+			if dst, err = appendXMLEvent(dst, &s.Events[j]); err != nil {
+				err.Path = "/sender/" + itoa(i) + "/events/" + itoa(j) + err.Path
+				return dst, err
+			}
+		}
+		dst = append(dst, "</sender>"...)
+	}
+	return append(dst, "</events>"...), nil
+}
+
+func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
+	t := string(e.Type)
+	if !isNCName(t) {
+		return dst, &EncodeError{Format: XML, Path: "/type", Err: ErrInvalidValue, Msg: "event type " + quoteForMsg(t) + " cannot name an element"}
+	}
+	dst = append(dst, '<')
+	dst = append(dst, t...)
+	dst, err := appendXMLLinkAttrs(dst, &e.Link, true)
+	if err != nil {
+		err.Path = "/link" + err.Path
+		return dst, err
+	}
+	if e.In == nil && e.Resource == nil && e.Status == "" && e.Reason == nil {
+		return append(dst, "/>"...), nil
+	}
+	dst = append(dst, '>')
+	if e.Resource != nil {
+		if dst, err = appendXMLResource(dst, e.Resource, false); err != nil {
+			err.Path = "/_embedded" + err.Path
+			return dst, err
+		}
+	}
+	if e.In != nil {
+		dst = append(dst, "<in"...)
+		if dst, err = appendXMLLinkAttrs(dst, e.In, e.In.Rel != ""); err != nil {
+			err.Path = "/in" + err.Path
+			return dst, err
+		}
+		dst = append(dst, "/>"...)
+	}
+	if e.Status != "" {
+		dst = append(dst, "<status>"...)
+		var ok bool
+		if dst, ok = appendXMLEscaped(dst, e.Status, false); !ok {
+			return dst, xmlValueError("/status", e.Status)
+		}
+		dst = append(dst, "</status>"...)
+	}
+	if e.Reason != nil {
+		if dst, err = appendXMLReason(dst, e.Reason, false); err != nil {
+			err.Path = "/reason" + err.Path
+			return dst, err
+		}
+	}
+	dst = append(dst, "</"...)
+	dst = append(dst, t...)
+	return append(dst, '>'), nil
+}
+
+// appendXMLElemText appends <name>text</name>.
+func appendXMLElemText(dst []byte, name, text string) ([]byte, *EncodeError) {
+	dst = append(dst, '<')
+	dst = append(dst, name...)
+	dst = append(dst, '>')
+	dst, ok := appendXMLEscaped(dst, text, false)
+	if !ok {
+		return dst, xmlValueError("/"+name, text)
+	}
+	dst = append(dst, "</"...)
+	dst = append(dst, name...)
+	return append(dst, '>'), nil
+}
+
+func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
+	dst = append(dst, "<reason"...)
+	if root {
+		dst = append(dst, xmlnsAttr...)
+	}
+	dst = append(dst, '>')
+	dst, err := appendXMLElemText(dst, "code", string(e.Code))
+	if err != nil {
+		return dst, err
+	}
+	if e.Subcode != "" {
+		if dst, err = appendXMLElemText(dst, "subcode", string(e.Subcode)); err != nil {
+			return dst, err
+		}
+	}
+	if e.Message != "" {
+		if dst, err = appendXMLElemText(dst, "message", e.Message); err != nil {
+			return dst, err
+		}
+	}
+	if e.Link != nil {
+		dst = append(dst, "<link"...)
+		if dst, err = appendXMLLinkAttrs(dst, e.Link, e.Link.Rel != ""); err != nil {
+			err.Path = "/link" + err.Path
+			return dst, err
+		}
+		dst = append(dst, "/>"...)
+	}
+	for k, ps := range [2][]Property{e.Parameters, e.DebugInfo} {
+		name, has := "parameters", e.hasParameters
+		if k == 1 {
+			name, has = "debugInfo", e.hasDebugInfo
+		}
+		switch {
+		case len(ps) > 0:
+			dst = append(dst, '<')
+			dst = append(dst, name...)
+			dst = append(dst, '>')
+			if dst, err = appendXMLProperties(dst, ps); err != nil {
+				err.Path = "/" + name + err.Path
+				return dst, err
+			}
+			dst = append(dst, "</"...)
+			dst = append(dst, name...)
+			dst = append(dst, '>')
+		case has:
+			dst = append(dst, '<')
+			dst = append(dst, name...)
+			dst = append(dst, "/>"...)
+		}
+	}
+	for i := range e.Extra {
+		p := &e.Extra[i]
+		switch p.Name {
+		case "code", "subcode", "message", "link", "parameters", "debugInfo":
+			return dst, &EncodeError{Format: XML, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "extra element repeats a field"}
+		}
+		if !isNCName(p.Name) {
+			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "not an XML element name"}
+		}
+		if p.Value.kind != KindString {
+			return dst, &EncodeError{Format: XML, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "a " + p.Value.kind.String() + " extra member has no XML form"}
+		}
+		if dst, err = appendXMLElemText(dst, p.Name, p.Value.text); err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, "</reason>"...), nil
+}
