@@ -198,8 +198,8 @@ func equalFoldASCII(a, b string) bool {
 // BadRequest/ParameterValidationFailure); UnsupportedMediaType is both. The
 // four names in neither enumeration (MobileApplicationNoLongerAllowed,
 // ResourceNotFound, ServiceTimeout, VersionNotSupported) are subcodes, since
-// each refines an HTTP status rather than naming one. A name has a constant
-// of a type only where the documentation shows it in that slot, and
+// each refines an HTTP status rather than naming one. There is no Subcode
+// constant for a name the enumerations make a code only, nor the reverse, and
 // errors.Is matches a Code against the code only and a Subcode against the
 // subcode only, so that errors.Is(err, SubcodeTimeout) does not fire for a
 // 504 Timeout with another subcode.
