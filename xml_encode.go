@@ -238,7 +238,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 		var err *EncodeError
 		if p.Value.kind == KindList {
 			dst = append(dst, `<propertyList name="`...)
-			dst, ok := appendXMLEscaped(dst, p.Name, true)
+			var ok bool
+			dst, ok = appendXMLEscaped(dst, p.Name, true)
 			if !ok {
 				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 			}
@@ -254,7 +255,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 			continue
 		}
 		dst = append(dst, `<property name="`...)
-		dst, ok := appendXMLEscaped(dst, p.Name, true)
+		var ok bool
+		dst, ok = appendXMLEscaped(dst, p.Name, true)
 		if !ok {
 			return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 		}
