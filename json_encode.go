@@ -10,6 +10,11 @@ import (
 // when dst has room.
 func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 	n := len(dst)
+	for i := range in.Properties {
+		if err := checkReserved(in.Properties[i].Name); err != nil {
+			return dst, err
+		}
+	}
 	dst = append(dst, '{')
 	dst, err := appendJSONMembers(dst, in.Properties)
 	if err == nil && len(in.Links) > 0 {
@@ -240,7 +245,7 @@ func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
 }
 
 // checkName refuses a property name that the decoder would refuse: a repeated
-// name, or one the format reserves.
+// name.
 func checkName(f Format, ps []Property, i int) *EncodeError {
 	name := ps[i].Name
 	for j := range i {
@@ -248,8 +253,16 @@ func checkName(f Format, ps []Property, i int) *EncodeError {
 			return &EncodeError{Format: f, Path: "/" + jsonPointerToken(name), Err: ErrInvalidValue, Msg: "duplicate property name"}
 		}
 	}
-	if f == JSON && (name == "_links" || name == "_embedded") {
-		return &EncodeError{Format: f, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
+	return nil
+}
+
+// checkReserved refuses "_links" and "_embedded" as the name of a property of
+// a resource or an input, where the decoder reads them as links and embedded
+// resources. Elsewhere (a nested bag, an error body, a link) they are
+// ordinary names.
+func checkReserved(name string) *EncodeError {
+	if name == "_links" || name == "_embedded" {
+		return &EncodeError{Format: JSON, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
 	}
 	return nil
 }
@@ -409,6 +422,9 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 		comma = true
 		p := &r.Properties[i]
 		if err = checkName(JSON, r.Properties, i); err != nil {
+			return dst, err
+		}
+		if err = checkReserved(p.Name); err != nil {
 			return dst, err
 		}
 		if dst, err = appendJSONName(dst, p.Name); err != nil {
