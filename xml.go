@@ -905,6 +905,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 		return Value{kind: KindNull}, nil
 	}
 	qn := d.qname()
+	start := d.pos
 	text, kind := "", KindInvalid
 	pbase, vbase := len(d.props), len(d.vals)
 	for {
@@ -952,6 +953,9 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				d.vals = d.vals[:vbase]
 				return Value{kind: KindList, list: list}, nil
 			case KindBag:
+				if err := d.dupProps(d.props[pbase:], start); err != nil {
+					return Value{}, err
+				}
 				return Value{kind: KindBag, bag: d.takeProps(pbase)}, nil
 			}
 			return inferXML(text), nil
@@ -1336,6 +1340,9 @@ func (d *xmlDecoder) reason(e *Error) error {
 						}
 						return d.property()
 					})
+				}
+				if err == nil {
+					err = d.dupProps(d.props[base:], at)
 				}
 				if err != nil {
 					return err
