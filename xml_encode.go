@@ -350,7 +350,7 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
 			return dst, err
 		}
-		if self.HasTitle || len(self.Attrs) > 0 {
+		if self.HasTitle || self.Title != "" || len(self.Attrs) > 0 {
 			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
 		}
 	}
@@ -379,6 +379,9 @@ func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
 	if self, ok := ev.Link("self"); ok {
 		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
 			return dst, err
+		}
+		if self.HasTitle || self.Title != "" || len(self.Attrs) > 0 {
+			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
 		}
 	}
 	dst = append(dst, xmlnsAttr+">"...)
