@@ -154,7 +154,10 @@ func appendXMLAttr(dst []byte, name, value string) ([]byte, *EncodeError) {
 }
 
 // isNCName reports whether s can name an element or attribute without a
-// namespace prefix.
+// namespace prefix. Names starting with "xml" are reserved for future use but
+// well-formed, and the decoder reads them, so they are written; the one that
+// would declare a namespace, the attribute "xmlns", is refused where
+// attributes are written.
 func isNCName(s string) bool {
 	if s == "" {
 		return false
@@ -169,8 +172,7 @@ func isNCName(s string) bool {
 			return false
 		}
 	}
-	// Names starting with "xml" are reserved.
-	return len(s) < 3 || (s[0]|0x20) != 'x' || (s[1]|0x20) != 'm' || (s[2]|0x20) != 'l'
+	return true
 }
 
 // appendXMLScalar appends the text of a scalar value.
