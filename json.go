@@ -247,6 +247,9 @@ func (d *jsonDecoder) str() (s, raw string, err error) {
 			return raw, raw, nil
 		}
 		if c == '\\' {
+			if !ascii && !utf8.ValidString(buf[start:i]) {
+				return "", "", d.utf8Error(start, i)
+			}
 			return d.strEscaped(start, i)
 		}
 		if c < 0x20 {
