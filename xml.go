@@ -599,6 +599,10 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 	if d.pos >= len(buf) {
 		return 0, d.unexpected("</" + openQName + ">")
 	}
+	if buf[d.pos] == '<' && d.pos+1 == len(buf) {
+		d.pos++ // readText would read nothing, forever
+		return 0, d.unexpected("a tag")
+	}
 	if buf[d.pos] == '<' && d.pos+1 < len(buf) {
 		switch buf[d.pos+1] {
 		case '/':
