@@ -37,8 +37,8 @@ type xmlDecoder struct {
 	props    []Property
 	propOffs []int // the offset of each of props
 	links    []Link
-	vals  []Value
-	res   []Resource
+	vals     []Value
+	res      []Resource
 	slabs
 }
 
