@@ -257,24 +257,6 @@ func trimOWS(s string) (string, int) {
 	return t, start
 }
 
-// equalFoldASCII reports whether s and t are equal under ASCII case
-// folding. t must be in lower case.
-func equalFoldASCII(s, t string) bool {
-	if len(s) != len(t) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != t[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // maxQuotedInput is how many bytes of a rejected input an error message
 // quotes; the rest is elided, so that a huge hostile header or data URI
 // does not make a huge error message.
