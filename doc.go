@@ -22,7 +22,7 @@
 //     event named by its type).
 //   - [Error]: an error body (JSON object; XML <reason>), also a Go error
 //     that carries the HTTP status and matches its [Code] and [Subcode] with
-//     [errors.Is]. [DecodeError] reads whatever a failed response holds, a
+//     [errors.Is]. [ResponseError] reads whatever a failed response holds, a
 //     proxy's HTML page included.
 //
 // Property values are [Value]s: strings, booleans, numbers, dates, null, lists
