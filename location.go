@@ -132,7 +132,7 @@ func ParseLocation(base *url.URL, value string) (*Location, error) {
 //   - an empty value, or one longer than o.MaxLength;
 //   - any byte outside the characters of RFC 3986 (control bytes, CR, LF,
 //     space, non-ASCII, '"', '<', '>', '\\', '^', '`', '{', '|', '}'),
-//     checked first, before anything is parsed. A backslash is refused
+//     checked before anything is parsed. A backslash is refused
 //     because browsers read it as "/", so that "/\evil.com" would name the
 //     host evil.com. Leading and trailing white space is refused too:
 //     net/http has already trimmed it from header values;
@@ -146,7 +146,8 @@ func ParseLocation(base *url.URL, value string) (*Location, error) {
 //     on what it means;
 //   - userinfo ("https://user@host/"), which would send credentials and can
 //     hide the real host ("https://fe1.contoso.com@evil.com/");
-//   - a '%' in the host, whose decoding could name another host;
+//   - a '%' in the authority (host or userinfo), whose decoding could name
+//     another host;
 //   - a "." or ".." path segment, even percent-encoded ("%2e%2e"): UCWA
 //     never sends one, and clients and servers disagree on what it means.
 //
@@ -155,16 +156,16 @@ func (o LocationOptions) Parse(base *url.URL, value string) (*Location, error) {
 	if err := checkLocationBase(base); err != "" {
 		return nil, &LocationError{Value: value, Err: ErrLocation, Msg: err}
 	}
-	max := o.MaxLength
-	if max <= 0 {
-		max = MaxLocationLength
+	limit := o.MaxLength
+	if limit <= 0 {
+		limit = MaxLocationLength
 	}
 	if value == "" {
 		return nil, &LocationError{Value: value, Err: ErrLocation, Msg: "empty value"}
 	}
-	if len(value) > max {
+	if len(value) > limit {
 		return nil, &LocationError{Value: value, Err: ErrLocation,
-			Msg: "longer than " + strconv.Itoa(max) + " bytes"}
+			Msg: "longer than " + strconv.Itoa(limit) + " bytes"}
 	}
 	if msg := checkLocationBytes(value); msg != "" {
 		return nil, &LocationError{Value: value, Err: ErrLocation, Msg: msg}
