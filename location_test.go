@@ -230,6 +230,18 @@ var locationCases = []locationCase{
 		},
 	},
 	{
+		name:  name("encoded space and backslash stay encoded"),
+		base:  seedBase,
+		value: "/ucwa/x%5C%20y?q=%5C%20#%20",
+		want:  &wantLocation{URL: "https://fe1.contoso.com:443/ucwa/x%5C%20y?q=%5C%20#%20", Path: "/ucwa/x%5C%20y", Resource: "ucwa", ID: "x%5C%20y"},
+	},
+	{
+		name:  name("fuzz: encoded space"),
+		base:  seedBase,
+		value: "/0000000000000%200",
+		want:  &wantLocation{URL: "https://fe1.contoso.com:443/0000000000000%200", Path: "/0000000000000%200", ID: "0000000000000%200"},
+	},
+	{
 		name:  name("sub-delims, brackets and '@' in the path"),
 		base:  plainBase,
 		value: "/ucwa/v1/applications/833/people/sip:user@contoso.com;a=(b)*!$&'+,[c]~",
