@@ -77,7 +77,12 @@ type dateParts struct {
 // otherwise in a fixed zone with the date's offset and no name. A JSON date
 // is exact to the millisecond, an XML date to 100 nanoseconds.
 //
-// The error wraps [ErrDate]. See the constants above for what is refused.
+// ParseDate is strict. Both forms must show a date in the years 0001 to 9999
+// in their own offset, so that each can be converted to the other; offsets
+// are at most ±23:59 (±2359 in JSON). There is no leap second, no hour 24,
+// no February 30 and no decimal comma; the JSON number has no leading zero,
+// "+" or "-0". The error wraps [ErrDate] and gives the byte offset of the
+// problem.
 func ParseDate(s string) (time.Time, error) {
 	p, msg, off := parseDate(s)
 	if msg != "" {

@@ -62,12 +62,19 @@ var mediaTypes = [...]MediaType{
 // is refused as ambiguous. Other parameters are checked for syntax and then
 // ignored.
 //
+// The types accepted are application/json, application/xml, text/xml,
+// application/vnd.microsoft.com.ucwa+json and +xml, their ".error" and
+// ".events" variants (application/vnd.microsoft.com.ucwa.error+json, …), and
+// application/vnd.microsoft.ucwa+json and +xml; see mediaTypes in the source
+// for why.
+//
 // Every error wraps [ErrMediaType]: a malformed value (no subtype, a
 // parameter without "=", an unterminated quoted string, a control
-// character), a type that is not a UCWA JSON or XML type (see the list in
-// the source), or a charset other than UTF-8.
+// character), a type that is not one of the above, or a charset other than
+// UTF-8. The message gives the byte offset of the problem.
 //
-// ParseMediaType does not allocate unless it returns an error.
+// ParseMediaType does not allocate unless it returns an error or the charset
+// is a quoted string with backslash escapes.
 func ParseMediaType(v string) (MediaType, error) {
 	for i := 0; i < len(v); i++ {
 		if c := v[i]; (c < ' ' && c != '\t') || c == 0x7f {
