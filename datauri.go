@@ -242,20 +242,6 @@ func percentDecode(s string, plus bool) (b []byte, bad int) {
 	return append(b, s[start:]...), -1
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	}
-	return c - 'a' + 10
-}
-
 // String returns d as a data URI. It is AppendDataURI(nil, d).
 func (d DataURI) String() string { return string(AppendDataURI(nil, d)) }
 
