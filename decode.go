@@ -3,9 +3,9 @@ package ucwa
 import (
 	"bytes"
 	"fmt"
-	"sync"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The decoding entry points. Each takes the whole body: a UTF-8 byte-order
