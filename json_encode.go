@@ -89,12 +89,27 @@ func jsonSafeWord(w uint64) int {
 	return bits.TrailingZeros64(hit) / 8
 }
 
-// load64 reads 8 bytes of s at i, little endian (the compiler makes it one
+// load64 reads the 8 bytes of s, little endian (the compiler makes it one
 // load).
-func load64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// jsonPlainPrefix returns the length of the longest prefix of s that a JSON
+// string holds as it is (ASCII, no quote, backslash or control character).
+func jsonPlainPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if k := jsonSafeWord(load64(s[i : i+8])); k < 8 {
+			return i + k
+		}
+	}
+	for i < len(s) && !jsonEscape[s[i]] {
+		i++
+	}
+	return i
 }
 
 const hexDigits = "0123456789abcdef"
@@ -104,29 +119,23 @@ const hexDigits = "0123456789abcdef"
 // not valid UTF-8 or holds NUL, which the decoder refuses.
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
 	dst = append(dst, '"')
-	i, run := 0, 0
-	for i < len(s) {
-		if i+8 <= len(s) {
-			k := jsonSafeWord(load64(s, i))
-			i += k
-			if k == 8 {
-				continue
-			}
+	for {
+		n := jsonPlainPrefix(s)
+		dst = append(dst, s[:n]...)
+		if n == len(s) {
+			return append(dst, '"'), true
 		}
-		c := s[i]
-		if !jsonEscape[c] {
-			i++
-			continue
-		}
+		s = s[n:]
+		c := s[0]
 		if c >= 0x80 {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && size == 1 {
 				return dst, false
 			}
-			i += n
+			dst = append(dst, s[:size]...)
+			s = s[size:]
 			continue
 		}
-		dst = append(dst, s[run:i]...)
 		switch c {
 		case '"', '\\':
 			dst = append(dst, '\\', c)
@@ -145,11 +154,8 @@ func appendJSONString(dst []byte, s string) ([]byte, bool) {
 		default:
 			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 		}
-		i++
-		run = i
+		s = s[1:]
 	}
-	dst = append(dst, s[run:]...)
-	return append(dst, '"'), true
 }
 
 func jsonStringError(path, s string) *EncodeError {
@@ -219,13 +225,13 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 
 // appendJSONMembers appends the properties as object members, without braces.
 func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
+	if err := checkNames(JSON, ps); err != nil {
+		return dst, err
+	}
 	for i := range ps {
 		p := &ps[i]
 		if i > 0 {
 			dst = append(dst, ',')
-		}
-		if err := checkName(JSON, ps, i); err != nil {
-			return dst, err
 		}
 		var err *EncodeError
 		if dst, err = appendJSONName(dst, p.Name); err != nil {
@@ -239,26 +245,14 @@ func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	return dst, nil
 }
 
-// checkName refuses a property name that the decoder would refuse: a repeated
-// name, or one the format reserves.
-func checkName(f Format, ps []Property, i int) *EncodeError {
-	name := ps[i].Name
-	for j := range i {
-		if ps[j].Name == name {
-			return &EncodeError{Format: f, Path: "/" + jsonPointerToken(name), Err: ErrInvalidValue, Msg: "duplicate property name"}
-		}
-	}
-	if f == JSON && (name == "_links" || name == "_embedded") {
-		return &EncodeError{Format: f, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
-	}
-	return nil
-}
-
 // appendJSONLink appends a link object. withRel writes "rel" too, as events
 // do.
 func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	var ok bool
+	if err := checkNames(JSON, l.Attrs); err != nil {
+		return dst, err
+	}
 	if withRel {
 		dst = append(dst, `"rel":`...)
 		if dst, ok = appendJSONString(dst, l.Rel); !ok {
@@ -282,9 +276,6 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 		case "href", "title", "rel":
 			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		}
-		if err := checkName(JSON, l.Attrs, i); err != nil {
-			return dst, err
-		}
 		dst = append(dst, ',')
 		var err *EncodeError
 		if dst, err = appendJSONName(dst, a.Name); err != nil {
@@ -304,9 +295,10 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	first := true
+	grouped := runsAreGroups(len(ls), func(i int) string { return ls[i].Rel })
 	for i := range ls {
 		rel := ls[i].Rel
-		if seenRel(ls[:i], rel) {
+		if i > 0 && (grouped && ls[i-1].Rel == rel || !grouped && seenRel(ls[:i], rel)) {
 			continue
 		}
 		if !first {
@@ -318,8 +310,15 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 			err.Path = "/_links" + err.Path
 			return dst, err
 		}
+		end := len(ls) // the group is in ls[i:end]
+		if grouped {
+			end = i + 1
+			for end < len(ls) && ls[end].Rel == rel {
+				end++
+			}
+		}
 		array := false
-		for j := i; j < len(ls); j++ {
+		for j := i; j < end; j++ {
 			if ls[j].Rel == rel && (j > i || ls[j].InArray) {
 				array = true
 				break
@@ -328,7 +327,7 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 		if array {
 			dst = append(dst, '[')
 		}
-		for j, k := i, 0; j < len(ls); j++ {
+		for j, k := i, 0; j < end; j++ {
 			if ls[j].Rel != rel {
 				continue
 			}
@@ -375,7 +374,10 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 		embeddedAt = n + 1
 	}
 	comma := false
-	var err *EncodeError
+	err := checkNames(JSON, r.Properties)
+	if err != nil {
+		return dst, err
+	}
 	for i := 0; i <= n; i++ {
 		for pass := range 2 {
 			links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
@@ -408,9 +410,6 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 		}
 		comma = true
 		p := &r.Properties[i]
-		if err = checkName(JSON, r.Properties, i); err != nil {
-			return dst, err
-		}
 		if dst, err = appendJSONName(dst, p.Name); err != nil {
 			return dst, err
 		}
@@ -425,9 +424,10 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	first := true
+	grouped := runsAreGroups(len(rs), func(i int) string { return rs[i].Rel })
 	for i := range rs {
 		rel := rs[i].Rel
-		if seenEmbedded(rs[:i], rel) {
+		if i > 0 && (grouped && rs[i-1].Rel == rel || !grouped && seenEmbedded(rs[:i], rel)) {
 			continue
 		}
 		if !first {
@@ -439,8 +439,15 @@ func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 			err.Path = "/_embedded" + err.Path
 			return dst, err
 		}
+		end := len(rs) // the group is in rs[i:end]
+		if grouped {
+			end = i + 1
+			for end < len(rs) && rs[end].Rel == rel {
+				end++
+			}
+		}
 		array := false
-		for j := i; j < len(rs); j++ {
+		for j := i; j < end; j++ {
 			if rs[j].Rel == rel && (j > i || rs[j].InArray) {
 				array = true
 				break
@@ -449,7 +456,7 @@ func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 		if array {
 			dst = append(dst, '[')
 		}
-		for j, k := i, 0; j < len(rs); j++ {
+		for j, k := i, 0; j < end; j++ {
 			if rs[j].Rel != rel {
 				continue
 			}

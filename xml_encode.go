@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -74,18 +75,46 @@ var xmlText = func() (t [256]bool) {
 	return t
 }()
 
+// xmlSafeWord reports the index of the first of the 8 bytes of w (little
+// endian) that needs attention in XML text or attributes, or 8 when none does.
+func xmlSafeWord(w uint64) int {
+	lt, gt, amp, quot := w^('<'*lsb), w^('>'*lsb), w^('&'*lsb), w^('"'*lsb)
+	hit := (((w - 0x20*lsb) &^ w) | ((lt - lsb) &^ lt) | ((gt - lsb) &^ gt) |
+		((amp - lsb) &^ amp) | ((quot - lsb) &^ quot) | w) & msb
+	if hit == 0 {
+		return 8
+	}
+	return bits.TrailingZeros64(hit) / 8
+}
+
+// xmlPlainPrefix returns the length of the longest prefix of s that XML text
+// and attribute values hold as it is.
+func xmlPlainPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if k := xmlSafeWord(load64(s[i : i+8])); k < 8 {
+			return i + k
+		}
+	}
+	for i < len(s) && !xmlText[s[i]] {
+		i++
+	}
+	return i
+}
+
 // appendXMLEscaped appends s escaped for text (attr false) or for a
 // double-quoted attribute value (attr true). It reports false when s holds
 // something XML 1.0 cannot carry: invalid UTF-8, a C0 control other than tab,
 // LF and CR, U+FFFE or U+FFFF.
 func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
-	run := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !xmlText[c] {
-			i++
-			continue
+	for {
+		n := xmlPlainPrefix(s)
+		dst = append(dst, s[:n]...)
+		if n == len(s) {
+			return dst, true
 		}
+		s = s[n:]
+		c := s[0]
 		var esc string
 		switch c {
 		case '<':
@@ -95,42 +124,37 @@ func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
 		case '&':
 			esc = "&amp;"
 		case '"':
-			if !attr {
-				i++
-				continue
-			}
 			esc = "&quot;"
+			if !attr {
+				esc = `"`
+			}
 		case '\r':
 			esc = "&#13;"
 		case '\n':
-			if !attr {
-				i++
-				continue
-			}
 			esc = "&#10;"
-		case '\t':
 			if !attr {
-				i++
-				continue
+				esc = "\n"
 			}
+		case '\t':
 			esc = "&#9;"
+			if !attr {
+				esc = "\t"
+			}
 		default:
 			if c < 0x20 {
 				return dst, false
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
 				return dst, false
 			}
-			i += n
+			dst = append(dst, s[:size]...)
+			s = s[size:]
 			continue
 		}
-		dst = append(dst, s[run:i]...)
 		dst = append(dst, esc...)
-		i++
-		run = i
+		s = s[1:]
 	}
-	return append(dst, s[run:]...), true
 }
 
 func xmlValueError(path, s string) *EncodeError {
@@ -230,11 +254,11 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 
 // appendXMLProperties appends a <property> or <propertyList> per property.
 func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
+	if err := checkNames(XML, ps); err != nil {
+		return dst, err
+	}
 	for i := range ps {
 		p := &ps[i]
-		if err := checkName(XML, ps, i); err != nil {
-			return dst, err
-		}
 		var err *EncodeError
 		if p.Value.kind == KindList {
 			dst = append(dst, `<propertyList name="`...)
@@ -286,6 +310,9 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 			return dst, err
 		}
 	}
+	if err := checkNames(XML, l.Attrs); err != nil {
+		return dst, err
+	}
 	for i := range l.Attrs {
 		a := &l.Attrs[i]
 		switch {
@@ -293,9 +320,6 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		case !isNCName(a.Name):
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
-		}
-		if err := checkName(XML, l.Attrs, i); err != nil {
-			return dst, err
 		}
 		dst = append(dst, ' ')
 		dst = append(dst, a.Name...)
