@@ -2,6 +2,7 @@ package ucwa
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -29,7 +30,7 @@ func DecodeEvents(data []byte, f Format) (Events, error) { return Options{}.Deco
 
 // DecodeErrorBody decodes a UCWA error body (JSON object or XML <reason>)
 // strictly: a body that is not one is an error. Status is left 0. See
-// [DecodeError] for the forgiving form a client wants. It is
+// [ResponseError] for the forgiving form a client wants. It is
 // Options{}.DecodeErrorBody.
 func DecodeErrorBody(data []byte, f Format) (*Error, error) {
 	return Options{}.DecodeErrorBody(data, f)
@@ -189,3 +190,42 @@ func jsonPointerToken(s string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// ResponseError returns the error a failed response stands for, whatever its
+// body holds. It never returns nil, and Status is always status.
+//
+// A UCWA error body (JSON or XML, as contentType says; "" means detect it from
+// the body) gives its code, subcode, message and the rest. Any other body (a
+// proxy's HTML page, an empty body, truncated JSON, a Content-Type that is not
+// UCWA's) gives an Error whose Code is [CodeForStatus](status) and whose Cause
+// says why the body could not be read: errors.Is(err, [ErrNotUCWA]) is then
+// true, and a malformed body's [*DecodeError] is in the chain.
+func ResponseError(status int, contentType string, body []byte) *Error {
+	return Options{}.ResponseError(status, contentType, body)
+}
+
+// ResponseError is [ResponseError] with the options o.
+func (o Options) ResponseError(status int, contentType string, body []byte) *Error {
+	var f Format
+	if contentType != "" {
+		mt, err := ParseMediaType(contentType)
+		if err != nil {
+			return newUnreadableError(status, fmt.Errorf("%w: %w", ErrNotUCWA, err))
+		}
+		f = mt.Format
+	} else {
+		var ok bool
+		if f, ok = DetectFormat(body); !ok {
+			return newUnreadableError(status, nil)
+		}
+	}
+	if len(bytes.TrimLeft(skipBOM(body), " \t\r\n")) == 0 {
+		return newUnreadableError(status, fmt.Errorf("%w: the body is empty", ErrNotUCWA))
+	}
+	e, err := o.DecodeErrorBody(body, f)
+	if err != nil {
+		return newUnreadableError(status, fmt.Errorf("%w: %w", ErrNotUCWA, err))
+	}
+	e.Status = status
+	return e
+}

@@ -97,10 +97,11 @@ func (d *jsonDecoder) expect(c byte, what string) error {
 	return nil
 }
 
+// enter counts a level of nesting whose '{' or '[' was just read.
 func (d *jsonDecoder) enter() error {
 	d.depth++
 	if d.depth > d.maxDepth {
-		return d.fail(ErrTooDeep, d.pos, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
+		return d.fail(ErrTooDeep, d.pos-1, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
 	}
 	return nil
 }

@@ -202,6 +202,19 @@ type Input struct {
 // Get returns the value of the first property named name.
 func (in *Input) Get(name string) (Value, bool) { return Lookup(in.Properties, name) }
 
+// Set sets the first property named name to v, or appends it if there is none.
+func (in *Input) Set(name string, v Value) { in.Properties = setProp(in.Properties, name, v) }
+
+func setProp(ps []Property, name string, v Value) []Property {
+	for i := range ps {
+		if ps[i].Name == name {
+			ps[i].Value = v
+			return ps
+		}
+	}
+	return append(ps, Property{Name: name, Value: v})
+}
+
 // Link returns the first link with rel.
 func (in *Input) Link(rel string) (Link, bool) { return findLink(in.Links, rel) }
 

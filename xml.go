@@ -26,6 +26,7 @@ type xmlDecoder struct {
 	path     []xmlStep   // where the decoder is, for errors
 
 	// The start tag just read.
+	tagStart      int // its offset
 	prefix, local string
 	attrs         []xmlAttr
 	empty         bool // <x/>
@@ -33,10 +34,11 @@ type xmlDecoder struct {
 	text    string // the text just read
 	scratch []byte
 
-	props []Property
-	links []Link
-	vals  []Value
-	res   []Resource
+	props    []Property
+	propOffs []int // the offset of each of props
+	links    []Link
+	vals     []Value
+	res      []Resource
 	slabs
 }
 
@@ -470,6 +472,7 @@ func (d *xmlDecoder) attrValue() (string, error) {
 // namespaces it binds, and checks the element is in the UCWA namespace.
 func (d *xmlDecoder) startTag() error {
 	start := d.pos
+	d.tagStart = start
 	d.pos++
 	qn, err := d.name()
 	if err != nil {
@@ -870,17 +873,15 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 		case "title":
 			l.Title, l.HasTitle = a.value, true
 		default:
-			d.props = append(d.props, Property{Name: a.local, Value: String(a.value)})
+			d.pushProp(Property{Name: a.local, Value: String(a.value)}, a.off)
 		}
 	}
-	l.Attrs = d.keepProps(d.props[pbase:])
-	clear(d.props[pbase:])
-	d.props = d.props[:pbase]
+	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
 	if !hasHref {
-		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no href")
+		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no href")
 	}
 	if needRel && !hasRel {
-		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no rel")
+		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no rel")
 	}
 	return nil
 }
@@ -952,18 +953,23 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				d.vals = d.vals[:vbase]
 				return Value{kind: KindList, list: list}, nil
 			case KindBag:
-				return Value{kind: KindBag, bag: d.takeProps(pbase)}, nil
+				bag, err := d.takeProps(pbase)
+				return Value{kind: KindBag, bag: bag}, err
 			}
 			return inferXML(text), nil
 		}
 	}
 }
 
-func (d *xmlDecoder) takeProps(base int) []Property {
+// takeProps returns d.props[base:], checked for repeated names, and pops
+// them.
+func (d *xmlDecoder) takeProps(base int) ([]Property, error) {
+	err := d.dupProps(base)
 	ps := d.keepProps(d.props[base:])
 	clear(d.props[base:])
 	d.props = d.props[:base]
-	return ps
+	d.propOffs = d.propOffs[:base]
+	return ps, err
 }
 
 func (d *xmlDecoder) takeLinks(base int) []Link {
@@ -976,10 +982,10 @@ func (d *xmlDecoder) takeLinks(base int) []Link {
 // property reads the <property> or <propertyList> just started and appends it
 // to d.props, refusing a name already in d.props[base:].
 func (d *xmlDecoder) property() error {
-	local := d.local
+	local, at := d.local, d.tagStart
 	name, ok := d.attr("name")
 	if !ok {
-		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no name")
+		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
 	}
 	if err := d.onlyAttrs("name"); err != nil {
 		return err
@@ -1016,26 +1022,33 @@ func (d *xmlDecoder) property() error {
 		return err
 	}
 	d.path = d.path[:len(d.path)-1]
-	d.props = append(d.props, Property{Name: name, Value: v})
+	d.pushProp(Property{Name: name, Value: v}, at)
 	return nil
 }
 
-// dupProps refuses a property bag that repeats a name, as JSON would.
-func (d *xmlDecoder) dupProps(ps []Property, at int) error {
+func (d *xmlDecoder) pushProp(p Property, at int) {
+	d.props = append(d.props, p)
+	d.propOffs = append(d.propOffs, at)
+}
+
+// dupProps refuses a property bag, d.props[base:], that repeats a name, as
+// JSON would.
+func (d *xmlDecoder) dupProps(base int) error {
+	ps := d.props[base:]
 	if len(ps) <= 32 {
 		for i := 1; i < len(ps); i++ {
 			for j := range i {
 				if ps[i].Name == ps[j].Name {
-					return d.fail(ErrDuplicateName, at, "duplicate property "+quoteForMsg(ps[i].Name))
+					return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteForMsg(ps[i].Name))
 				}
 			}
 		}
 		return nil
 	}
 	seen := make(map[string]struct{}, len(ps))
-	for _, p := range ps {
+	for i, p := range ps {
 		if _, dup := seen[p.Name]; dup {
-			return d.fail(ErrDuplicateName, at, "duplicate property "+quoteForMsg(p.Name))
+			return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteForMsg(p.Name))
 		}
 		seen[p.Name] = struct{}{}
 	}
@@ -1044,7 +1057,6 @@ func (d *xmlDecoder) dupProps(ps []Property, at int) error {
 
 // resource reads the <resource> just started into r.
 func (d *xmlDecoder) resource(r *Resource) error {
-	start := d.pos
 	if err := d.onlyAttrs("rel", "href"); err != nil {
 		return err
 	}
@@ -1079,10 +1091,11 @@ func (d *xmlDecoder) resource(r *Resource) error {
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
 		})
 	}
+	ps, dupErr := d.takeProps(pbase)
+	r.Properties = ps
 	if err == nil {
-		err = d.dupProps(d.props[pbase:], start)
+		err = dupErr
 	}
-	r.Properties = d.takeProps(pbase)
 	r.Links = d.takeLinks(lbase)
 	r.Embedded = d.keepResources(d.res[rbase:])
 	clear(d.res[rbase:])
@@ -1104,7 +1117,6 @@ func (d *xmlDecoder) input(in *Input) error {
 	if err := d.root("input"); err != nil {
 		return err
 	}
-	start := d.pos
 	if err := d.onlyAttrs(); err != nil {
 		return err
 	}
@@ -1125,10 +1137,11 @@ func (d *xmlDecoder) input(in *Input) error {
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <input>")
 		})
 	}
+	ps, dupErr := d.takeProps(0)
+	in.Properties = ps
 	if err == nil {
-		err = d.dupProps(d.props, start)
+		err = dupErr
 	}
-	in.Properties = d.takeProps(0)
 	in.Links = d.takeLinks(0)
 	if err != nil {
 		return err
@@ -1340,7 +1353,10 @@ func (d *xmlDecoder) reason(e *Error) error {
 				if err != nil {
 					return err
 				}
-				ps := d.takeProps(base)
+				ps, err := d.takeProps(base)
+				if err != nil {
+					return err
+				}
 				if local == "parameters" {
 					e.Parameters, e.hasParameters = ps, true
 				} else {
@@ -1350,11 +1366,15 @@ func (d *xmlDecoder) reason(e *Error) error {
 				return nil
 			}
 			s, err := d.textOnly()
-			d.props = append(d.props, Property{Name: local, Value: String(s)})
+			d.pushProp(Property{Name: local, Value: String(s)}, at)
 			return err
 		})
 	}
-	e.Extra = d.takeProps(pbase)
+	extra, dupErr := d.takeProps(pbase)
+	e.Extra = extra
+	if err == nil {
+		err = dupErr
+	}
 	if err == nil && !hasCode {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
