@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -426,3 +427,119 @@ func unionKeys(a, b []string) []string {
 	return out
 }
 
+func TestSameMeaning(t *testing.T) {
+	v := func(k Kind, text string) Value { return Value{kind: k, text: text} }
+	res := func(rel string, ps ...Property) *Resource { return &Resource{Rel: rel, Properties: ps} }
+	in := func(ps ...Property) *Input { return &Input{Properties: ps} }
+	inLinks := func(ls ...Link) *Input { return &Input{Links: ls} }
+	tests := []struct {
+		at   string
+		a, b any
+		want string // "" for the same meaning, else a part of the diff
+	}{
+		// Scalars by text.
+		{where(), in(Prop("n", v(KindNumber, "5"))), in(Prop("n", v(KindString, "5"))), ""},
+		{where(), in(Prop("n", v(KindNumber, "5"))), in(Prop("n", v(KindString, "05"))), `/n: number "5", string "05"`},
+		{where(), in(Prop("b", v(KindBool, "True"))), in(Prop("b", v(KindBool, "true"))), ""},
+		{where(), in(Prop("b", v(KindBool, "False"))), in(Prop("b", v(KindString, "false"))), ""},
+		{where(), in(Prop("b", v(KindBool, "true"))), in(Prop("b", v(KindString, "yes"))), `/b: bool "true", string "yes"`},
+		{where(), in(Prop("s", v(KindString, "Abc"))), in(Prop("s", v(KindString, "abc"))), `/s: string`},
+		{where(), in(Prop("x", Null())), in(Prop("x", Null())), ""},
+		{where(), in(Prop("x", Null())), in(Prop("x", String(""))), `/x: kind null "", string ""`},
+		// Dates by instant to the millisecond.
+		{where(), in(Prop("d", v(KindDate, "/Date(1436925243767-0500)/"))), in(Prop("d", v(KindDate, "2015-07-14T20:54:03.7675175-05:00"))), ""},
+		{where(), in(Prop("d", v(KindDate, "/Date(1436925243767)/"))), in(Prop("d", v(KindDate, "2015-07-15T01:54:03.767Z"))), ""},
+		{where(), in(Prop("d", v(KindDate, "/Date(1436925243767)/"))), in(Prop("d", v(KindString, "2015-07-15T01:54:03.767Z"))), ""},
+		{where(), in(Prop("d", v(KindDate, "/Date(1436925243767)/"))), in(Prop("d", v(KindDate, "2015-07-15T01:54:03.768Z"))), `/d: date`},
+		{where(), in(Prop("d", v(KindDate, "/Date(1436925243767)/"))), in(Prop("d", v(KindString, "yesterday"))), `/d: date`},
+		// Lists and bags, in order.
+		{where(), in(Prop("l", List(String("a"), Null()))), in(Prop("l", List(String("a"), Null()))), ""},
+		{where(), in(Prop("l", List(String("a")))), in(Prop("l", List(String("a"), String("b")))), "lists of 1 and 2 items"},
+		{where(), in(Prop("l", List(String("a"), String("b")))), in(Prop("l", List(String("b"), String("a")))), `/l/0: string "a", string "b"`},
+		{where(), in(Prop("g", Bag(Prop("x", v(KindNumber, "1"))))), in(Prop("g", Bag(Prop("x", String("1"))))), ""},
+		{where(), in(Prop("g", Bag(Prop("x", String("1"))))), in(Prop("g", Bag(Prop("y", String("1"))))), `/g: property 0 is "x", "y"`},
+		{where(), in(Prop("a", Null()), Prop("b", Null())), in(Prop("b", Null()), Prop("a", Null())), `property 0 is "a", "b"`},
+		{where(), in(Prop("a", Null())), in(), `/a: only in the first`},
+		// Links: by rel, InArray ignored, order within a rel kept.
+		{where(),
+			inLinks(Link{Rel: "self", Href: "/s"}, Link{Rel: "a", Href: "/a", InArray: true}, Link{Rel: "b", Href: "/b"}),
+			inLinks(Link{Rel: "a", Href: "/a"}, Link{Rel: "self", Href: "/s"}, Link{Rel: "b", Href: "/b"}), ""},
+		{where(),
+			inLinks(Link{Rel: "a", Href: "/1"}, Link{Rel: "a", Href: "/2"}),
+			inLinks(Link{Rel: "a", Href: "/2"}, Link{Rel: "a", Href: "/1"}), `/_links/a/0: href "/1", "/2"`},
+		{where(), inLinks(Link{Rel: "a", Href: "/a"}), inLinks(Link{Rel: "b", Href: "/a"}), `/_links/a: 1 and 0 links`},
+		{where(), inLinks(Link{Rel: "a", Href: "/a", HasTitle: true}), inLinks(Link{Rel: "a", Href: "/a"}), `title "" (true), "" (false)`},
+		{where(),
+			inLinks(Link{Rel: "a", Href: "/a", Attrs: []Property{Prop("revision", v(KindNumber, "2"))}}),
+			inLinks(Link{Rel: "a", Href: "/a", Attrs: []Property{Prop("revision", String("2"))}}), ""},
+		{where(),
+			inLinks(Link{Rel: "a", Href: "/a", Attrs: []Property{Prop("revision", String("2"))}}),
+			inLinks(Link{Rel: "a", Href: "/a"}), `/_links/a/revision: only in the first`},
+		// A resource's rel: attribute, key or property.
+		{where(), res("me", Prop("rel", String("me")), Prop("name", String("x"))), res("me", Prop("name", String("x"))), ""},
+		{where(), res("", Prop("rel", String("me"))), res("me", Prop("rel", String("me"))), ""},
+		{where(), res("me", Prop("rel", String("you"))), res("me"), `/rel: only in the first`},
+		{where(), res("me"), res("you"), `/: rel "me", "you"`},
+		{where(),
+			&Resource{Embedded: []Resource{{Rel: "a", InArray: true}, {Rel: "b"}, {Rel: "a", Properties: []Property{Prop("n", String("2"))}}}},
+			&Resource{Embedded: []Resource{{Rel: "b"}, {Rel: "a"}, {Rel: "a", Properties: []Property{Prop("n", v(KindNumber, "2"))}}}}, ""},
+		{where(),
+			&Resource{Embedded: []Resource{{Rel: "a", Properties: []Property{Prop("n", String("1"))}}}},
+			&Resource{Embedded: []Resource{{Rel: "a", Properties: []Property{Prop("n", String("2"))}}}}, `/_embedded/a/0/n: string "1", string "2"`},
+		{where(), &Resource{Embedded: []Resource{{Rel: "a"}}}, &Resource{}, `/_embedded/a: 1 and 0 embedded resources`},
+		// Events and errors.
+		{where(),
+			&Events{Senders: []Sender{{Rel: "me", Href: "/me", Events: []Event{{Type: Added, Link: Link{Rel: "note", Href: "/n"}}}}}},
+			&Events{Senders: []Sender{{Rel: "me", Href: "/me", Events: []Event{{Type: Updated, Link: Link{Rel: "note", Href: "/n"}}}}}},
+			`/sender/0/events/0/type: "added", "updated"`},
+		{where(),
+			&Events{Senders: []Sender{{Events: []Event{{Type: Added, Resource: res("note", Prop("message", String("hi")))}}}}},
+			&Events{Senders: []Sender{{Events: []Event{{Type: Added, Resource: res("note", Prop("message", String("ho")))}}}}},
+			`/sender/0/events/0/_embedded/note/message: string "hi", string "ho"`},
+		{where(), &Events{Senders: []Sender{{}}}, &Events{}, `/sender: 1 and 0 senders`},
+		{where(), &Error{Code: "Conflict", hasParameters: true}, &Error{Code: "Conflict"}, `/parameters: present true, false`},
+		{where(), &Error{Code: "Conflict", DebugInfo: []Property{Prop("x", v(KindNumber, "1"))}}, &Error{Code: "Conflict", hasDebugInfo: true, DebugInfo: []Property{Prop("x", String("1"))}}, ""},
+		{where(), &Error{Code: "Conflict", Subcode: "AlreadyExists"}, &Error{Code: "Conflict"}, `/subcode: "AlreadyExists", ""`},
+		// Types.
+		{where(), *in(), *in(), ""},
+		{where(), in(), res(""), "types differ"},
+		{where(), 1, 1, "unsupported type"},
+	}
+	for _, tc := range tests {
+		got := sameMeaning(tc.a, tc.b)
+		switch {
+		case tc.want == "" && got != "":
+			t.Errorf("%s: sameMeaning differs:\n%s", tc.at, got)
+		case tc.want != "" && !strings.Contains(got, tc.want):
+			t.Errorf("%s: sameMeaning = %q, want it to contain %q", tc.at, got, tc.want)
+		}
+		// The relation is symmetric: the same diffs, a and b swapped.
+		if back := sameMeaning(tc.b, tc.a); (back == "") != (got == "") {
+			t.Errorf("%s: sameMeaning(b, a) = %q, sameMeaning(a, b) = %q", tc.at, back, got)
+		}
+	}
+}
+
+func TestExactDiff(t *testing.T) {
+	a, err := DecodeResource([]byte(`{"rel":"me","_links":{"self":{"href":"/me"}},"x":true}`), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := DecodeResource([]byte(`{"rel":"me","x":true,"_links":{"self":{"href":"/me"}}}`), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := exactDiff(&a, &a); d != "" {
+		t.Errorf("exactDiff of a resource with itself:\n%s", d)
+	}
+	// Only the unexported place of "_links" differs.
+	if d := exactDiff(&a, &b); d == "" {
+		t.Error("exactDiff sees no difference in where _links stood")
+	}
+	if d := sameMeaning(&a, &b); d != "" {
+		t.Errorf("sameMeaning sees a difference in where _links stood:\n%s", d)
+	}
+	if d := exactDiff(Bool(true), Value{kind: KindBool, text: "True"}); d == "" {
+		t.Error(`exactDiff sees no difference between true and "True"`)
+	}
+}
