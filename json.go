@@ -118,15 +118,23 @@ func (d *jsonDecoder) end() error {
 // object reads the members of an object, calling member for each with the
 // decoder just past the colon. It refuses duplicate names.
 func (d *jsonDecoder) object(member func(name string, at int) error) error {
+	names := len(d.names)
+	err := d.members(member, names)
+	clear(d.names[names:])
+	d.names = d.names[:names]
+	return err
+}
+
+// members reads an object for object; the names so far are d.names[names:]
+// (past a few dozen, a map holds them).
+func (d *jsonDecoder) members(member func(name string, at int) error, names int) error {
 	if err := d.expect('{', "'{'"); err != nil {
 		return err
 	}
 	if err := d.enter(); err != nil {
 		return err
 	}
-	names := len(d.names) // the names so far are d.names[names:]; a map past a few dozen
 	var seenSet map[string]struct{}
-	defer func() { clear(d.names[names:]); d.names = d.names[:names] }()
 	if d.peek() == '}' {
 		d.pos++
 		d.depth--
@@ -465,10 +473,10 @@ func (d *jsonDecoder) value() (Value, error) {
 		list := d.keepValues(d.vals[base:])
 		clear(d.vals[base:])
 		d.vals = d.vals[:base]
-		return Value{kind: KindList, list: list}, nil
+		return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
 	case '{':
 		ps, err := d.bag()
-		return Value{kind: KindBag, bag: ps}, err
+		return Value{kind: KindBag, kids: d.keepKids(kids{bag: ps})}, err
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		n, err := d.number()
 		return Value{kind: KindNumber, text: n}, err

@@ -202,7 +202,7 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 		return append(dst, '"'), nil
 	case KindList:
 		dst = append(dst, '[')
-		for i, item := range v.list {
+		for i, item := range v.List() {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
@@ -215,7 +215,7 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 		return append(dst, ']'), nil
 	case KindBag:
 		dst = append(dst, '{')
-		dst, err := appendJSONMembers(dst, v.bag)
+		dst, err := appendJSONMembers(dst, v.Bag())
 		if err != nil {
 			return dst, err
 		}

@@ -200,11 +200,11 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 	case KindNull:
 		return append(dst, "/>"...), nil
 	case KindList:
-		if len(v.list) == 0 {
+		if len(v.List()) == 0 {
 			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty list inside a list has no XML form"}
 		}
 		dst = append(dst, '>')
-		for i, item := range v.list {
+		for i, item := range v.List() {
 			dst = append(dst, "<item"...)
 			if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 				err.Path = "/" + itoa(i) + err.Path
@@ -212,11 +212,11 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 			}
 		}
 	case KindBag:
-		if len(v.bag) == 0 {
+		if len(v.Bag()) == 0 {
 			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty property bag has no XML form"}
 		}
 		dst = append(dst, '>')
-		if dst, err = appendXMLProperties(dst, v.bag); err != nil {
+		if dst, err = appendXMLProperties(dst, v.Bag()); err != nil {
 			return dst, err
 		}
 	default:
@@ -244,7 +244,7 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 			}
 			dst = append(dst, '"', '>')
-			for j, item := range p.Value.list {
+			for j, item := range p.Value.List() {
 				dst = append(dst, "<item"...)
 				if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
