@@ -38,7 +38,8 @@ import (
 //     and the order across rels are ignored as for links.
 
 // exactDiff returns "" when a and b are deeply equal, unexported fields
-// included, or else a diff (-a +b).
+// included (Values by Value.Equal, which cmp uses: same kind, same text,
+// same items), or else a diff (-a +b).
 func exactDiff(a, b any) string {
 	// Every struct type of a body is this package's, and plain data.
 	return cmp.Diff(a, b, cmp.Exporter(func(reflect.Type) bool { return true }))
@@ -252,8 +253,8 @@ func effectiveRel(r *Resource) string {
 	if r.Rel != "" {
 		return r.Rel
 	}
-	if v, ok := r.Get("rel"); ok && isScalar(v.kind) {
-		return v.text
+	if v, ok := r.Get("rel"); ok && isScalar(v.Kind()) {
+		return v.Text()
 	}
 	return ""
 }
@@ -261,7 +262,7 @@ func effectiveRel(r *Resource) string {
 func dropRel(ps []Property, rel string) []Property {
 	for i, p := range ps {
 		if p.Name == "rel" {
-			if p.Value.text != rel || !isScalar(p.Value.kind) {
+			if p.Value.Text() != rel || !isScalar(p.Value.Kind()) {
 				return ps
 			}
 			out := make([]Property, 0, len(ps)-1)
@@ -281,13 +282,13 @@ func (d *differ) value(path string, a, b Value) {
 		d.addf(path, "%s", diff)
 		return
 	}
-	switch a.kind {
+	switch a.Kind() {
 	case KindList:
-		for i := range a.list {
-			d.value(fmt.Sprintf("%s/%d", path, i), a.list[i], b.list[i])
+		for i := range a.List() {
+			d.value(fmt.Sprintf("%s/%d", path, i), a.List()[i], b.List()[i])
 		}
 	case KindBag:
-		d.props(path, a.bag, b.bag, "")
+		d.props(path, a.Bag(), b.Bag(), "")
 	}
 }
 
@@ -296,30 +297,30 @@ func (d *differ) value(path string, a, b Value) {
 // match so far.
 func valueDiff(a, b Value) string {
 	switch {
-	case isScalar(a.kind) && isScalar(b.kind):
+	case isScalar(a.Kind()) && isScalar(b.Kind()):
 		if sameScalar(a, b) {
 			return ""
 		}
-		return fmt.Sprintf("%s %q, %s %q", a.kind, a.text, b.kind, b.text)
-	case a.kind != b.kind:
-		return fmt.Sprintf("kind %s %q, %s %q", a.kind, a.text, b.kind, b.text)
-	case a.kind == KindList && len(a.list) != len(b.list):
-		return fmt.Sprintf("lists of %d and %d items", len(a.list), len(b.list))
-	case a.kind == KindBag && len(a.bag) != len(b.bag):
-		return fmt.Sprintf("bags of %d and %d properties", len(a.bag), len(b.bag))
+		return fmt.Sprintf("%s %q, %s %q", a.Kind(), a.Text(), b.Kind(), b.Text())
+	case a.Kind() != b.Kind():
+		return fmt.Sprintf("kind %s %q, %s %q", a.Kind(), a.Text(), b.Kind(), b.Text())
+	case a.Kind() == KindList && len(a.List()) != len(b.List()):
+		return fmt.Sprintf("lists of %d and %d items", len(a.List()), len(b.List()))
+	case a.Kind() == KindBag && len(a.Bag()) != len(b.Bag()):
+		return fmt.Sprintf("bags of %d and %d properties", len(a.Bag()), len(b.Bag()))
 	}
 	return ""
 }
 
 // sameScalar compares two scalars by the cross-format rules.
 func sameScalar(a, b Value) bool {
-	if a.text == b.text {
+	if a.Text() == b.Text() {
 		return true
 	}
-	if (a.kind == KindBool || b.kind == KindBool) && strings.EqualFold(a.text, b.text) {
+	if (a.Kind() == KindBool || b.Kind() == KindBool) && strings.EqualFold(a.Text(), b.Text()) {
 		return true
 	}
-	if a.kind == KindDate || b.kind == KindDate {
+	if a.Kind() == KindDate || b.Kind() == KindDate {
 		ta, okA := scalarTime(a)
 		tb, okB := scalarTime(b)
 		return okA && okB && ta.UnixMilli() == tb.UnixMilli()
@@ -329,19 +330,12 @@ func sameScalar(a, b Value) bool {
 
 // scalarTime reads a date, or a string holding one (as a JSON string holding
 // an ISO 8601 date, which XML reads back as a date).
-func scalarTime(v Value) (t time.Time, ok bool) {
-	switch v.kind {
+func scalarTime(v Value) (time.Time, bool) {
+	switch v.Kind() {
 	case KindDate:
 		return v.Time()
 	case KindString:
-		defer func() {
-			// ParseDate may still be a stub that panics; a string is
-			// then no date.
-			if recover() != nil {
-				t, ok = time.Time{}, false
-			}
-		}()
-		t, err := ParseDate(v.text)
+		t, err := ParseDate(v.Text())
 		return t, err == nil
 	}
 	return time.Time{}, false
