@@ -29,10 +29,17 @@ func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 // go in "_links", embedded resources in "_embedded"; a resource decoded from
 // JSON is written back byte for byte the same but for white space, member
 // order inside link objects (href, title, then the rest) and escapes (written
-// in the shortest form). It allocates nothing when dst has room.
+// in the shortest form). A JSON resource carries its rel in its "rel"
+// member: when r.Rel is set and r has no "rel" property (as a resource read
+// from XML may not), "rel" is written first. It allocates nothing when dst
+// has room.
 func (r *Resource) AppendJSON(dst []byte) ([]byte, error) {
 	n := len(dst)
-	dst, err := appendJSONResource(dst, r)
+	rel := r.Rel
+	if _, ok := r.Get("rel"); ok {
+		rel = ""
+	}
+	dst, err := appendJSONResource(dst, r, rel)
 	if err != nil {
 		return dst[:n], err
 	}
@@ -363,8 +370,19 @@ func linkIndex(array bool, k int) string {
 	return "/" + itoa(k)
 }
 
-func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
+// appendJSONResource appends r; rel, when not "", is written first as the
+// "rel" member.
+func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
+	comma := false
+	if rel != "" {
+		dst = append(dst, `"rel":`...)
+		var ok bool
+		if dst, ok = appendJSONString(dst, rel); !ok {
+			return dst, jsonStringError("/rel", rel)
+		}
+		comma = true
+	}
 	n := len(r.Properties)
 	linksAt, embeddedAt := min(r.linksAt, n+1), min(r.embeddedAt, n+1)
 	if linksAt == 0 && len(r.Links) > 0 {
@@ -373,7 +391,6 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 	if embeddedAt == 0 && len(r.Embedded) > 0 {
 		embeddedAt = n + 1
 	}
-	comma := false
 	err := checkNames(JSON, r.Properties)
 	if err != nil {
 		return dst, err
@@ -463,7 +480,7 @@ func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 			if k > 0 {
 				dst = append(dst, ',')
 			}
-			if dst, err = appendJSONResource(dst, &rs[j]); err != nil {
+			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
 				err.Path = "/_embedded/" + jsonPointerToken(rel) + linkIndex(array, k) + err.Path
 				return dst, err
 			}
@@ -542,7 +559,7 @@ func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 			err.Path = "/_embedded" + err.Path
 			return dst, err
 		}
-		if dst, err = appendJSONResource(dst, e.Resource); err != nil {
+		if dst, err = appendJSONResource(dst, e.Resource, ""); err != nil {
 			err.Path = "/_embedded/" + jsonPointerToken(e.Resource.Rel) + err.Path
 			return dst, err
 		}
