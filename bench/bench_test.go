@@ -118,7 +118,7 @@ func BenchmarkDecodeEventsXML(b *testing.B) { run(b, decodeEventsXMLImpls()) }
 // so that MB/s shows whether decoding time grows linearly.
 func BenchmarkDecodeResourceScaling(b *testing.B) { run(b, scalingImpls()) }
 
-// sizeError reports a check that failed.
+// mismatch reports a check that failed.
 func mismatch(what string, got, want any) error {
 	return fmt.Errorf("%s: got %v, want %v", what, got, want)
 }

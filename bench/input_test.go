@@ -96,7 +96,7 @@ func encodeInputJSONImpls() []impl {
 	}
 }
 
-// xmlDecl is the declaration UCWA writes, which neither encoding/xml's Header
+// xmlDeclToken is the declaration UCWA writes, which neither encoding/xml's Header
 // ("UTF-8", and a newline) nor etree's default matches.
 var xmlDeclToken = xml.ProcInst{Target: "xml", Inst: []byte(`version="1.0" encoding="utf-8"`)}
 
