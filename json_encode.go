@@ -81,19 +81,15 @@ const (
 	msb = 0x8080808080808080
 )
 
-// jsonSafeWord reports the index of the first of the 8 bytes of w (little
-// endian) that needs attention, or 8 when none does.
-func jsonSafeWord(w uint64) int {
+// jsonHits has the high bit set of each of the 8 bytes of w (little endian)
+// that a JSON string cannot hold as it is: '"', '\\', a control character, a
+// byte of a multi-byte sequence (to validate). For a byte below 0x80, x - lsb
+// borrows into its high bit only when the byte of x is 0; borrows may also
+// mark bytes above a hit, so only the lowest hit is exact.
+func jsonHits(w uint64) uint64 {
 	q := w ^ ('"' * lsb)
 	b := w ^ ('\\' * lsb)
-	// (x - lsb) &^ x has the high bit of each zero byte of x set (and,
-	// through borrows, maybe of bytes above a zero byte: the lowest hit is
-	// always true). w itself has the high bit of each non-ASCII byte.
-	hit := (((w - 0x20*lsb) &^ w) | ((q - lsb) &^ q) | ((b - lsb) &^ b) | w) & msb
-	if hit == 0 {
-		return 8
-	}
-	return bits.TrailingZeros64(hit) / 8
+	return ((w - 0x20*lsb) | (q - lsb) | (b - lsb) | w) & msb
 }
 
 // load64 reads the 8 bytes of s, little endian (the compiler makes it one
@@ -105,18 +101,31 @@ func load64(s string) uint64 {
 }
 
 // jsonPlainPrefix returns the length of the longest prefix of s that a JSON
-// string holds as it is (ASCII, no quote, backslash or control character).
+// string holds as it is, checking eight bytes at a time; the last, partial
+// word is read overlapping the one before it.
 func jsonPlainPrefix(s string) int {
+	n := len(s)
+	if n < 8 {
+		i := 0
+		for i < n && !jsonEscape[s[i]] {
+			i++
+		}
+		return i
+	}
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if k := jsonSafeWord(load64(s[i : i+8])); k < 8 {
-			return i + k
+	for ; i+8 <= n; i += 8 {
+		if hit := jsonHits(load64(s[i : i+8])); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
 		}
 	}
-	for i < len(s) && !jsonEscape[s[i]] {
-		i++
+	if i == n {
+		return n
 	}
-	return i
+	// Bytes n-8 … i-1 of the last word are known plain: they borrow nothing.
+	if hit := jsonHits(load64(s[n-8:])) &^ (1<<(8*(i-(n-8))) - 1); hit != 0 {
+		return n - 8 + bits.TrailingZeros64(hit)/8
+	}
+	return n
 }
 
 const hexDigits = "0123456789abcdef"

@@ -75,31 +75,39 @@ var xmlText = func() (t [256]bool) {
 	return t
 }()
 
-// xmlSafeWord reports the index of the first of the 8 bytes of w (little
-// endian) that needs attention in XML text or attributes, or 8 when none does.
-func xmlSafeWord(w uint64) int {
-	lt, gt, amp, quot := w^('<'*lsb), w^('>'*lsb), w^('&'*lsb), w^('"'*lsb)
-	hit := (((w - 0x20*lsb) &^ w) | ((lt - lsb) &^ lt) | ((gt - lsb) &^ gt) |
-		((amp - lsb) &^ amp) | ((quot - lsb) &^ quot) | w) & msb
-	if hit == 0 {
-		return 8
-	}
-	return bits.TrailingZeros64(hit) / 8
+// xmlHits is jsonHits for XML: the bytes that need attention in text and
+// attribute values. b|2 is '>' for both '<' and '>', b|4 is '&' for both '&'
+// and '"', so two tests find four characters.
+func xmlHits(w uint64) uint64 {
+	gt := (w | 0x02*lsb) ^ ('>' * lsb)
+	amp := (w | 0x04*lsb) ^ ('&' * lsb)
+	return ((w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w) & msb
 }
 
 // xmlPlainPrefix returns the length of the longest prefix of s that XML text
-// and attribute values hold as it is.
+// and attribute values hold as it is; see jsonPlainPrefix.
 func xmlPlainPrefix(s string) int {
+	n := len(s)
+	if n < 8 {
+		i := 0
+		for i < n && !xmlText[s[i]] {
+			i++
+		}
+		return i
+	}
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if k := xmlSafeWord(load64(s[i : i+8])); k < 8 {
-			return i + k
+	for ; i+8 <= n; i += 8 {
+		if hit := xmlHits(load64(s[i : i+8])); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
 		}
 	}
-	for i < len(s) && !xmlText[s[i]] {
-		i++
+	if i == n {
+		return n
 	}
-	return i
+	if hit := xmlHits(load64(s[n-8:])) &^ (1<<(8*(i-(n-8))) - 1); hit != 0 {
+		return n - 8 + bits.TrailingZeros64(hit)/8
+	}
+	return n
 }
 
 // appendXMLEscaped appends s escaped for text (attr false) or for a
