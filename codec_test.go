@@ -428,3 +428,22 @@ func TestRepeatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateNamesLarge: repeats are found in objects of any size, at the
+// offset of the repeated name.
+func TestDuplicateNamesLarge(t *testing.T) {
+	for _, n := range []int{smallObject, smallObject + 1, 100} {
+		var b strings.Builder
+		b.WriteString(`{`)
+		for i := range n {
+			fmt.Fprintf(&b, `"p%d":%d,`, i, i)
+		}
+		at := b.Len()
+		b.WriteString(`"p0":0}`)
+		_, err := DecodeInput([]byte(b.String()), JSON)
+		var de *DecodeError
+		if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
+			t.Errorf("%d members then a repeat: got %v, want ErrDuplicateName at %d", n, err, at)
+		}
+	}
+}

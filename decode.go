@@ -144,7 +144,7 @@ func resetStack[T any](s []T) []T {
 
 func (d *jsonDecoder) reset() {
 	*d = jsonDecoder{
-		path: resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names),
+		path: resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names), nameOffs: resetStack(d.nameOffs),
 		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
 	}
 	if cap(d.scratch) > maxPooledStack {
