@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -129,6 +130,18 @@ func (d *xmlDecoder) name() (string, error) {
 	start := d.pos
 	buf := d.buf
 	i := start
+	// The common case: an ASCII name.
+	if i < len(buf) && nameStart[buf[i]&0x7f] && buf[i] < utf8.RuneSelf {
+		i++
+		for i < len(buf) && asciiNameByte[buf[i]] {
+			i++
+		}
+		if i >= len(buf) || buf[i] < utf8.RuneSelf {
+			d.pos = i
+			return buf[start:i], nil
+		}
+		i = start
+	}
 	for i < len(buf) {
 		c := buf[i]
 		if c < utf8.RuneSelf {
@@ -151,10 +164,19 @@ func (d *xmlDecoder) name() (string, error) {
 	return buf[start:i], nil
 }
 
+// asciiNameByte is nameByte for all 256 bytes: false from 0x80 on.
+var asciiNameByte = func() (t [256]bool) {
+	copy(t[:], nameByte[:])
+	return t
+}()
+
 // splitQName splits a qualified name at its colon.
 func (d *xmlDecoder) splitQName(qn string, off int) (prefix, local string, err error) {
-	i := strings.IndexByte(qn, ':')
-	if i < 0 {
+	i := 0 // names are short: a loop beats a call
+	for i < len(qn) && qn[i] != ':' {
+		i++
+	}
+	if i == len(qn) {
 		return "", qn, nil
 	}
 	prefix, local = qn[:i], qn[i+1:]
@@ -407,12 +429,16 @@ func (d *xmlDecoder) attrValue() (string, error) {
 	start := d.pos
 	buf := d.buf
 	i := start
-	for i < len(buf) {
-		c := buf[i]
-		if c == q || c == '&' || c == '<' || c < 0x20 || c >= 0x80 {
+	for {
+		i += attrPlainPrefix(buf[i:], q)
+		if i >= len(buf) || buf[i] < 0x80 {
 			break
 		}
-		i++
+		if r, n := utf8.DecodeRuneInString(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			break // the slow way says what is wrong
+		} else {
+			i += n
+		}
 	}
 	if i < len(buf) && buf[i] == q {
 		d.pos = i + 1
@@ -634,12 +660,24 @@ func (d *xmlDecoder) readText() error {
 	buf := d.buf
 	start := d.pos
 	i := start
-	for i < len(buf) {
-		c := buf[i]
-		if c == '<' || c == '&' || c == '\r' || c == ']' || c < 0x20 && c != '\t' && c != '\n' || c >= 0x80 {
+	for {
+		i += textPlainPrefix(buf[i:])
+		if i >= len(buf) {
 			break
 		}
-		i++
+		c := buf[i]
+		if c == '\t' || c == '\n' || c == ']' && !strings.HasPrefix(buf[i:], "]]>") {
+			i++
+			continue
+		}
+		if c < 0x80 {
+			break
+		}
+		if r, n := utf8.DecodeRuneInString(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			break // the slow way says what is wrong
+		} else {
+			i += n
+		}
 	}
 	if i >= len(buf) || buf[i] == '<' && i+1 < len(buf) && buf[i+1] != '!' && buf[i+1] != '?' {
 		d.pos = i
@@ -1379,4 +1417,50 @@ func (d *xmlDecoder) reason(e *Error) error {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
 	return err
+}
+
+// plainPrefix returns the length of the longest prefix of s without a control
+// character, a non-ASCII byte, or the bytes of c1, c2 and c3 (a byte repeated
+// eight times, as ('<' * lsb)); special says the same of single bytes. It
+// checks eight bytes at a time; see jsonHits for how.
+func plainPrefix(s string, c1, c2, c3 uint64, special *[256]bool) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i : i+8])
+		x1, x2, x3 := w^c1, w^c2, w^c3
+		if hit := ((w - 0x20*lsb) | (x1 - lsb) | (x2 - lsb) | (x3 - lsb) | w) & msb; hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !special[s[i]] {
+		i++
+	}
+	return i
+}
+
+// textSpecial and attrSpecial mark the bytes that end a plain run of text and
+// of an attribute value in double or single quotes.
+var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
+	for c := range 256 {
+		ctl := c < 0x20 || c >= 0x80
+		t[c] = ctl || c == '<' || c == '&' || c == ']'
+		a2[c] = ctl || c == '<' || c == '&' || c == '"'
+		a1[c] = ctl || c == '<' || c == '&' || c == '\''
+	}
+	return
+}()
+
+// textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
+// among them) or a non-ASCII byte.
+func textPlainPrefix(s string) int {
+	return plainPrefix(s, '<'*lsb, '&'*lsb, ']'*lsb, &textSpecial)
+}
+
+// attrPlainPrefix: up to the quote q, '<', '&', a control character or a
+// non-ASCII byte.
+func attrPlainPrefix(s string, q byte) int {
+	if q == '"' {
+		return plainPrefix(s, '"'*lsb, '<'*lsb, '&'*lsb, &attrSpecial2)
+	}
+	return plainPrefix(s, '\''*lsb, '<'*lsb, '&'*lsb, &attrSpecial1)
 }
