@@ -390,3 +390,60 @@ func TestErrorBodyRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONGroupsByRel: links (and embedded resources) of one rel are written
+// together, where the rel first appears, whatever their order in the model.
+func TestJSONGroupsByRel(t *testing.T) {
+	r := Resource{Links: []Link{{Rel: "a", Href: "/1"}, {Rel: "b", Href: "/2"}, {Rel: "a", Href: "/3"}, {Rel: "c", Href: "/4", InArray: true}},
+		Embedded: []Resource{{Rel: "x"}, {Rel: "y"}, {Rel: "x"}}}
+	got, err := r.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"_links":{"a":[{"href":"/1"},{"href":"/3"}],"b":{"href":"/2"},"c":[{"href":"/4"}]},"_embedded":{"x":[{},{}],"y":{}}}`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestRepeatedNames: repeated names are refused whatever the size of the bag
+// (small bags, the fixed set, and the map past it).
+func TestRepeatedNames(t *testing.T) {
+	for _, n := range []int{2, 9, strSetMax, strSetMax + 1, 200} {
+		ps := make([]Property, n)
+		for i := range ps {
+			ps[i] = Prop(fmt.Sprint("p", i), Int(int64(i)))
+		}
+		in := Input{Properties: ps}
+		for _, f := range []Format{JSON, XML} {
+			if _, err := in.Marshal(f); err != nil {
+				t.Errorf("%d distinct names, %v: %v", n, f, err)
+			}
+		}
+		ps[n-1].Name = "p0"
+		for _, f := range []Format{JSON, XML} {
+			if _, err := in.Marshal(f); !errors.Is(err, ErrInvalidValue) {
+				t.Errorf("%d names with a repeat, %v: got %v", n, f, err)
+			}
+		}
+	}
+}
+
+// TestDuplicateNamesLarge: repeats are found in objects of any size, at the
+// offset of the repeated name.
+func TestDuplicateNamesLarge(t *testing.T) {
+	for _, n := range []int{smallObject, smallObject + 1, 100} {
+		var b strings.Builder
+		b.WriteString(`{`)
+		for i := range n {
+			fmt.Fprintf(&b, `"p%d":%d,`, i, i)
+		}
+		at := b.Len()
+		b.WriteString(`"p0":0}`)
+		_, err := DecodeInput([]byte(b.String()), JSON)
+		var de *DecodeError
+		if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
+			t.Errorf("%d members then a repeat: got %v, want ErrDuplicateName at %d", n, err, at)
+		}
+	}
+}

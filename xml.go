@@ -951,10 +951,10 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				list := d.keepValues(d.vals[vbase:])
 				clear(d.vals[vbase:])
 				d.vals = d.vals[:vbase]
-				return Value{kind: KindList, list: list}, nil
+				return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
 			case KindBag:
 				bag, err := d.takeProps(pbase)
-				return Value{kind: KindBag, bag: bag}, err
+				return Value{kind: KindBag, kids: d.keepKids(kids{bag: bag})}, err
 			}
 			return inferXML(text), nil
 		}
@@ -1016,7 +1016,7 @@ func (d *xmlDecoder) property() error {
 		list := d.keepValues(d.vals[vbase:])
 		clear(d.vals[vbase:])
 		d.vals = d.vals[:vbase]
-		v = Value{kind: KindList, list: list}
+		v = Value{kind: KindList, kids: d.keepKids(kids{list: list})}
 	}
 	if err != nil {
 		return err
