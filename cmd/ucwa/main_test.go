@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ucwa-go/ucwa"
 )
@@ -421,6 +422,19 @@ func TestDetectKind(t *testing.T) {
 	}
 }
 
+// ambiguousJSON lists the reference examples of resources whose JSON form has
+// neither "rel" nor a self link, so that convert reads it as an input (and
+// needs -kind resource), and the XML forms of the same resources, which
+// become such JSON.
+var ambiguousJSON = map[string]bool{
+	"renegotiations.POST.json-response.http":   true,
+	"renegotiations.POST.xml-response.http":    true,
+	"resumeAudio.POST.json-response.http":      true,
+	"resumeAudio.POST.xml-response.http":       true,
+	"resumeAudioVideo.POST.json-response.http": true,
+	"resumeAudioVideo.POST.xml-response.http":  true,
+}
+
 // TestConvertCorpus converts every reference example to both formats: the
 // output decodes in its format as the same kind, and the JSON and XML forms
 // of an example are detected as the same kind but for the three JSON
@@ -445,7 +459,7 @@ func TestConvertCorpus(t *testing.T) {
 			converted++
 			k := detectKind(body, f)
 			out := []byte(strings.TrimSuffix(r.stdout, "\n"))
-			if back := detectKind(out, to); back != k {
+			if back := detectKind(out, to); back != k && !(to == ucwa.JSON && ambiguousJSON[e.File]) {
 				t.Errorf("%s to %s: %s became %s", e.File, to, k, back)
 			}
 			if _, err := convert(out, to, k, to); err != nil {
@@ -466,13 +480,41 @@ func TestConvertCorpus(t *testing.T) {
 		}
 	}
 	slices.Sort(differ)
-	want := []string{
-		"renegotiations.POST.json-response.http: input, xml resource",
-		"resumeAudio.POST.json-response.http: input, xml resource",
-		"resumeAudioVideo.POST.json-response.http: input, xml resource",
+	var want []string
+	for file := range ambiguousJSON {
+		if strings.Contains(file, ".json-") {
+			want = append(want, file+": input, xml resource")
+		}
 	}
+	slices.Sort(want)
 	if !slices.Equal(differ, want) {
 		t.Errorf("JSON and XML examples of different kinds:\n%s", strings.Join(differ, "\n"))
+	}
+}
+
+// TestCutTag is the regression test of a library fix: an XML body that
+// ended in '<' after a tag made the decoder loop forever.
+func TestCutTag(t *testing.T) {
+	for _, body := range []string{
+		`<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><`,
+		`<resource rel="me" href="/me" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">b</property><`,
+		`<reason xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><code>Conflict</code><parameters><`,
+	} {
+		done := make(chan result, 1)
+		go func() {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"convert", "-to", "json"}, strings.NewReader(body), &stdout, &stderr)
+			done <- result{code, stdout.String(), stderr.String()}
+		}()
+		select {
+		case r := <-done:
+			checkRules(t, at(), []string{"convert"}, r)
+			if r.code != 1 || !strings.Contains(r.stderr, "unexpected end of body") {
+				t.Errorf("%q: exit %d, stderr %q", body, r.code, r.stderr)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%q: convert does not return", body)
+		}
 	}
 }
 
@@ -519,12 +561,13 @@ func TestLocation(t *testing.T) {
 				`"path":"/ucwa/v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
 		{at(), []string{"location", "HTTP://Host:8080/a?q=1"}, 0,
 			`{"url":"http://Host:8080/a?q=1","path":"/a","application":"","resource":"","id":"a"}`, ""},
+		// On the base's origin, the URL has the base's scheme and host.
 		{at(), []string{"location", "-base", "https://fe1.contoso.com/", "https://FE1.contoso.com:443/x/y"}, 0,
-			`{"url":"https://FE1.contoso.com:443/x/y","path":"/x/y","application":"","resource":"x","id":"y"}`, ""},
+			`{"url":"https://fe1.contoso.com/x/y","path":"/x/y","application":"","resource":"x","id":"y"}`, ""},
 
 		// Refusals: exit 1.
 		{at(), []string{"location", "-base", base, "https://evil.example/ucwa/x"}, 1, "", "is not the request's"},
-		{at(), []string{"location", "-base", "https://fe1.contoso.com/", "http://fe1.contoso.com/x"}, 1, "", "is not the request's"},
+		{at(), []string{"location", "-base", "https://fe1.contoso.com/", "http://fe1.contoso.com/x"}, 1, "", "downgrade from https to http"},
 		{at(), []string{"location", "-base", base, "/a\r\nSet-Cookie: x=y"}, 1, "", `ucwa: Location "/a\r\nSet-Cookie: x=y": control byte`},
 		{at(), []string{"location", "-base", base, "/a\nb"}, 1, "", `"/a\nb"`},
 		{at(), []string{"location", "-base", base, "/\\evil.example/x"}, 1, "", "ucwa: Location"},
@@ -612,7 +655,7 @@ func TestError(t *testing.T) {
 				"cause": "not a UCWA error body: xml: DOCTYPE is not allowed (offset 0)"}},
 		{at(), errorBodyJSON, []string{"error", "-status", "409", "-content-type", "application/xml"}, 0, map[string]any{
 			"status": 409.0, "code": "Conflict", "subcode": "", "message": "",
-			"cause": "not a UCWA error body: xml: expecting '<' (offset 0)"}},
+			"cause": "not a UCWA error body: xml: unexpected '{', expecting '<' (offset 0)"}},
 		{at(), "Bad Gateway", []string{"error", "-status", "502"}, 0, map[string]any{
 			"status": 502.0, "code": "", "subcode": "", "message": "", "cause": "not a UCWA error body"}},
 
