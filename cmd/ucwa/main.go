@@ -36,7 +36,11 @@
 //     "code" without "rel" or "_links" makes an error; else "rel",
 //     "_embedded", or "_links" holding a "self" link makes a resource; else
 //     the body is an input (so an input's own "_links", such as the message of
-//     startMessaging, keeps it an input).
+//     startMessaging, keeps it an input). A JSON resource with neither "rel"
+//     nor a self link, as a few examples of the UCWA reference show, is read
+//     as an input: give -kind resource.
+//
+// Converting to the format the body is in re-encodes it as the library does.
 //
 // # location
 //
