@@ -278,7 +278,7 @@ func (o Options) ResponseError(status int, contentType string, body []byte) *Err
 	if contentType != "" {
 		mt, err := ParseMediaType(contentType)
 		if err != nil {
-			return newUnreadableError(status, fmt.Errorf("%w: %w", ErrNotUCWA, err))
+			return newUnreadableError(status, &unreadableBody{err})
 		}
 		f = mt.Format
 	} else {
@@ -292,8 +292,19 @@ func (o Options) ResponseError(status int, contentType string, body []byte) *Err
 	}
 	e, err := o.DecodeErrorBody(body, f)
 	if err != nil {
-		return newUnreadableError(status, fmt.Errorf("%w: %w", ErrNotUCWA, err))
+		return newUnreadableError(status, &unreadableBody{err})
 	}
 	e.Status = status
 	return e
 }
+
+// unreadableBody is the Cause ResponseError gives a body it cannot read. It
+// wraps both ErrNotUCWA and err, and says "not a UCWA error body: " and why
+// without err's own "ucwa: " prefix, so that Error.Error does not repeat it.
+type unreadableBody struct{ err error }
+
+func (u *unreadableBody) Error() string {
+	return ErrNotUCWA.Error() + ": " + strings.TrimPrefix(u.err.Error(), "ucwa: ")
+}
+
+func (u *unreadableBody) Unwrap() []error { return []error{ErrNotUCWA, u.err} }

@@ -625,7 +625,10 @@ const (
 // d.prefix, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
 func (d *xmlDecoder) next(openQName string) (int, error) {
 	buf := d.buf
-	if d.pos >= len(buf) {
+	if d.pos >= len(buf) || d.pos == len(buf)-1 && buf[d.pos] == '<' {
+		// A '<' that ends the body is a cut tag. It must end the body here:
+		// readText would read it as empty text, again and again.
+		d.pos = len(buf)
 		return 0, d.unexpected("</" + openQName + ">")
 	}
 	if buf[d.pos] == '<' && d.pos+1 < len(buf) {
