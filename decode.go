@@ -2,8 +2,10 @@ package ucwa
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The decoding entry points. Each takes the whole body: a UTF-8 byte-order
@@ -29,7 +31,7 @@ func DecodeEvents(data []byte, f Format) (Events, error) { return Options{}.Deco
 
 // DecodeErrorBody decodes a UCWA error body (JSON object or XML <reason>)
 // strictly: a body that is not one is an error. Status is left 0. See
-// [DecodeError] for the forgiving form a client wants. It is
+// [ResponseError] for the forgiving form a client wants. It is
 // Options{}.DecodeErrorBody.
 func DecodeErrorBody(data []byte, f Format) (*Error, error) {
 	return Options{}.DecodeErrorBody(data, f)
@@ -101,13 +103,64 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 	}
 	switch f {
 	case JSON:
-		d := jsonDecoder{buf: string(data), maxDepth: o.maxDepth()}
-		return j(&d)
+		d := jsonPool.Get().(*jsonDecoder)
+		d.buf, d.maxDepth = string(data), o.maxDepth()
+		d.slabs.size(len(data))
+		err := j(d)
+		d.reset()
+		jsonPool.Put(d)
+		return err
 	case XML:
-		d := xmlDecoder{buf: string(data), maxDepth: o.maxDepth()}
-		return x(&d)
+		d := xmlPool.Get().(*xmlDecoder)
+		d.buf, d.maxDepth = string(data), o.maxDepth()
+		d.slabs.size(len(data))
+		err := x(d)
+		d.reset()
+		xmlPool.Put(d)
+		return err
 	}
 	return &DecodeError{Format: f, Err: ErrMediaType, Msg: "unknown format"}
+}
+
+// Decoders are pooled for their stacks, which every decode needs and no
+// decoded value keeps.
+var (
+	jsonPool = sync.Pool{New: func() any { return new(jsonDecoder) }}
+	xmlPool  = sync.Pool{New: func() any { return new(xmlDecoder) }}
+)
+
+// maxPooledStack is the longest stack a pooled decoder keeps: a hostile body
+// that grew one further does not pin its memory.
+const maxPooledStack = 1 << 12
+
+// resetStack empties s (dropping what it points to) for the next decode.
+func resetStack[T any](s []T) []T {
+	if cap(s) > maxPooledStack {
+		return nil
+	}
+	clear(s)
+	return s[:0]
+}
+
+func (d *jsonDecoder) reset() {
+	*d = jsonDecoder{
+		path: resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names), nameOffs: resetStack(d.nameOffs),
+		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
+	}
+	if cap(d.scratch) > maxPooledStack {
+		d.scratch = nil
+	}
+}
+
+func (d *xmlDecoder) reset() {
+	*d = xmlDecoder{
+		ns: resetStack(d.ns), path: resetStack(d.path), attrs: resetStack(d.attrs), scratch: d.scratch[:0],
+		props: resetStack(d.props), propOffs: resetStack(d.propOffs), links: resetStack(d.links),
+		vals: resetStack(d.vals), res: resetStack(d.res),
+	}
+	if cap(d.scratch) > maxPooledStack {
+		d.scratch = nil
+	}
 }
 
 // slabs hands out the slices a decoded body is made of from a few large
@@ -119,16 +172,24 @@ type slabs struct {
 	links []Link
 	vals  []Value
 	res   []Resource
+	kids  []kids
+	hint  int // the size of a first slab
 }
 
-const minSlab = 32
+const minSlab = 16
+
+// size sets the first slabs' sizes from the length of the body: a property
+// or a link takes some 60 to 150 bytes of a real body.
+func (s *slabs) size(n int) {
+	s.hint = max(n/96, minSlab)
+}
 
 func (s *slabs) keepProps(ps []Property) []Property {
 	if len(ps) == 0 {
 		return nil
 	}
 	if cap(s.props)-len(s.props) < len(ps) {
-		s.props = make([]Property, 0, max(len(ps), 2*cap(s.props), minSlab))
+		s.props = make([]Property, 0, max(len(ps), 2*cap(s.props), s.hint))
 	}
 	n := len(s.props)
 	s.props = append(s.props, ps...)
@@ -140,7 +201,7 @@ func (s *slabs) keepLinks(ls []Link) []Link {
 		return nil
 	}
 	if cap(s.links)-len(s.links) < len(ls) {
-		s.links = make([]Link, 0, max(len(ls), 2*cap(s.links), minSlab))
+		s.links = make([]Link, 0, max(len(ls), 2*cap(s.links), s.hint))
 	}
 	n := len(s.links)
 	s.links = append(s.links, ls...)
@@ -152,7 +213,7 @@ func (s *slabs) keepValues(vs []Value) []Value {
 		return nil
 	}
 	if cap(s.vals)-len(s.vals) < len(vs) {
-		s.vals = make([]Value, 0, max(len(vs), 2*cap(s.vals), minSlab))
+		s.vals = make([]Value, 0, max(len(vs), 2*cap(s.vals), s.hint/8))
 	}
 	n := len(s.vals)
 	s.vals = append(s.vals, vs...)
@@ -164,11 +225,19 @@ func (s *slabs) keepResources(rs []Resource) []Resource {
 		return nil
 	}
 	if cap(s.res)-len(s.res) < len(rs) {
-		s.res = make([]Resource, 0, max(len(rs), 2*cap(s.res), minSlab/4))
+		s.res = make([]Resource, 0, max(len(rs), 2*cap(s.res), s.hint/4))
 	}
 	n := len(s.res)
 	s.res = append(s.res, rs...)
 	return s.res[n:len(s.res):len(s.res)]
+}
+
+func (s *slabs) keepKids(k kids) *kids {
+	if len(s.kids) == cap(s.kids) {
+		s.kids = make([]kids, 0, max(2*cap(s.kids), 4))
+	}
+	s.kids = append(s.kids, k)
+	return &s.kids[len(s.kids)-1]
 }
 
 // quoteForMsg quotes s for an error message, cut to a readable length.
@@ -189,3 +258,53 @@ func jsonPointerToken(s string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// ResponseError returns the error a failed response stands for, whatever its
+// body holds. It never returns nil, and Status is always status.
+//
+// A UCWA error body (JSON or XML, as contentType says; "" means detect it from
+// the body) gives its code, subcode, message and the rest. Any other body (a
+// proxy's HTML page, an empty body, truncated JSON, a Content-Type that is not
+// UCWA's) gives an Error whose Code is [CodeForStatus](status) and whose Cause
+// says why the body could not be read: errors.Is(err, [ErrNotUCWA]) is then
+// true, and a malformed body's [*DecodeError] is in the chain.
+func ResponseError(status int, contentType string, body []byte) *Error {
+	return Options{}.ResponseError(status, contentType, body)
+}
+
+// ResponseError is [ResponseError] with the options o.
+func (o Options) ResponseError(status int, contentType string, body []byte) *Error {
+	var f Format
+	if contentType != "" {
+		mt, err := ParseMediaType(contentType)
+		if err != nil {
+			return newUnreadableError(status, &unreadableBody{err})
+		}
+		f = mt.Format
+	} else {
+		var ok bool
+		if f, ok = DetectFormat(body); !ok {
+			return newUnreadableError(status, nil)
+		}
+	}
+	if len(bytes.TrimLeft(skipBOM(body), " \t\r\n")) == 0 {
+		return newUnreadableError(status, fmt.Errorf("%w: the body is empty", ErrNotUCWA))
+	}
+	e, err := o.DecodeErrorBody(body, f)
+	if err != nil {
+		return newUnreadableError(status, &unreadableBody{err})
+	}
+	e.Status = status
+	return e
+}
+
+// unreadableBody is the Cause ResponseError gives a body it cannot read. It
+// wraps both ErrNotUCWA and err, and says "not a UCWA error body: " and why
+// without err's own "ucwa: " prefix, so that Error.Error does not repeat it.
+type unreadableBody struct{ err error }
+
+func (u *unreadableBody) Error() string {
+	return ErrNotUCWA.Error() + ": " + strings.TrimPrefix(u.err.Error(), "ucwa: ")
+}
+
+func (u *unreadableBody) Unwrap() []error { return []error{ErrNotUCWA, u.err} }

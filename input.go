@@ -1,5 +1,7 @@
 package ucwa
 
+import "slices"
+
 // ContinuePhoneAudio is the input of continuePhoneAudio, which continues the
 // phone audio modality of a past conversationLog. It encodes straight to
 // bytes, without building an [Input], and allocates nothing when dst has room.
@@ -18,6 +20,16 @@ const (
 
 // AppendJSON appends {"operationId":…,"phoneNumber":…} to dst.
 func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
+	op, ph := c.OperationID, c.PhoneNumber
+	if jsonPlainPrefix(op) == len(op) && jsonPlainPrefix(ph) == len(ph) {
+		// The common case: nothing to escape, so grow once and copy.
+		dst = slices.Grow(dst, len(cpaJSONOperationID)+len(cpaJSONPhoneNumber)+len(op)+len(ph)+5)
+		dst = append(dst, cpaJSONOperationID+`"`...)
+		dst = append(dst, op...)
+		dst = append(dst, `"`+cpaJSONPhoneNumber+`"`...)
+		dst = append(dst, ph...)
+		return append(dst, `"}`...), nil
+	}
 	n := len(dst)
 	dst = append(dst, cpaJSONOperationID...)
 	dst, ok := appendJSONString(dst, c.OperationID)
@@ -33,6 +45,15 @@ func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 
 // AppendXML appends the <input> element with the two properties to dst.
 func (c *ContinuePhoneAudio) AppendXML(dst []byte) ([]byte, error) {
+	op, ph := c.OperationID, c.PhoneNumber
+	if xmlPlainPrefix(op) == len(op) && xmlPlainPrefix(ph) == len(ph) {
+		dst = slices.Grow(dst, len(cpaXMLOperationID)+len(cpaXMLPhoneNumber)+len(cpaXMLEnd)+len(op)+len(ph))
+		dst = append(dst, cpaXMLOperationID...)
+		dst = append(dst, op...)
+		dst = append(dst, cpaXMLPhoneNumber...)
+		dst = append(dst, ph...)
+		return append(dst, cpaXMLEnd...), nil
+	}
 	n := len(dst)
 	dst = append(dst, cpaXMLOperationID...)
 	dst, ok := appendXMLEscaped(dst, c.OperationID, false)

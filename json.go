@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -25,6 +26,7 @@ type jsonDecoder struct {
 	vals     []Value    // stack of list items being read
 	res      []Resource // stack of embedded resources being read
 	names    []string   // stack of the member names of the objects being read
+	nameOffs []int      // the offset of each of names
 	slabs
 }
 
@@ -70,18 +72,36 @@ func (d *jsonDecoder) pushIndex(i int)  { d.path = append(d.path, pathElem{idx: 
 func (d *jsonDecoder) pop()             { d.path = d.path[:len(d.path)-1] }
 
 func (d *jsonDecoder) ws() {
-	for d.pos < len(d.buf) {
-		switch d.buf[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
+	buf, i := d.buf, d.pos
+	for i < len(buf) {
+		switch buf[i] {
+		case ' ':
+			// Indentation: count the spaces eight at a time.
+			for i+8 <= len(buf) {
+				if x := load64(buf[i:i+8]) ^ ' '*lsb; x != 0 {
+					i += bits.TrailingZeros64(x) / 8
+					break
+				}
+				i += 8
+			}
+			for i < len(buf) && buf[i] == ' ' {
+				i++
+			}
+		case '\t', '\n', '\r':
+			i++
 		default:
+			d.pos = i
 			return
 		}
 	}
+	d.pos = i
 }
 
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *jsonDecoder) peek() byte {
+	if d.pos < len(d.buf) && d.buf[d.pos] > ' ' {
+		return d.buf[d.pos]
+	}
 	d.ws()
 	if d.pos < len(d.buf) {
 		return d.buf[d.pos]
@@ -97,10 +117,11 @@ func (d *jsonDecoder) expect(c byte, what string) error {
 	return nil
 }
 
+// enter counts a level of nesting whose '{' or '[' was just read.
 func (d *jsonDecoder) enter() error {
 	d.depth++
 	if d.depth > d.maxDepth {
-		return d.fail(ErrTooDeep, d.pos, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
+		return d.fail(ErrTooDeep, d.pos-1, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
 	}
 	return nil
 }
@@ -117,15 +138,23 @@ func (d *jsonDecoder) end() error {
 // object reads the members of an object, calling member for each with the
 // decoder just past the colon. It refuses duplicate names.
 func (d *jsonDecoder) object(member func(name string, at int) error) error {
+	names := len(d.names)
+	err := d.members(member, names)
+	clear(d.names[names:])
+	d.names = d.names[:names]
+	d.nameOffs = d.nameOffs[:names]
+	return err
+}
+
+// members reads an object for object; the names so far are d.names[names:]
+// (past a few dozen, a map holds them).
+func (d *jsonDecoder) members(member func(name string, at int) error, names int) error {
 	if err := d.expect('{', "'{'"); err != nil {
 		return err
 	}
 	if err := d.enter(); err != nil {
 		return err
 	}
-	names := len(d.names) // the names so far are d.names[names:]; a map past a few dozen
-	var seenSet map[string]struct{}
-	defer func() { clear(d.names[names:]); d.names = d.names[:names] }()
 	if d.peek() == '}' {
 		d.pos++
 		d.depth--
@@ -140,25 +169,17 @@ func (d *jsonDecoder) object(member func(name string, at int) error) error {
 		if err != nil {
 			return err
 		}
-		if seenSet != nil {
-			if _, dup := seenSet[name]; dup {
-				return d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
-			}
-			seenSet[name] = struct{}{}
-		} else {
+		// The first names are checked at once, the others (in linear time)
+		// at the end of the object.
+		if len(d.names)-names < smallObject {
 			for _, s := range d.names[names:] {
 				if s == name {
 					return d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
 				}
 			}
-			d.names = append(d.names, name)
-			if len(d.names)-names > 32 {
-				seenSet = make(map[string]struct{}, 64)
-				for _, s := range d.names[names:] {
-					seenSet[s] = struct{}{}
-				}
-			}
 		}
+		d.names = append(d.names, name)
+		d.nameOffs = append(d.nameOffs, at)
 		if err := d.expect(':', "':'"); err != nil {
 			return err
 		}
@@ -173,12 +194,21 @@ func (d *jsonDecoder) object(member func(name string, at int) error) error {
 		case '}':
 			d.pos++
 			d.depth--
+			if n := len(d.names) - names; n > smallObject {
+				if k := firstRepeat(n, func(i int) string { return d.names[names+i] }); k >= 0 {
+					return d.fail(ErrDuplicateName, d.nameOffs[names+k], "duplicate name "+quoteForMsg(d.names[names+k]))
+				}
+			}
 			return nil
 		default:
 			return d.unexpected("',' or '}'")
 		}
 	}
 }
+
+// smallObject is how many names of an object are checked for repeats as they
+// come, one by one.
+const smallObject = 8
 
 // array reads the elements of an array, calling elem for each.
 func (d *jsonDecoder) array(elem func(i int) error) error {
@@ -212,15 +242,6 @@ func (d *jsonDecoder) array(elem func(i int) error) error {
 	}
 }
 
-// jsonPlain marks the bytes a JSON string holds as they are: not '"', not
-// '\\', not a control character, not the start of a multi-byte sequence.
-var jsonPlain = func() (t [256]bool) {
-	for c := 0x20; c < 0x80; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
 // str reads a string at d.pos (which holds '"'). It returns the string and
 // its raw text between the quotes. The string slices d.buf when the raw text
 // has no escapes.
@@ -230,9 +251,7 @@ func (d *jsonDecoder) str() (s, raw string, err error) {
 	buf := d.buf
 	ascii := true
 	for {
-		for i < len(buf) && jsonPlain[buf[i]] {
-			i++
-		}
+		i += jsonPlainPrefix(buf[i:])
 		if i >= len(buf) {
 			d.pos = i
 			return "", "", d.syntax("unterminated string")
@@ -467,10 +486,10 @@ func (d *jsonDecoder) value() (Value, error) {
 		list := d.keepValues(d.vals[base:])
 		clear(d.vals[base:])
 		d.vals = d.vals[:base]
-		return Value{kind: KindList, list: list}, nil
+		return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
 	case '{':
 		ps, err := d.bag()
-		return Value{kind: KindBag, bag: ps}, err
+		return Value{kind: KindBag, kids: d.keepKids(kids{bag: ps})}, err
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		n, err := d.number()
 		return Value{kind: KindNumber, text: n}, err

@@ -10,10 +10,8 @@ import (
 // when dst has room.
 func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 	n := len(dst)
-	for i := range in.Properties {
-		if err := checkReserved(in.Properties[i].Name); err != nil {
-			return dst, err
-		}
+	if err := checkReserved(in.Properties); err != nil {
+		return dst, err
 	}
 	dst = append(dst, '{')
 	dst, err := appendJSONMembers(dst, in.Properties)
@@ -34,10 +32,17 @@ func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 // go in "_links", embedded resources in "_embedded"; a resource decoded from
 // JSON is written back byte for byte the same but for white space, member
 // order inside link objects (href, title, then the rest) and escapes (written
-// in the shortest form). It allocates nothing when dst has room.
+// in the shortest form). A JSON resource carries its rel in its "rel"
+// member: when r.Rel is set and r has no "rel" property (as a resource read
+// from XML may not), "rel" is written first. It allocates nothing when dst
+// has room.
 func (r *Resource) AppendJSON(dst []byte) ([]byte, error) {
 	n := len(dst)
-	dst, err := appendJSONResource(dst, r)
+	rel := r.Rel
+	if _, ok := r.Get("rel"); ok {
+		rel = ""
+	}
+	dst, err := appendJSONResource(dst, r, rel)
 	if err != nil {
 		return dst[:n], err
 	}
@@ -79,27 +84,51 @@ const (
 	msb = 0x8080808080808080
 )
 
-// jsonSafeWord reports the index of the first of the 8 bytes of w (little
-// endian) that needs attention, or 8 when none does.
-func jsonSafeWord(w uint64) int {
+// jsonHits has the high bit set of each of the 8 bytes of w (little endian)
+// that a JSON string cannot hold as it is: '"', '\\', a control character, a
+// byte of a multi-byte sequence (to validate). For a byte below 0x80, x - lsb
+// borrows into its high bit only when the byte of x is 0; borrows may also
+// mark bytes above a hit, so only the lowest hit is exact.
+func jsonHits(w uint64) uint64 {
 	q := w ^ ('"' * lsb)
 	b := w ^ ('\\' * lsb)
-	// (x - lsb) &^ x has the high bit of each zero byte of x set (and,
-	// through borrows, maybe of bytes above a zero byte: the lowest hit is
-	// always true). w itself has the high bit of each non-ASCII byte.
-	hit := (((w - 0x20*lsb) &^ w) | ((q - lsb) &^ q) | ((b - lsb) &^ b) | w) & msb
-	if hit == 0 {
-		return 8
-	}
-	return bits.TrailingZeros64(hit) / 8
+	return ((w - 0x20*lsb) | (q - lsb) | (b - lsb) | w) & msb
 }
 
-// load64 reads 8 bytes of s at i, little endian (the compiler makes it one
+// load64 reads the 8 bytes of s, little endian (the compiler makes it one
 // load).
-func load64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// jsonPlainPrefix returns the length of the longest prefix of s that a JSON
+// string holds as it is, checking eight bytes at a time; the last, partial
+// word is read overlapping the one before it.
+func jsonPlainPrefix(s string) int {
+	n := len(s)
+	if n < 8 {
+		i := 0
+		for i < n && !jsonEscape[s[i]] {
+			i++
+		}
+		return i
+	}
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if hit := jsonHits(load64(s[i : i+8])); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	if i == n {
+		return n
+	}
+	// Bytes n-8 … i-1 of the last word are known plain: they borrow nothing.
+	if hit := jsonHits(load64(s[n-8:])) &^ (1<<(8*(i-(n-8))) - 1); hit != 0 {
+		return n - 8 + bits.TrailingZeros64(hit)/8
+	}
+	return n
 }
 
 const hexDigits = "0123456789abcdef"
@@ -109,29 +138,23 @@ const hexDigits = "0123456789abcdef"
 // not valid UTF-8 or holds NUL, which the decoder refuses.
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
 	dst = append(dst, '"')
-	i, run := 0, 0
-	for i < len(s) {
-		if i+8 <= len(s) {
-			k := jsonSafeWord(load64(s, i))
-			i += k
-			if k == 8 {
-				continue
-			}
+	for {
+		n := jsonPlainPrefix(s)
+		dst = append(dst, s[:n]...)
+		if n == len(s) {
+			return append(dst, '"'), true
 		}
-		c := s[i]
-		if !jsonEscape[c] {
-			i++
-			continue
-		}
+		s = s[n:]
+		c := s[0]
 		if c >= 0x80 {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && size == 1 {
 				return dst, false
 			}
-			i += n
+			dst = append(dst, s[:size]...)
+			s = s[size:]
 			continue
 		}
-		dst = append(dst, s[run:i]...)
 		switch c {
 		case '"', '\\':
 			dst = append(dst, '\\', c)
@@ -150,11 +173,8 @@ func appendJSONString(dst []byte, s string) ([]byte, bool) {
 		default:
 			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 		}
-		i++
-		run = i
+		s = s[1:]
 	}
-	dst = append(dst, s[run:]...)
-	return append(dst, '"'), true
 }
 
 func jsonStringError(path, s string) *EncodeError {
@@ -200,7 +220,7 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 		return append(dst, '"'), nil
 	case KindList:
 		dst = append(dst, '[')
-		for i, item := range v.list {
+		for i, item := range v.List() {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
@@ -213,7 +233,7 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 		return append(dst, ']'), nil
 	case KindBag:
 		dst = append(dst, '{')
-		dst, err := appendJSONMembers(dst, v.bag)
+		dst, err := appendJSONMembers(dst, v.Bag())
 		if err != nil {
 			return dst, err
 		}
@@ -224,13 +244,13 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 
 // appendJSONMembers appends the properties as object members, without braces.
 func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
+	if err := checkNames(JSON, ps); err != nil {
+		return dst, err
+	}
 	for i := range ps {
 		p := &ps[i]
 		if i > 0 {
 			dst = append(dst, ',')
-		}
-		if err := checkName(JSON, ps, i); err != nil {
-			return dst, err
 		}
 		var err *EncodeError
 		if dst, err = appendJSONName(dst, p.Name); err != nil {
@@ -244,34 +264,14 @@ func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	return dst, nil
 }
 
-// checkName refuses a property name that the decoder would refuse: a repeated
-// name.
-func checkName(f Format, ps []Property, i int) *EncodeError {
-	name := ps[i].Name
-	for j := range i {
-		if ps[j].Name == name {
-			return &EncodeError{Format: f, Path: "/" + jsonPointerToken(name), Err: ErrInvalidValue, Msg: "duplicate property name"}
-		}
-	}
-	return nil
-}
-
-// checkReserved refuses "_links" and "_embedded" as the name of a property of
-// a resource or an input, where the decoder reads them as links and embedded
-// resources. Elsewhere (a nested bag, an error body, a link) they are
-// ordinary names.
-func checkReserved(name string) *EncodeError {
-	if name == "_links" || name == "_embedded" {
-		return &EncodeError{Format: JSON, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
-	}
-	return nil
-}
-
 // appendJSONLink appends a link object. withRel writes "rel" too, as events
 // do.
 func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	var ok bool
+	if err := checkNames(JSON, l.Attrs); err != nil {
+		return dst, err
+	}
 	if withRel {
 		dst = append(dst, `"rel":`...)
 		if dst, ok = appendJSONString(dst, l.Rel); !ok {
@@ -295,9 +295,6 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 		case "href", "title", "rel":
 			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		}
-		if err := checkName(JSON, l.Attrs, i); err != nil {
-			return dst, err
-		}
 		dst = append(dst, ',')
 		var err *EncodeError
 		if dst, err = appendJSONName(dst, a.Name); err != nil {
@@ -317,9 +314,10 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	first := true
+	grouped := runsAreGroups(len(ls), func(i int) string { return ls[i].Rel })
 	for i := range ls {
 		rel := ls[i].Rel
-		if seenRel(ls[:i], rel) {
+		if i > 0 && (grouped && ls[i-1].Rel == rel || !grouped && seenRel(ls[:i], rel)) {
 			continue
 		}
 		if !first {
@@ -331,8 +329,15 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 			err.Path = "/_links" + err.Path
 			return dst, err
 		}
+		end := len(ls) // the group is in ls[i:end]
+		if grouped {
+			end = i + 1
+			for end < len(ls) && ls[end].Rel == rel {
+				end++
+			}
+		}
 		array := false
-		for j := i; j < len(ls); j++ {
+		for j := i; j < end; j++ {
 			if ls[j].Rel == rel && (j > i || ls[j].InArray) {
 				array = true
 				break
@@ -341,7 +346,7 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 		if array {
 			dst = append(dst, '[')
 		}
-		for j, k := i, 0; j < len(ls); j++ {
+		for j, k := i, 0; j < end; j++ {
 			if ls[j].Rel != rel {
 				continue
 			}
@@ -377,8 +382,19 @@ func linkIndex(array bool, k int) string {
 	return "/" + itoa(k)
 }
 
-func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
+// appendJSONResource appends r; rel, when not "", is written first as the
+// "rel" member.
+func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
+	comma := false
+	if rel != "" {
+		dst = append(dst, `"rel":`...)
+		var ok bool
+		if dst, ok = appendJSONString(dst, rel); !ok {
+			return dst, jsonStringError("/rel", rel)
+		}
+		comma = true
+	}
 	n := len(r.Properties)
 	linksAt, embeddedAt := min(r.linksAt, n+1), min(r.embeddedAt, n+1)
 	if linksAt == 0 && len(r.Links) > 0 {
@@ -387,8 +403,13 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 	if embeddedAt == 0 && len(r.Embedded) > 0 {
 		embeddedAt = n + 1
 	}
-	comma := false
-	var err *EncodeError
+	err := checkNames(JSON, r.Properties)
+	if err == nil {
+		err = checkReserved(r.Properties)
+	}
+	if err != nil {
+		return dst, err
+	}
 	for i := 0; i <= n; i++ {
 		for pass := range 2 {
 			links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
@@ -421,12 +442,6 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 		}
 		comma = true
 		p := &r.Properties[i]
-		if err = checkName(JSON, r.Properties, i); err != nil {
-			return dst, err
-		}
-		if err = checkReserved(p.Name); err != nil {
-			return dst, err
-		}
 		if dst, err = appendJSONName(dst, p.Name); err != nil {
 			return dst, err
 		}
@@ -441,9 +456,10 @@ func appendJSONResource(dst []byte, r *Resource) ([]byte, *EncodeError) {
 func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	first := true
+	grouped := runsAreGroups(len(rs), func(i int) string { return rs[i].Rel })
 	for i := range rs {
 		rel := rs[i].Rel
-		if seenEmbedded(rs[:i], rel) {
+		if i > 0 && (grouped && rs[i-1].Rel == rel || !grouped && seenEmbedded(rs[:i], rel)) {
 			continue
 		}
 		if !first {
@@ -455,8 +471,15 @@ func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 			err.Path = "/_embedded" + err.Path
 			return dst, err
 		}
+		end := len(rs) // the group is in rs[i:end]
+		if grouped {
+			end = i + 1
+			for end < len(rs) && rs[end].Rel == rel {
+				end++
+			}
+		}
 		array := false
-		for j := i; j < len(rs); j++ {
+		for j := i; j < end; j++ {
 			if rs[j].Rel == rel && (j > i || rs[j].InArray) {
 				array = true
 				break
@@ -465,14 +488,14 @@ func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
 		if array {
 			dst = append(dst, '[')
 		}
-		for j, k := i, 0; j < len(rs); j++ {
+		for j, k := i, 0; j < end; j++ {
 			if rs[j].Rel != rel {
 				continue
 			}
 			if k > 0 {
 				dst = append(dst, ',')
 			}
-			if dst, err = appendJSONResource(dst, &rs[j]); err != nil {
+			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
 				err.Path = "/_embedded/" + jsonPointerToken(rel) + linkIndex(array, k) + err.Path
 				return dst, err
 			}
@@ -551,7 +574,7 @@ func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 			err.Path = "/_embedded" + err.Path
 			return dst, err
 		}
-		if dst, err = appendJSONResource(dst, e.Resource); err != nil {
+		if dst, err = appendJSONResource(dst, e.Resource, ""); err != nil {
 			err.Path = "/_embedded/" + jsonPointerToken(e.Resource.Rel) + err.Path
 			return dst, err
 		}

@@ -48,11 +48,20 @@ func (k Kind) String() string {
 //
 // Values are immutable once built; copying a Value is cheap and shares its
 // list or bag.
+//
+// Two Values are equal, for [Value.Equal] and for go-cmp, when they have the
+// same kind, text, and equal items or properties.
 type Value struct {
 	kind Kind
-	text string     // string: the string; bool: its text; number: its digits; date: its raw form
-	list []Value    // KindList
-	bag  []Property // KindBag
+	text string // string: the string; bool: its text; number: its digits; date: its raw form
+	kids *kids  // KindList, KindBag
+}
+
+// kids holds the items of a list or the properties of a bag, apart, so that
+// the scalars that make up most of a body stay small.
+type kids struct {
+	list []Value
+	bag  []Property
 }
 
 // String returns a Value holding the string s.
@@ -78,10 +87,10 @@ func Date(t time.Time) Value { return Value{kind: KindDate, text: formatISODate(
 func Null() Value { return Value{kind: KindNull} }
 
 // List returns a Value holding the list of values vs. The Value shares vs.
-func List(vs ...Value) Value { return Value{kind: KindList, list: vs} }
+func List(vs ...Value) Value { return Value{kind: KindList, kids: &kids{list: vs}} }
 
 // Bag returns a Value holding the nested property bag ps. The Value shares ps.
-func Bag(ps ...Property) Value { return Value{kind: KindBag, bag: ps} }
+func Bag(ps ...Property) Value { return Value{kind: KindBag, kids: &kids{bag: ps}} }
 
 // Kind returns the kind of v.
 func (v Value) Kind() Kind { return v.kind }
@@ -125,19 +134,51 @@ func (v Value) Time() (time.Time, bool) {
 // List returns the values of a list, or nil if v is not a list. The slice is
 // shared with v and must not be modified.
 func (v Value) List() []Value {
-	if v.kind != KindList {
+	if v.kind != KindList || v.kids == nil {
 		return nil
 	}
-	return v.list
+	return v.kids.list
 }
 
 // Bag returns the properties of a nested property bag, or nil if v is not a
 // bag. The slice is shared with v and must not be modified.
 func (v Value) Bag() []Property {
-	if v.kind != KindBag {
+	if v.kind != KindBag || v.kids == nil {
 		return nil
 	}
-	return v.bag
+	return v.kids.bag
+}
+
+// Equal reports whether v and w are the same value: the same kind and text,
+// and equal items or properties in the same order. Values equal as JSON may
+// differ in text ("1" and "1.0"), and are then not Equal.
+func (v Value) Equal(w Value) bool {
+	if v.kind != w.kind || v.text != w.text {
+		return false
+	}
+	switch v.kind {
+	case KindList:
+		a, b := v.List(), w.List()
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if !a[i].Equal(b[i]) {
+				return false
+			}
+		}
+	case KindBag:
+		a, b := v.Bag(), w.Bag()
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if a[i].Name != b[i].Name || !a[i].Value.Equal(b[i].Value) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // A Property is one named value of a property bag.
@@ -201,6 +242,19 @@ type Input struct {
 
 // Get returns the value of the first property named name.
 func (in *Input) Get(name string) (Value, bool) { return Lookup(in.Properties, name) }
+
+// Set sets the first property named name to v, or appends it if there is none.
+func (in *Input) Set(name string, v Value) { in.Properties = setProp(in.Properties, name, v) }
+
+func setProp(ps []Property, name string, v Value) []Property {
+	for i := range ps {
+		if ps[i].Name == name {
+			ps[i].Value = v
+			return ps
+		}
+	}
+	return append(ps, Property{Name: name, Value: v})
+}
 
 // Link returns the first link with rel.
 func (in *Input) Link(rel string) (Link, bool) { return findLink(in.Links, rel) }

@@ -1,5 +1,7 @@
 package ucwa
 
+import "time"
+
 // A Resource is a UCWA resource: its rel, its properties in order, its links
 // (the self link among them) and its embedded resources, to any depth.
 //
@@ -52,8 +54,47 @@ func (r *Resource) String(name string) (string, bool) {
 	return v.Str()
 }
 
+// Bool returns the boolean property name, and whether it is a boolean.
+func (r *Resource) Bool(name string) (b, ok bool) {
+	v, ok := r.Get(name)
+	if !ok {
+		return false, false
+	}
+	return v.Bool()
+}
+
+// Int returns the integer property name, and whether it is one (a JSON number
+// or, as XML gives it, a string of decimal digits).
+func (r *Resource) Int(name string) (int64, bool) {
+	v, ok := r.Get(name)
+	if !ok {
+		return 0, false
+	}
+	return v.Int()
+}
+
+// Time returns the date property name, and whether it is a date.
+func (r *Resource) Time(name string) (time.Time, bool) {
+	v, ok := r.Get(name)
+	if !ok {
+		return time.Time{}, false
+	}
+	return v.Time()
+}
+
 // Link returns the first link with rel.
 func (r *Resource) Link(rel string) (Link, bool) { return findLink(r.Links, rel) }
+
+// LinksOf returns the links with rel, in order, as a new slice.
+func (r *Resource) LinksOf(rel string) []Link {
+	var ls []Link
+	for i := range r.Links {
+		if r.Links[i].Rel == rel {
+			ls = append(ls, r.Links[i])
+		}
+	}
+	return ls
+}
 
 // Href returns the href of the self link, or "".
 func (r *Resource) Href() string {
@@ -72,14 +113,18 @@ func (r *Resource) Embed(rel string) *Resource {
 	return nil
 }
 
-// Set sets the first property named name to v, or appends it if there is none.
-// It keeps the property's place, as a PUT after a GET needs.
-func (r *Resource) Set(name string, v Value) {
-	for i := range r.Properties {
-		if r.Properties[i].Name == name {
-			r.Properties[i].Value = v
-			return
+// EmbeddedOf returns pointers to the embedded resources with rel, in order.
+// They point into r.Embedded.
+func (r *Resource) EmbeddedOf(rel string) []*Resource {
+	var rs []*Resource
+	for i := range r.Embedded {
+		if r.Embedded[i].Rel == rel {
+			rs = append(rs, &r.Embedded[i])
 		}
 	}
-	r.Properties = append(r.Properties, Property{Name: name, Value: v})
+	return rs
 }
+
+// Set sets the first property named name to v, or appends it if there is none.
+// It keeps the property's place, as a PUT after a GET needs.
+func (r *Resource) Set(name string, v Value) { r.Properties = setProp(r.Properties, name, v) }

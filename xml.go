@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,7 @@ type xmlDecoder struct {
 	path     []xmlStep   // where the decoder is, for errors
 
 	// The start tag just read.
+	tagStart      int // its offset
 	prefix, local string
 	attrs         []xmlAttr
 	empty         bool // <x/>
@@ -33,10 +35,11 @@ type xmlDecoder struct {
 	text    string // the text just read
 	scratch []byte
 
-	props []Property
-	links []Link
-	vals  []Value
-	res   []Resource
+	props    []Property
+	propOffs []int // the offset of each of props
+	links    []Link
+	vals     []Value
+	res      []Resource
 	slabs
 }
 
@@ -127,6 +130,18 @@ func (d *xmlDecoder) name() (string, error) {
 	start := d.pos
 	buf := d.buf
 	i := start
+	// The common case: an ASCII name.
+	if i < len(buf) && nameStart[buf[i]&0x7f] && buf[i] < utf8.RuneSelf {
+		i++
+		for i < len(buf) && asciiNameByte[buf[i]] {
+			i++
+		}
+		if i >= len(buf) || buf[i] < utf8.RuneSelf {
+			d.pos = i
+			return buf[start:i], nil
+		}
+		i = start
+	}
 	for i < len(buf) {
 		c := buf[i]
 		if c < utf8.RuneSelf {
@@ -149,10 +164,19 @@ func (d *xmlDecoder) name() (string, error) {
 	return buf[start:i], nil
 }
 
+// asciiNameByte is nameByte for all 256 bytes: false from 0x80 on.
+var asciiNameByte = func() (t [256]bool) {
+	copy(t[:], nameByte[:])
+	return t
+}()
+
 // splitQName splits a qualified name at its colon.
 func (d *xmlDecoder) splitQName(qn string, off int) (prefix, local string, err error) {
-	i := strings.IndexByte(qn, ':')
-	if i < 0 {
+	i := 0 // names are short: a loop beats a call
+	for i < len(qn) && qn[i] != ':' {
+		i++
+	}
+	if i == len(qn) {
 		return "", qn, nil
 	}
 	prefix, local = qn[:i], qn[i+1:]
@@ -405,12 +429,16 @@ func (d *xmlDecoder) attrValue() (string, error) {
 	start := d.pos
 	buf := d.buf
 	i := start
-	for i < len(buf) {
-		c := buf[i]
-		if c == q || c == '&' || c == '<' || c < 0x20 || c >= 0x80 {
+	for {
+		i += attrPlainPrefix(buf[i:], q)
+		if i >= len(buf) || buf[i] < 0x80 {
 			break
 		}
-		i++
+		if r, n := utf8.DecodeRuneInString(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			break // the slow way says what is wrong
+		} else {
+			i += n
+		}
 	}
 	if i < len(buf) && buf[i] == q {
 		d.pos = i + 1
@@ -470,6 +498,7 @@ func (d *xmlDecoder) attrValue() (string, error) {
 // namespaces it binds, and checks the element is in the UCWA namespace.
 func (d *xmlDecoder) startTag() error {
 	start := d.pos
+	d.tagStart = start
 	d.pos++
 	qn, err := d.name()
 	if err != nil {
@@ -596,12 +625,11 @@ const (
 // d.prefix, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
 func (d *xmlDecoder) next(openQName string) (int, error) {
 	buf := d.buf
-	if d.pos >= len(buf) {
+	if d.pos >= len(buf) || d.pos == len(buf)-1 && buf[d.pos] == '<' {
+		// A '<' that ends the body is a cut tag. It must end the body here:
+		// readText would read it as empty text, again and again.
+		d.pos = len(buf)
 		return 0, d.unexpected("</" + openQName + ">")
-	}
-	if buf[d.pos] == '<' && d.pos+1 == len(buf) {
-		d.pos++ // readText would read nothing, forever
-		return 0, d.unexpected("a tag")
 	}
 	if buf[d.pos] == '<' && d.pos+1 < len(buf) {
 		switch buf[d.pos+1] {
@@ -635,12 +663,24 @@ func (d *xmlDecoder) readText() error {
 	buf := d.buf
 	start := d.pos
 	i := start
-	for i < len(buf) {
-		c := buf[i]
-		if c == '<' || c == '&' || c == '\r' || c == ']' || c < 0x20 && c != '\t' && c != '\n' || c >= 0x80 {
+	for {
+		i += textPlainPrefix(buf[i:])
+		if i >= len(buf) {
 			break
 		}
-		i++
+		c := buf[i]
+		if c == '\t' || c == '\n' || c == ']' && !strings.HasPrefix(buf[i:], "]]>") {
+			i++
+			continue
+		}
+		if c < 0x80 {
+			break
+		}
+		if r, n := utf8.DecodeRuneInString(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			break // the slow way says what is wrong
+		} else {
+			i += n
+		}
 	}
 	if i >= len(buf) || buf[i] == '<' && i+1 < len(buf) && buf[i+1] != '!' && buf[i+1] != '?' {
 		d.pos = i
@@ -874,17 +914,15 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 		case "title":
 			l.Title, l.HasTitle = a.value, true
 		default:
-			d.props = append(d.props, Property{Name: a.local, Value: String(a.value)})
+			d.pushProp(Property{Name: a.local, Value: String(a.value)}, a.off)
 		}
 	}
-	l.Attrs = d.keepProps(d.props[pbase:])
-	clear(d.props[pbase:])
-	d.props = d.props[:pbase]
+	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
 	if !hasHref {
-		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no href")
+		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no href")
 	}
 	if needRel && !hasRel {
-		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no rel")
+		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no rel")
 	}
 	return nil
 }
@@ -909,7 +947,6 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 		return Value{kind: KindNull}, nil
 	}
 	qn := d.qname()
-	start := d.pos
 	text, kind := "", KindInvalid
 	pbase, vbase := len(d.props), len(d.vals)
 	for {
@@ -955,23 +992,25 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				list := d.keepValues(d.vals[vbase:])
 				clear(d.vals[vbase:])
 				d.vals = d.vals[:vbase]
-				return Value{kind: KindList, list: list}, nil
+				return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
 			case KindBag:
-				if err := d.dupProps(d.props[pbase:], start); err != nil {
-					return Value{}, err
-				}
-				return Value{kind: KindBag, bag: d.takeProps(pbase)}, nil
+				bag, err := d.takeProps(pbase)
+				return Value{kind: KindBag, kids: d.keepKids(kids{bag: bag})}, err
 			}
 			return inferXML(text), nil
 		}
 	}
 }
 
-func (d *xmlDecoder) takeProps(base int) []Property {
+// takeProps returns d.props[base:], checked for repeated names, and pops
+// them.
+func (d *xmlDecoder) takeProps(base int) ([]Property, error) {
+	err := d.dupProps(base)
 	ps := d.keepProps(d.props[base:])
 	clear(d.props[base:])
 	d.props = d.props[:base]
-	return ps
+	d.propOffs = d.propOffs[:base]
+	return ps, err
 }
 
 func (d *xmlDecoder) takeLinks(base int) []Link {
@@ -984,10 +1023,10 @@ func (d *xmlDecoder) takeLinks(base int) []Link {
 // property reads the <property> or <propertyList> just started and appends it
 // to d.props, refusing a name already in d.props[base:].
 func (d *xmlDecoder) property() error {
-	local := d.local
+	local, at := d.local, d.tagStart
 	name, ok := d.attr("name")
 	if !ok {
-		return d.fail(ErrStructure, d.pos, "<"+d.qname()+"> has no name")
+		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
 	}
 	if err := d.onlyAttrs("name"); err != nil {
 		return err
@@ -1018,32 +1057,39 @@ func (d *xmlDecoder) property() error {
 		list := d.keepValues(d.vals[vbase:])
 		clear(d.vals[vbase:])
 		d.vals = d.vals[:vbase]
-		v = Value{kind: KindList, list: list}
+		v = Value{kind: KindList, kids: d.keepKids(kids{list: list})}
 	}
 	if err != nil {
 		return err
 	}
 	d.path = d.path[:len(d.path)-1]
-	d.props = append(d.props, Property{Name: name, Value: v})
+	d.pushProp(Property{Name: name, Value: v}, at)
 	return nil
 }
 
-// dupProps refuses a property bag that repeats a name, as JSON would.
-func (d *xmlDecoder) dupProps(ps []Property, at int) error {
+func (d *xmlDecoder) pushProp(p Property, at int) {
+	d.props = append(d.props, p)
+	d.propOffs = append(d.propOffs, at)
+}
+
+// dupProps refuses a property bag, d.props[base:], that repeats a name, as
+// JSON would.
+func (d *xmlDecoder) dupProps(base int) error {
+	ps := d.props[base:]
 	if len(ps) <= 32 {
 		for i := 1; i < len(ps); i++ {
 			for j := range i {
 				if ps[i].Name == ps[j].Name {
-					return d.fail(ErrDuplicateName, at, "duplicate property "+quoteForMsg(ps[i].Name))
+					return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteForMsg(ps[i].Name))
 				}
 			}
 		}
 		return nil
 	}
 	seen := make(map[string]struct{}, len(ps))
-	for _, p := range ps {
+	for i, p := range ps {
 		if _, dup := seen[p.Name]; dup {
-			return d.fail(ErrDuplicateName, at, "duplicate property "+quoteForMsg(p.Name))
+			return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteForMsg(p.Name))
 		}
 		seen[p.Name] = struct{}{}
 	}
@@ -1052,7 +1098,6 @@ func (d *xmlDecoder) dupProps(ps []Property, at int) error {
 
 // resource reads the <resource> just started into r.
 func (d *xmlDecoder) resource(r *Resource) error {
-	start := d.pos
 	if err := d.onlyAttrs("rel", "href"); err != nil {
 		return err
 	}
@@ -1087,10 +1132,11 @@ func (d *xmlDecoder) resource(r *Resource) error {
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
 		})
 	}
+	ps, dupErr := d.takeProps(pbase)
+	r.Properties = ps
 	if err == nil {
-		err = d.dupProps(d.props[pbase:], start)
+		err = dupErr
 	}
-	r.Properties = d.takeProps(pbase)
 	r.Links = d.takeLinks(lbase)
 	r.Embedded = d.keepResources(d.res[rbase:])
 	clear(d.res[rbase:])
@@ -1112,7 +1158,6 @@ func (d *xmlDecoder) input(in *Input) error {
 	if err := d.root("input"); err != nil {
 		return err
 	}
-	start := d.pos
 	if err := d.onlyAttrs(); err != nil {
 		return err
 	}
@@ -1133,10 +1178,11 @@ func (d *xmlDecoder) input(in *Input) error {
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <input>")
 		})
 	}
+	ps, dupErr := d.takeProps(0)
+	in.Properties = ps
 	if err == nil {
-		err = d.dupProps(d.props, start)
+		err = dupErr
 	}
-	in.Properties = d.takeProps(0)
 	in.Links = d.takeLinks(0)
 	if err != nil {
 		return err
@@ -1345,13 +1391,13 @@ func (d *xmlDecoder) reason(e *Error) error {
 						return d.property()
 					})
 				}
-				if err == nil {
-					err = d.dupProps(d.props[base:], at)
-				}
 				if err != nil {
 					return err
 				}
-				ps := d.takeProps(base)
+				ps, err := d.takeProps(base)
+				if err != nil {
+					return err
+				}
 				if local == "parameters" {
 					e.Parameters, e.hasParameters = ps, true
 				} else {
@@ -1361,13 +1407,63 @@ func (d *xmlDecoder) reason(e *Error) error {
 				return nil
 			}
 			s, err := d.textOnly()
-			d.props = append(d.props, Property{Name: local, Value: String(s)})
+			d.pushProp(Property{Name: local, Value: String(s)}, at)
 			return err
 		})
 	}
-	e.Extra = d.takeProps(pbase)
+	extra, dupErr := d.takeProps(pbase)
+	e.Extra = extra
+	if err == nil {
+		err = dupErr
+	}
 	if err == nil && !hasCode {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
 	return err
+}
+
+// plainPrefix returns the length of the longest prefix of s without a control
+// character, a non-ASCII byte, or the bytes of c1, c2 and c3 (a byte repeated
+// eight times, as ('<' * lsb)); special says the same of single bytes. It
+// checks eight bytes at a time; see jsonHits for how.
+func plainPrefix(s string, c1, c2, c3 uint64, special *[256]bool) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i : i+8])
+		x1, x2, x3 := w^c1, w^c2, w^c3
+		if hit := ((w - 0x20*lsb) | (x1 - lsb) | (x2 - lsb) | (x3 - lsb) | w) & msb; hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !special[s[i]] {
+		i++
+	}
+	return i
+}
+
+// textSpecial and attrSpecial mark the bytes that end a plain run of text and
+// of an attribute value in double or single quotes.
+var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
+	for c := range 256 {
+		ctl := c < 0x20 || c >= 0x80
+		t[c] = ctl || c == '<' || c == '&' || c == ']'
+		a2[c] = ctl || c == '<' || c == '&' || c == '"'
+		a1[c] = ctl || c == '<' || c == '&' || c == '\''
+	}
+	return
+}()
+
+// textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
+// among them) or a non-ASCII byte.
+func textPlainPrefix(s string) int {
+	return plainPrefix(s, '<'*lsb, '&'*lsb, ']'*lsb, &textSpecial)
+}
+
+// attrPlainPrefix: up to the quote q, '<', '&', a control character or a
+// non-ASCII byte.
+func attrPlainPrefix(s string, q byte) int {
+	if q == '"' {
+		return plainPrefix(s, '"'*lsb, '<'*lsb, '&'*lsb, &attrSpecial2)
+	}
+	return plainPrefix(s, '\''*lsb, '<'*lsb, '&'*lsb, &attrSpecial1)
 }

@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -74,18 +75,54 @@ var xmlText = func() (t [256]bool) {
 	return t
 }()
 
+// xmlHits is jsonHits for XML: the bytes that need attention in text and
+// attribute values. b|2 is '>' for both '<' and '>', b|4 is '&' for both '&'
+// and '"', so two tests find four characters.
+func xmlHits(w uint64) uint64 {
+	gt := (w | 0x02*lsb) ^ ('>' * lsb)
+	amp := (w | 0x04*lsb) ^ ('&' * lsb)
+	return ((w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w) & msb
+}
+
+// xmlPlainPrefix returns the length of the longest prefix of s that XML text
+// and attribute values hold as it is; see jsonPlainPrefix.
+func xmlPlainPrefix(s string) int {
+	n := len(s)
+	if n < 8 {
+		i := 0
+		for i < n && !xmlText[s[i]] {
+			i++
+		}
+		return i
+	}
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if hit := xmlHits(load64(s[i : i+8])); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	if i == n {
+		return n
+	}
+	if hit := xmlHits(load64(s[n-8:])) &^ (1<<(8*(i-(n-8))) - 1); hit != 0 {
+		return n - 8 + bits.TrailingZeros64(hit)/8
+	}
+	return n
+}
+
 // appendXMLEscaped appends s escaped for text (attr false) or for a
 // double-quoted attribute value (attr true). It reports false when s holds
 // something XML 1.0 cannot carry: invalid UTF-8, a C0 control other than tab,
 // LF and CR, U+FFFE or U+FFFF.
 func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
-	run := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !xmlText[c] {
-			i++
-			continue
+	for {
+		n := xmlPlainPrefix(s)
+		dst = append(dst, s[:n]...)
+		if n == len(s) {
+			return dst, true
 		}
+		s = s[n:]
+		c := s[0]
 		var esc string
 		switch c {
 		case '<':
@@ -95,42 +132,37 @@ func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
 		case '&':
 			esc = "&amp;"
 		case '"':
-			if !attr {
-				i++
-				continue
-			}
 			esc = "&quot;"
+			if !attr {
+				esc = `"`
+			}
 		case '\r':
 			esc = "&#13;"
 		case '\n':
-			if !attr {
-				i++
-				continue
-			}
 			esc = "&#10;"
-		case '\t':
 			if !attr {
-				i++
-				continue
+				esc = "\n"
 			}
+		case '\t':
 			esc = "&#9;"
+			if !attr {
+				esc = "\t"
+			}
 		default:
 			if c < 0x20 {
 				return dst, false
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
 				return dst, false
 			}
-			i += n
+			dst = append(dst, s[:size]...)
+			s = s[size:]
 			continue
 		}
-		dst = append(dst, s[run:i]...)
 		dst = append(dst, esc...)
-		i++
-		run = i
+		s = s[1:]
 	}
-	return append(dst, s[run:]...), true
 }
 
 func xmlValueError(path, s string) *EncodeError {
@@ -202,11 +234,11 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 	case KindNull:
 		return append(dst, "/>"...), nil
 	case KindList:
-		if len(v.list) == 0 {
+		if len(v.List()) == 0 {
 			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty list inside a list has no XML form"}
 		}
 		dst = append(dst, '>')
-		for i, item := range v.list {
+		for i, item := range v.List() {
 			dst = append(dst, "<item"...)
 			if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 				err.Path = "/" + itoa(i) + err.Path
@@ -214,11 +246,11 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 			}
 		}
 	case KindBag:
-		if len(v.bag) == 0 {
+		if len(v.Bag()) == 0 {
 			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty property bag has no XML form"}
 		}
 		dst = append(dst, '>')
-		if dst, err = appendXMLProperties(dst, v.bag); err != nil {
+		if dst, err = appendXMLProperties(dst, v.Bag()); err != nil {
 			return dst, err
 		}
 	default:
@@ -232,11 +264,11 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 
 // appendXMLProperties appends a <property> or <propertyList> per property.
 func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
+	if err := checkNames(XML, ps); err != nil {
+		return dst, err
+	}
 	for i := range ps {
 		p := &ps[i]
-		if err := checkName(XML, ps, i); err != nil {
-			return dst, err
-		}
 		var err *EncodeError
 		if p.Value.kind == KindList {
 			dst = append(dst, `<propertyList name="`...)
@@ -246,7 +278,7 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 			}
 			dst = append(dst, '"', '>')
-			for j, item := range p.Value.list {
+			for j, item := range p.Value.List() {
 				dst = append(dst, "<item"...)
 				if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
@@ -288,6 +320,9 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 			return dst, err
 		}
 	}
+	if err := checkNames(XML, l.Attrs); err != nil {
+		return dst, err
+	}
 	for i := range l.Attrs {
 		a := &l.Attrs[i]
 		switch {
@@ -295,9 +330,6 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		case !isNCName(a.Name):
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
-		}
-		if err := checkName(XML, l.Attrs, i); err != nil {
-			return dst, err
 		}
 		dst = append(dst, ' ')
 		dst = append(dst, a.Name...)

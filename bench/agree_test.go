@@ -1,0 +1,179 @@
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ucwa-go/ucwa"
+)
+
+// TestBenchInputsAgree runs every benchmark case once with its check, without
+// timing: each implementation must do the same work on the same input.
+func TestBenchInputsAgree(t *testing.T) {
+	for _, w := range workloads {
+		for _, c := range w.impls() {
+			t.Run(w.name+"/"+c.name, func(t *testing.T) {
+				p, err := c.prepare()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p.size <= 0 {
+					t.Fatalf("size %d", p.size)
+				}
+				// The timed op must keep working when repeated on reused buffers.
+				for range 3 {
+					if err := p.op(); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// canonLines writes what a ucwa resource means as lines to compare across
+// formats: properties in order with scalars by text, links sorted by rel
+// (XML puts the self link first, JSON where the body has it), embedded
+// resources in order.
+func canonLines(r *ucwa.Resource, indent string) []string {
+	lines := []string{indent + "resource " + r.Rel}
+	for _, p := range r.Properties {
+		lines = append(lines, indent+"  "+p.Name+"="+ucwaText(p.Value))
+	}
+	lines = append(lines, canonLinks(r.Links, indent+"  ")...)
+	for i := range r.Embedded {
+		lines = append(lines, canonLines(&r.Embedded[i], indent+"  ")...)
+	}
+	return lines
+}
+
+func canonLinks(ls []ucwa.Link, indent string) []string {
+	var lines []string
+	for _, l := range ls {
+		line := indent + "link " + l.Rel + " " + l.Href
+		if l.HasTitle {
+			line += fmt.Sprintf(" title=%q", l.Title)
+		}
+		lines = append(lines, line)
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+func canonEvents(ev *ucwa.Events) []string {
+	lines := canonLinks(ev.Links, "")
+	for _, s := range ev.Senders {
+		lines = append(lines, "sender "+s.Rel+" "+s.Href)
+		for _, e := range s.Events {
+			lines = append(lines, "  "+string(e.Type)+" status="+e.Status)
+			lines = append(lines, canonLinks([]ucwa.Link{e.Link}, "    ")...)
+			if e.In != nil {
+				lines = append(lines, canonLinks([]ucwa.Link{*e.In}, "    in ")...)
+			}
+			if e.Reason != nil {
+				lines = append(lines, "    reason "+string(e.Reason.Code)+" "+string(e.Reason.Subcode))
+			}
+			if e.Resource != nil {
+				lines = append(lines, canonLines(e.Resource, "    ")...)
+			}
+		}
+	}
+	return lines
+}
+
+// TestEventsFilesAgree checks that testdata/events.json and events.xml mean
+// the same, read with ucwa.DecodeEvents.
+func TestEventsFilesAgree(t *testing.T) {
+	j, err := ucwa.DecodeEvents(eventsJSON, ucwa.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ucwa.DecodeEvents(eventsXML, ucwa.XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(canonEvents(&j), canonEvents(&x)); d != "" {
+		t.Errorf("events.json and events.xml differ (-json +xml):\n%s", d)
+	}
+	if n := len(canonEvents(&j)); n < 40 {
+		t.Errorf("canonical events have %d lines; the comparison saw too little", n)
+	}
+}
+
+// TestApplicationFilesAgree checks that testdata/application.json and
+// application.xml mean the same, read with ucwa.DecodeResource.
+func TestApplicationFilesAgree(t *testing.T) {
+	j, err := ucwa.DecodeResource(appJSON, ucwa.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ucwa.DecodeResource(appXML, ucwa.XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(canonLines(&j, ""), canonLines(&x, "")); d != "" {
+		t.Errorf("application.json and application.xml differ (-json +xml):\n%s", d)
+	}
+}
+
+// TestChecksCatchDifferences makes sure the checks the benchmarks rely on fail
+// when a result differs in one link, one value or one event.
+func TestChecksCatchDifferences(t *testing.T) {
+	r, err := ucwa.DecodeResource(appJSON, ucwa.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSummary("ucwa", ucwaSummary(&r), wantApp); err != nil {
+		t.Fatalf("unchanged resource: %v", err)
+	}
+	me := r.Embed("me")
+	me.Links = me.Links[:len(me.Links)-1]
+	if checkSummary("ucwa", ucwaSummary(&r), wantApp) == nil {
+		t.Error("a missing link went unnoticed")
+	}
+
+	changed := bytes.Replace(appXML, []byte(">John Doe<"), []byte(">Jane Doe<"), 1)
+	if bytes.Equal(changed, appXML) {
+		t.Fatal("application.xml has no John Doe")
+	}
+	doc, err := decodeXMLTokens(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checkSummary("encoding-xml", xresSummary(doc), wantApp) == nil {
+		t.Error("a changed value went unnoticed")
+	}
+
+	ev, err := ucwa.DecodeEvents(bytes.Replace(eventsJSON, []byte(`"type": "completed"`), []byte(`"type": "updated"`), 1), ucwa.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checkEvents("ucwa", ucwaEventsSummary(&ev)) == nil {
+		t.Error("a changed event type went unnoticed")
+	}
+
+	if _, err := encoderCase("bad", cpaJSON, func(out *[]byte) func() error {
+		return func() error { *out = []byte(strings.ToUpper(string(cpaJSON))); return nil }
+	}).prepare(); err == nil {
+		t.Error("an encoder writing other bytes went unnoticed")
+	}
+}
+
+// TestScalingSizes checks that the generated bodies are near their nominal
+// sizes.
+func TestScalingSizes(t *testing.T) {
+	for _, sz := range scalingSizes {
+		for _, f := range []ucwa.Format{ucwa.JSON, ucwa.XML} {
+			data, n := scalingBody(f, sz.target)
+			// Within one contact of the nominal size (a contact is about 1 KB).
+			if off := len(data) - sz.target; max(off, -off) > len(data)/n {
+				t.Errorf("%s/%s: %d bytes (%d contacts), more than a contact off", sz.name, f, len(data), n)
+			}
+		}
+	}
+}

@@ -1,0 +1,124 @@
+// Package bench compares the ucwa codec with the general-purpose Go codecs a
+// user would otherwise reach for: goccy/go-json and encoding/json for JSON,
+// encoding/xml and beevik/etree for XML.
+//
+// Every workload runs each implementation on the same input in the same
+// binary, so results read as ratios. Before timing, each sub-benchmark runs
+// once and checks its result: encoders against the expected bytes (or, where
+// a peer cannot write the same bytes, by decoding the output again), decoders
+// against a summary of what the body means (self link, embedded resources,
+// link and property counts, selected values). TestBenchInputsAgree runs all of
+// those checks without timing.
+//
+// Run the suite with scripts/bench.sh, which writes BENCHMARKS.md.
+package bench
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+// Bodies the workloads read, from testdata/. application.* are the bodies of
+// the reference's application GET example (testdata/corpus in the module);
+// events.* combine the event-channel examples of the reference (see
+// TestEventsFilesAgree).
+var (
+	appJSON    = mustRead("testdata/application.json")
+	appXML     = mustRead("testdata/application.xml")
+	eventsJSON = mustRead("testdata/events.json")
+	eventsXML  = mustRead("testdata/events.xml")
+)
+
+func mustRead(name string) []byte {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// A prepared case is ready to time: op is the timed operation, size the bytes
+// it reads (decoders) or writes (encoders), for b.SetBytes.
+type prepared struct {
+	op   func() error
+	size int
+}
+
+// An impl is one implementation of a workload. prepare builds what op needs,
+// runs op once and checks its result; an error means the case does not do
+// the same work as the others and must not be timed.
+type impl struct {
+	name    string
+	prepare func() (prepared, error)
+}
+
+// run times each implementation as a sub-benchmark.
+func run(b *testing.B, impls []impl) {
+	for _, c := range impls {
+		b.Run(c.name, func(b *testing.B) {
+			p, err := c.prepare()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(p.size))
+			for b.Loop() {
+				if err := p.op(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// workloads lists every benchmark's implementations, for TestBenchInputsAgree.
+var workloads = []struct {
+	name  string
+	impls func() []impl
+}{
+	{"EncodeInputJSON", encodeInputJSONImpls},
+	{"EncodeInputXML", encodeInputXMLImpls},
+	{"DecodeResourceJSON", decodeResourceJSONImpls},
+	{"DecodeResourceXML", decodeResourceXMLImpls},
+	{"EncodeResourceJSON", encodeResourceJSONImpls},
+	{"EncodeResourceXML", encodeResourceXMLImpls},
+	{"DecodeEventsJSON", decodeEventsJSONImpls},
+	{"DecodeEventsXML", decodeEventsXMLImpls},
+	{"DecodeResourceScaling", scalingImpls},
+}
+
+// BenchmarkEncodeInputJSON writes the continuePhoneAudio input as JSON.
+func BenchmarkEncodeInputJSON(b *testing.B) { run(b, encodeInputJSONImpls()) }
+
+// BenchmarkEncodeInputXML writes the continuePhoneAudio input as XML.
+func BenchmarkEncodeInputXML(b *testing.B) { run(b, encodeInputXMLImpls()) }
+
+// BenchmarkDecodeResourceJSON reads the application resource from JSON.
+func BenchmarkDecodeResourceJSON(b *testing.B) { run(b, decodeResourceJSONImpls()) }
+
+// BenchmarkDecodeResourceXML reads the application resource from XML.
+func BenchmarkDecodeResourceXML(b *testing.B) { run(b, decodeResourceXMLImpls()) }
+
+// BenchmarkEncodeResourceJSON writes the application resource, decoded once,
+// as JSON.
+func BenchmarkEncodeResourceJSON(b *testing.B) { run(b, encodeResourceJSONImpls()) }
+
+// BenchmarkEncodeResourceXML writes the application resource, decoded once,
+// as XML.
+func BenchmarkEncodeResourceXML(b *testing.B) { run(b, encodeResourceXMLImpls()) }
+
+// BenchmarkDecodeEventsJSON reads an event-channel response from JSON.
+func BenchmarkDecodeEventsJSON(b *testing.B) { run(b, decodeEventsJSONImpls()) }
+
+// BenchmarkDecodeEventsXML reads an event-channel response from XML.
+func BenchmarkDecodeEventsXML(b *testing.B) { run(b, decodeEventsXMLImpls()) }
+
+// BenchmarkDecodeResourceScaling reads resources of growing size with ucwa,
+// so that MB/s shows whether decoding time grows linearly.
+func BenchmarkDecodeResourceScaling(b *testing.B) { run(b, scalingImpls()) }
+
+// mismatch reports a check that failed.
+func mismatch(what string, got, want any) error {
+	return fmt.Errorf("%s: got %v, want %v", what, got, want)
+}

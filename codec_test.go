@@ -1,0 +1,449 @@
+package ucwa
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// where returns "file:line" of its caller, so table rows tell where
+// they are.
+func where() string {
+	_, file, line, _ := runtime.Caller(1)
+	return fmt.Sprintf("%s:%d", file[strings.LastIndexByte(file, '/')+1:], line)
+}
+
+// The seed page's examples, byte for byte but for its line breaks and
+// indentation.
+const (
+	seedJSON = `{"operationId":"74cb7404e0a247d5a2d4eb0376a47dbf","phoneNumber":"tel:+14255551234"}`
+	seedXML  = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="operationId">74cb7404e0a247d5a2d4eb0376a47dbf</property><property name="phoneNumber">tel:+14255551234</property></input>`
+
+	// As the page shows them, with its line breaks.
+	seedJSONPage = "{\n\"operationId\" : \"74cb7404e0a247d5a2d4eb0376a47dbf\",\n\"phoneNumber\" : \"tel:+14255551234\"\n}\n"
+	seedXMLPage  = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<input xmlns=\"http://schemas.microsoft.com/rtc/2012/03/ucwa\">\n<property name=\"operationId\">74cb7404e0a247d5a2d4eb0376a47dbf</property>\n<property name=\"phoneNumber\">tel:+14255551234</property>\n</input>\n"
+)
+
+var seedInput = Input{Properties: []Property{
+	Prop("operationId", String("74cb7404e0a247d5a2d4eb0376a47dbf")),
+	Prop("phoneNumber", String("tel:+14255551234")),
+}}
+
+var seedTyped = ContinuePhoneAudio{OperationID: "74cb7404e0a247d5a2d4eb0376a47dbf", PhoneNumber: "tel:+14255551234"}
+
+var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Error{})
+
+func TestSeedEncode(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    Format
+		enc  func([]byte) ([]byte, error)
+		want string
+	}{
+		{"bag/json", JSON, seedInput.AppendJSON, seedJSON},
+		{"bag/xml", XML, seedInput.AppendXML, seedXML},
+		{"typed/json", JSON, seedTyped.AppendJSON, seedJSON},
+		{"typed/xml", XML, seedTyped.AppendXML, seedXML},
+	} {
+		got, err := tc.enc([]byte("prefix"))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if string(got) != "prefix"+tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+	typed := seedTyped.Input()
+	if d := cmp.Diff(seedInput, typed, valueCmp); d != "" {
+		t.Errorf("ContinuePhoneAudio.Input() differs (-want +got):\n%s", d)
+	}
+}
+
+func TestSeedDecode(t *testing.T) {
+	for _, tc := range []struct {
+		f    Format
+		body string
+	}{
+		{JSON, seedJSON}, {JSON, seedJSONPage}, {XML, seedXML}, {XML, seedXMLPage},
+		{JSON, "\uFEFF" + seedJSON}, {XML, "\uFEFF" + seedXMLPage},
+	} {
+		got, err := DecodeInput([]byte(tc.body), tc.f)
+		if err != nil {
+			t.Fatalf("%v %q: %v", tc.f, tc.body, err)
+		}
+		if d := cmp.Diff(seedInput, got, valueCmp); d != "" {
+			t.Errorf("%v %q (-want +got):\n%s", tc.f, tc.body, d)
+		}
+	}
+}
+
+func TestAppendAllocs(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation allocates")
+	}
+	res, err := DecodeResource([]byte(`{"rel":"phones","n":1,"b":true,"l":["a","b"],"_links":{"self":{"href":"/x"},"p":[{"href":"/p1","title":"T"},{"href":"/p2"}]},"_embedded":{"phone":[{"rel":"phone","number":"tel:+1\"<&>","_links":{"self":{"href":"/p/1"}}}]}}`), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := DecodeEvents([]byte(`{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[{"link":{"rel":"me","href":"/me"},"type":"updated"}]}]}`), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Error{Code: CodeConflict, Subcode: "AlreadyExists", Message: "x <y>", hasDebugInfo: true}
+	in := Input{Properties: []Property{Prop("to", String("sip:a@b")), Prop("n", Int(3)), Prop("l", List(String("a"), Bool(true)))},
+		Links: []Link{{Rel: "message", Href: "data:text/plain,Hello+World"}}}
+	dst := make([]byte, 0, 4096)
+	for _, tc := range []struct {
+		name string
+		fn   func([]byte) ([]byte, error)
+	}{
+		{"ContinuePhoneAudio.AppendJSON", seedTyped.AppendJSON},
+		{"ContinuePhoneAudio.AppendXML", seedTyped.AppendXML},
+		{"Input.AppendJSON", in.AppendJSON},
+		{"Input.AppendXML", in.AppendXML},
+		{"Resource.AppendJSON", res.AppendJSON},
+		{"Resource.AppendXML", res.AppendXML},
+		{"Events.AppendJSON", ev.AppendJSON},
+		{"Events.AppendXML", ev.AppendXML},
+		{"Error.AppendJSON", e.AppendJSON},
+		{"Error.AppendXML", e.AppendXML},
+	} {
+		if _, err := tc.fn(dst[:0]); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if n := testing.AllocsPerRun(100, func() { tc.fn(dst[:0]) }); n != 0 {
+			t.Errorf("%s: %v allocations, want 0", tc.name, n)
+		}
+	}
+}
+
+// TestEncodeRefusesWhatCannotBeCarried: a value that the format cannot carry
+// is an error naming the property, and nothing is written.
+func TestEncodeRefusesWhatCannotBeCarried(t *testing.T) {
+	for _, tc := range []struct {
+		at       string
+		in       Input
+		json     bool // JSON refuses it too
+		wantPath string
+	}{
+		{where(), Input{Properties: []Property{Prop("phoneNumber", String("a\x00b"))}}, true, "/phoneNumber"},
+		{where(), Input{Properties: []Property{Prop("phoneNumber", String("a\x1bb"))}}, false, "/phoneNumber"},
+		{where(), Input{Properties: []Property{Prop("p", String("a\x01"))}}, false, "/p"},
+		{where(), Input{Properties: []Property{Prop("p", String("\uFFFE"))}}, false, "/p"},
+		{where(), Input{Properties: []Property{Prop("p", String("\uFFFF"))}}, false, "/p"},
+		{where(), Input{Properties: []Property{Prop("p", String("ok\xffbad"))}}, true, "/p"},
+		{where(), Input{Properties: []Property{Prop("bad\xc3", String("v"))}}, true, "/bad\xc3"},
+		{where(), Input{Properties: []Property{Prop("p", List(String("a"), String("\x02")))}}, false, "/p/1"},
+		{where(), Input{Properties: []Property{Prop("p", String("a")), Prop("p", String("b"))}}, true, "/p"},
+		{where(), Input{Properties: []Property{Prop("p", Value{})}}, true, "/p"},
+		{where(), Input{Links: []Link{{Rel: "message", Href: "data:,\x00"}}}, true, ""},
+	} {
+		for _, f := range []Format{JSON, XML} {
+			if f == JSON && !tc.json {
+				if _, err := tc.in.AppendJSON(nil); err != nil {
+					t.Errorf("%s: JSON refused a value it can carry: %v", tc.at, err)
+				}
+				continue
+			}
+			out, err := tc.in.Append([]byte("keep"), f)
+			var ee *EncodeError
+			if !errors.As(err, &ee) || !errors.Is(err, ErrInvalidValue) {
+				t.Errorf("%s %v: got %v (%q), want an EncodeError wrapping ErrInvalidValue", tc.at, f, err, out)
+				continue
+			}
+			if string(out) != "keep" {
+				t.Errorf("%s %v: wrote %q on failure", tc.at, f, out)
+			}
+			if tc.wantPath != "" && !strings.Contains(ee.Path, tc.wantPath) {
+				t.Errorf("%s %v: error %q does not name %q", tc.at, f, err, tc.wantPath)
+			}
+			if !strings.HasPrefix(err.Error(), "ucwa: ") {
+				t.Errorf("%s: message %q lacks the ucwa: prefix", tc.at, err)
+			}
+		}
+	}
+}
+
+// TestMarkupRoundTrips: markup in values is escaped and comes back unchanged.
+func TestMarkupRoundTrips(t *testing.T) {
+	hostile := []string{
+		`</property><property name="admin">true`,
+		`<![CDATA[x]]>`, `]]>`, `&amp;&lt;`, `"'`, "tab\tcr\rlf\ncrlf\r\n", " lead and trail ",
+		`\/Date(0)\/`, "/Date(0)/", "\u2028\u2029", "😀", "\x7f\u0085", "",
+	}
+	for _, s := range hostile {
+		in := Input{
+			Properties: []Property{Prop("p", String(s)), Prop(s+"name", String("v")), Prop("list", List(String(s)))},
+			Links:      []Link{{Rel: "message", Href: s, Title: s, HasTitle: true, Attrs: []Property{Prop("etag", String(s))}}},
+		}
+		for _, f := range []Format{JSON, XML} {
+			b, err := in.Marshal(f)
+			if err != nil {
+				t.Fatalf("%v %q: %v", f, s, err)
+			}
+			got, err := DecodeInput(b, f)
+			if err != nil {
+				t.Fatalf("%v %q: %v\n%s", f, s, err, b)
+			}
+			if d := cmp.Diff(in, got, valueCmp); d != "" {
+				t.Errorf("%v %q (-want +got):\n%s\n%s", f, s, d, b)
+			}
+		}
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	deep := func(n int, open, close string) string { return strings.Repeat(open, n) + strings.Repeat(close, n) }
+	for _, tc := range []struct {
+		at      string
+		f       Format
+		body    string
+		want    error
+		offset  int
+		path    string
+		resOnly bool // decode as a resource rather than an input
+	}{
+		{where(), JSON, ``, ErrSyntax, 0, "", false},
+		{where(), JSON, `   `, ErrSyntax, 3, "", false},
+		{where(), JSON, `{"a":1`, ErrSyntax, 6, "", false},
+		{where(), JSON, `{"a":1}x`, ErrTrailingData, 7, "", false},
+		{where(), JSON, `{"a":1}{}`, ErrTrailingData, 7, "", false},
+		{where(), JSON, `{"a":1,"a":2}`, ErrDuplicateName, 7, "", false},
+		{where(), JSON, `{"a":{"b":1,"b":2}}`, ErrDuplicateName, 12, "/a", false},
+		{where(), JSON, `{"a":"\u0000"}`, ErrSyntax, 6, "/a", false},
+		{where(), JSON, "{\"a\":\"\x00\"}", ErrSyntax, 6, "/a", false},
+		{where(), JSON, "{\"a\":\"\xff\"}", ErrSyntax, 6, "/a", false},
+		{where(), JSON, `{"a":"\ud800"}`, ErrSyntax, 6, "/a", false},
+		{where(), JSON, `{"a":"\udc00\ud800"}`, ErrSyntax, 6, "/a", false},
+		{where(), JSON, `{"a":01}`, ErrSyntax, 6, "", false},
+		{where(), JSON, `{"a":1.}`, ErrSyntax, 7, "/a", false},
+		{where(), JSON, `{"a":-}`, ErrSyntax, 6, "/a", false},
+		{where(), JSON, `{"a":tru}`, ErrSyntax, 5, "/a", false},
+		{where(), JSON, `{"a":[1,]}`, ErrSyntax, 8, "/a/1", false},
+		{where(), JSON, `{"a":"x\q"}`, ErrSyntax, 7, "/a", false},
+		{where(), JSON, `{a:1}`, ErrSyntax, 1, "", false},
+		{where(), JSON, `["a"]`, ErrSyntax, 0, "", false},
+		{where(), JSON, `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self", false},
+		{where(), JSON, `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href", false},
+		{where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
+		{where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
+		{where(), XML, ``, ErrSyntax, 0, "", false},
+		{where(), XML, `<input xmlns="urn:other"/>`, ErrNamespace, 0, "", false},
+		{where(), XML, `<input/>`, ErrNamespace, 0, "", false},
+		{where(), XML, `<?xml version="1.0"?><!DOCTYPE input [<!ENTITY x "y">]><input/>`, ErrDTD, 21, "", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&x;</property></input>`, ErrDTD, 80, "/input/property", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&#0;</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x00" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x1b" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\xff" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">1</property><property name="a">2</property></input>`, ErrDuplicateName, 92, "/input", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"></input><input/>`, ErrTrailingData, 69, "", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">x</propertyList></input>`, ErrSyntax, 81, "/input/property", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><bogus/></input>`, ErrStructure, 61, "/input", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61, "/input", false},
+		{where(), XML, `<input xmlns="` + Namespace + `" a="1" a="2"/>`, ErrSyntax, 67, "", false},
+		{where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
+		{where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
+	} {
+		var err error
+		if tc.resOnly {
+			_, err = DecodeResource([]byte(tc.body), tc.f)
+		} else {
+			_, err = DecodeInput([]byte(tc.body), tc.f)
+		}
+		var de *DecodeError
+		if !errors.As(err, &de) {
+			t.Errorf("%s: got %v, want a DecodeError", tc.at, err)
+			continue
+		}
+		if !errors.Is(err, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.at, err, tc.want)
+		}
+		if de.Offset != int64(tc.offset) {
+			t.Errorf("%s: offset %d, want %d (%v)", tc.at, de.Offset, tc.offset, err)
+		}
+		if !strings.HasPrefix(de.Path, tc.path) {
+			t.Errorf("%s: path %q, want %q (%v)", tc.at, de.Path, tc.path, err)
+		}
+		if !strings.HasPrefix(err.Error(), "ucwa: ") {
+			t.Errorf("%s: message %q lacks the ucwa: prefix", tc.at, err)
+		}
+	}
+}
+
+// TestLimits tests the depth and size limits at N and N+1.
+func TestLimits(t *testing.T) {
+	nest := func(n int) string { // n levels of objects and arrays in all
+		return `{"a":` + strings.Repeat("[", n-1) + strings.Repeat("]", n-1) + `}`
+	}
+	nestXML := func(n int) string { // n levels of elements in all
+		return `<input xmlns="` + Namespace + `">` + strings.Repeat(`<property name="a">`, n-1) + strings.Repeat(`</property>`, n-1) + `</input>`
+	}
+	for _, depth := range []int{0, 3, 16} {
+		o := Options{MaxDepth: depth}
+		limit := o.maxDepth()
+		for _, tc := range []struct {
+			f    Format
+			body func(int) string
+		}{{JSON, nest}, {XML, nestXML}} {
+			if _, err := o.DecodeInput([]byte(tc.body(limit)), tc.f); err != nil {
+				t.Errorf("%v depth %d at limit %d: %v", tc.f, limit, limit, err)
+			}
+			if _, err := o.DecodeInput([]byte(tc.body(limit+1)), tc.f); !errors.Is(err, ErrTooDeep) {
+				t.Errorf("%v depth %d over limit %d: got %v, want ErrTooDeep", tc.f, limit+1, limit, err)
+			}
+		}
+	}
+	body := []byte(seedJSON)
+	if _, err := (Options{MaxSize: len(body)}).DecodeInput(body, JSON); err != nil {
+		t.Errorf("body at MaxSize: %v", err)
+	}
+	if _, err := (Options{MaxSize: len(body) - 1}).DecodeInput(body, JSON); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("body over MaxSize: got %v, want ErrTooLarge", err)
+	}
+	if DefaultMaxSize >= 64<<20 || DefaultMaxDepth > 512 {
+		t.Errorf("defaults too lax: size %d, depth %d", DefaultMaxSize, DefaultMaxDepth)
+	}
+	huge := make([]byte, DefaultMaxSize+1)
+	if _, err := DecodeResource(huge, XML); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("body of DefaultMaxSize+1: got %v, want ErrTooLarge", err)
+	}
+}
+
+func TestResponseError(t *testing.T) {
+	for _, tc := range []struct {
+		at          string
+		status      int
+		ct, body    string
+		code        Code
+		subcode     Subcode
+		message     string
+		notUCWA     bool
+		causeSyntax bool
+	}{
+		{where(), 409, "application/json", `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists."}`, CodeConflict, "AlreadyExists", "The requested resource already exists.", false, false},
+		{where(), 409, "application/json; charset=utf-8", "\uFEFF" + `{"code":"Conflict","subcode":"TooManyGroups"}`, CodeConflict, "TooManyGroups", "", false, false},
+		{where(), 409, "application/xml", `<?xml version="1.0" encoding="utf-8"?>
+<reason xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">
+ <code>Conflict</code>
+ <subcode>AlreadyExists</subcode>
+ <message>The requested resource already exists. Please wait and try again.</message>
+ <debugInfo />
+ <parameters />
+</reason>`, CodeConflict, "AlreadyExists", "The requested resource already exists. Please wait and try again.", false, false},
+		{where(), 500, "", `{"code":"ServiceFailure","subcode":"CallbackChannelError","brandNew":7}`, CodeServiceFailure, "CallbackChannelError", "", false, false},
+		{where(), 418, "application/vnd.microsoft.com.ucwa.error+json", `{"code":"Teapot","subcode":"Short"}`, "Teapot", "Short", "", false, false},
+		{where(), 502, "text/html", `<html><body>Bad gateway</body></html>`, "", "", "", true, false},
+		{where(), 503, "application/json", ``, CodeServiceUnavailable, "", "", true, false},
+		{where(), 500, "application/json", `{"code":"ServiceFail`, CodeServiceFailure, "", "", true, true},
+		{where(), 404, "application/json", `{"subcode":"ApplicationNotFound"}`, CodeNotFound, "", "", true, false},
+		{where(), 409, "application/json; charset=iso-8859-1", `{"code":"Conflict"}`, CodeConflict, "", "", true, false},
+		{where(), 409, "", `not a body`, CodeConflict, "", "", true, false},
+	} {
+		e := ResponseError(tc.status, tc.ct, []byte(tc.body))
+		if e == nil {
+			t.Fatalf("%s: nil", tc.at)
+		}
+		if e.Status != tc.status || e.Code != tc.code || e.Subcode != tc.subcode || e.Message != tc.message {
+			t.Errorf("%s: got status %d code %q subcode %q message %q", tc.at, e.Status, e.Code, e.Subcode, e.Message)
+		}
+		if got := errors.Is(e, ErrNotUCWA); got != tc.notUCWA {
+			t.Errorf("%s: errors.Is(ErrNotUCWA) = %v (%v)", tc.at, got, e)
+		}
+		if got := errors.Is(e, ErrSyntax); got != tc.causeSyntax {
+			t.Errorf("%s: errors.Is(ErrSyntax) = %v (%v)", tc.at, got, e)
+		}
+		if tc.code != "" && !errors.Is(e, tc.code) {
+			t.Errorf("%s: errors.Is(%q) is false", tc.at, tc.code)
+		}
+		if tc.subcode != "" && !errors.Is(e, tc.subcode) {
+			t.Errorf("%s: errors.Is(%q) is false", tc.at, tc.subcode)
+		}
+		if !strings.HasPrefix(e.Error(), "ucwa: ") {
+			t.Errorf("%s: %q", tc.at, e.Error())
+		}
+	}
+}
+
+// TestErrorBodyRoundTrip: error bodies encode (for tests and fake servers) and
+// decode back, in both formats.
+func TestErrorBodyRoundTrip(t *testing.T) {
+	e := &Error{Code: CodeBadRequest, Subcode: "ParameterValidationFailure", Message: "to <is> missing & more",
+		Link:       &Link{Href: "https://example.com/help"},
+		Parameters: []Property{Prop("to", String("missing"))}, DebugInfo: []Property{Prop("diagnostics", String("x")), Prop("n", String("1"))},
+		Extra: []Property{Prop("future", String("kept"))}, hasParameters: true, hasDebugInfo: true}
+	for _, f := range []Format{JSON, XML} {
+		b, err := e.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeErrorBody(b, f)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", f, err, b)
+		}
+		if d := cmp.Diff(e, got, valueCmp); d != "" {
+			t.Errorf("%v (-want +got):\n%s\n%s", f, d, b)
+		}
+	}
+}
+
+// TestJSONGroupsByRel: links (and embedded resources) of one rel are written
+// together, where the rel first appears, whatever their order in the model.
+func TestJSONGroupsByRel(t *testing.T) {
+	r := Resource{Links: []Link{{Rel: "a", Href: "/1"}, {Rel: "b", Href: "/2"}, {Rel: "a", Href: "/3"}, {Rel: "c", Href: "/4", InArray: true}},
+		Embedded: []Resource{{Rel: "x"}, {Rel: "y"}, {Rel: "x"}}}
+	got, err := r.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"_links":{"a":[{"href":"/1"},{"href":"/3"}],"b":{"href":"/2"},"c":[{"href":"/4"}]},"_embedded":{"x":[{},{}],"y":{}}}`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestRepeatedNames: repeated names are refused whatever the size of the bag
+// (small bags, the fixed set, and the map past it).
+func TestRepeatedNames(t *testing.T) {
+	for _, n := range []int{2, 9, strSetMax, strSetMax + 1, 200} {
+		ps := make([]Property, n)
+		for i := range ps {
+			ps[i] = Prop(fmt.Sprint("p", i), Int(int64(i)))
+		}
+		in := Input{Properties: ps}
+		for _, f := range []Format{JSON, XML} {
+			if _, err := in.Marshal(f); err != nil {
+				t.Errorf("%d distinct names, %v: %v", n, f, err)
+			}
+		}
+		ps[n-1].Name = "p0"
+		for _, f := range []Format{JSON, XML} {
+			if _, err := in.Marshal(f); !errors.Is(err, ErrInvalidValue) {
+				t.Errorf("%d names with a repeat, %v: got %v", n, f, err)
+			}
+		}
+	}
+}
+
+// TestDuplicateNamesLarge: repeats are found in objects of any size, at the
+// offset of the repeated name.
+func TestDuplicateNamesLarge(t *testing.T) {
+	for _, n := range []int{smallObject, smallObject + 1, 100} {
+		var b strings.Builder
+		b.WriteString(`{`)
+		for i := range n {
+			fmt.Fprintf(&b, `"p%d":%d,`, i, i)
+		}
+		at := b.Len()
+		b.WriteString(`"p0":0}`)
+		_, err := DecodeInput([]byte(b.String()), JSON)
+		var de *DecodeError
+		if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
+			t.Errorf("%d members then a repeat: got %v, want ErrDuplicateName at %d", n, err, at)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package ucwa
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected outputs of the golden tests (testdata/golden/*.out.*)")
+
+// TestGolden converts each testdata/golden/NAME.in.FORMAT to the other
+// format and compares the bytes the encoder writes with NAME.out.OTHER
+// beside it. go test -run Golden -update rewrites the outputs; review the
+// diff before committing it.
+//
+// The inputs are reference examples: application, the GET response of the
+// application page (JSON and XML); events, the samples of
+// EventChannelDetails.md; error-conflict, the 409 samples of
+// ErrorsAndInformationalMessages.md; seed, the continuePhoneAudio input of the
+// seed page.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		at   string
+		name string
+		kind bodyKind
+		from Format
+	}{
+		{where(), "application-get", resourceBody, JSON},
+		{where(), "application-get", resourceBody, XML},
+		{where(), "events", eventsBody, JSON},
+		{where(), "events", eventsBody, XML},
+		{where(), "error-conflict", errorBody, JSON},
+		{where(), "error-conflict", errorBody, XML},
+		{where(), "seed", inputBody, JSON},
+		{where(), "seed", inputBody, XML},
+	}
+	for _, tc := range tests {
+		to := otherFormat(tc.from)
+		in := filepath.Join("testdata", "golden", tc.name+".in."+tc.from.String())
+		out := filepath.Join("testdata", "golden", tc.name+".out."+to.String())
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.at, err)
+		}
+		a, err := decodeAs(tc.kind, data, tc.from)
+		if err != nil {
+			t.Errorf("%s: %s: %v", tc.at, in, err)
+			continue
+		}
+		got, err := a.Marshal(to)
+		if err != nil {
+			t.Errorf("%s: %s: encode in %s: %v", tc.at, in, to, err)
+			continue
+		}
+		if *update {
+			if err := os.WriteFile(out, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(out)
+		if err != nil {
+			t.Errorf("%s: %v (go test -run Golden -update writes it)", tc.at, err)
+			continue
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("%s: %s to %s differs from %s (-want +got):\n%s", tc.at, in, to, out, diff)
+		}
+		// The expected output is itself a body that means what the input
+		// does.
+		b, err := decodeAs(tc.kind, want, to)
+		if err != nil {
+			t.Errorf("%s: %s: %v", tc.at, out, err)
+			continue
+		}
+		if diff := sameMeaning(a, b); diff != "" {
+			t.Errorf("%s: %s does not mean what %s does:\n%s", tc.at, out, in, diff)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package ucwa
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlainPrefix checks the word-at-a-time scans against a byte loop, for
+// every special byte at every place of strings of every length up to 40.
+func TestPlainPrefix(t *testing.T) {
+	slow := func(s string, special *[256]bool) int {
+		for i := 0; i < len(s); i++ {
+			if special[s[i]] {
+				return i
+			}
+		}
+		return len(s)
+	}
+	for n := 0; n <= 40; n++ {
+		base := strings.Repeat("abcdefgh", 5)[:n]
+		check := func(s string) {
+			if got, want := jsonPlainPrefix(s), slow(s, &jsonEscape); got != want {
+				t.Fatalf("jsonPlainPrefix(%q) = %d, want %d", s, got, want)
+			}
+			if got, want := xmlPlainPrefix(s), slow(s, &xmlText); got != want {
+				t.Fatalf("xmlPlainPrefix(%q) = %d, want %d", s, got, want)
+			}
+			if got, want := textPlainPrefix(s), slow(s, &textSpecial); got != want {
+				t.Fatalf("textPlainPrefix(%q) = %d, want %d", s, got, want)
+			}
+			if got, want := attrPlainPrefix(s, '"'), slow(s, &attrSpecial2); got != want {
+				t.Fatalf("attrPlainPrefix(%q, '\"') = %d, want %d", s, got, want)
+			}
+			if got, want := attrPlainPrefix(s, '\''), slow(s, &attrSpecial1); got != want {
+				t.Fatalf("attrPlainPrefix(%q, '\\'') = %d, want %d", s, got, want)
+			}
+		}
+		check(base)
+		for i := 0; i < n; i++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(base)
+				b[i] = byte(c)
+				check(string(b))
+				if i+1 < n { // a second special byte after the first
+					b[i+1] = '"'
+					check(string(b))
+				}
+			}
+		}
+	}
+}
