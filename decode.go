@@ -240,6 +240,18 @@ func (s *slabs) keepKids(k kids) *kids {
 	return &s.kids[len(s.kids)-1]
 }
 
+// unexpectedMsg says what stands at pos of buf where what was expected.
+func unexpectedMsg(buf string, pos int, what string) string {
+	if pos >= len(buf) {
+		return "unexpected end of body, expecting " + what
+	}
+	c := buf[pos]
+	if c < 0x20 || c >= 0x7f {
+		return "unexpected byte 0x" + strconv.FormatUint(uint64(c), 16) + ", expecting " + what
+	}
+	return "unexpected " + strconv.QuoteRune(rune(c)) + ", expecting " + what
+}
+
 // quoteForMsg quotes s for an error message, cut to a readable length.
 func quoteForMsg(s string) string {
 	const maxLen = 40

@@ -57,14 +57,7 @@ func (d *jsonDecoder) fail(sentinel error, off int, msg string) error {
 func (d *jsonDecoder) syntax(msg string) error { return d.fail(ErrSyntax, d.pos, msg) }
 
 func (d *jsonDecoder) unexpected(what string) error {
-	if d.pos >= len(d.buf) {
-		return d.fail(ErrSyntax, d.pos, "unexpected end of body, expecting "+what)
-	}
-	c := d.buf[d.pos]
-	if c < 0x20 || c >= 0x7f {
-		return d.syntax("unexpected byte 0x" + strconv.FormatUint(uint64(c), 16) + ", expecting " + what)
-	}
-	return d.syntax("unexpected " + strconv.QuoteRune(rune(c)) + ", expecting " + what)
+	return d.syntax(unexpectedMsg(d.buf, d.pos, what))
 }
 
 func (d *jsonDecoder) push(name string) { d.path = append(d.path, pathElem{name: name, idx: -1}) }

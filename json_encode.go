@@ -312,33 +312,43 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 // order each rel first appears, a rel with several links (or marked InArray)
 // as an array.
 func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
+	return appendJSONGroups(dst, "/_links", ls, func(l *Link) (string, bool) { return l.Rel, l.InArray },
+		func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+}
+
+// appendJSONGroups appends an object whose members are the rels of items,
+// in the order each rel first appears, each holding its items: alone, or in
+// an array when the rel has several or one is marked InArray. Items of one
+// rel usually stand together (decoders leave them so), and are then found
+// in linear time.
+func appendJSONGroups[T any](dst []byte, at string, items []T, relOf func(*T) (rel string, inArray bool),
+	appendItem func([]byte, *T) ([]byte, *EncodeError)) ([]byte, *EncodeError) {
+	rel := func(i int) string { r, _ := relOf(&items[i]); return r }
 	dst = append(dst, '{')
-	first := true
-	grouped := runsAreGroups(len(ls), func(i int) string { return ls[i].Rel })
-	for i := range ls {
-		rel := ls[i].Rel
-		if i > 0 && (grouped && ls[i-1].Rel == rel || !grouped && seenRel(ls[:i], rel)) {
+	grouped := runsAreGroups(len(items), rel)
+	for i := range items {
+		r := rel(i)
+		if i > 0 && (grouped && rel(i-1) == r || !grouped && seenBefore(i, r, rel)) {
 			continue
 		}
-		if !first {
+		if i > 0 {
 			dst = append(dst, ',')
 		}
-		first = false
 		var err *EncodeError
-		if dst, err = appendJSONName(dst, rel); err != nil {
-			err.Path = "/_links" + err.Path
+		if dst, err = appendJSONName(dst, r); err != nil {
+			err.Path = at + err.Path
 			return dst, err
 		}
-		end := len(ls) // the group is in ls[i:end]
+		end := len(items) // the group is in items[i:end]
 		if grouped {
 			end = i + 1
-			for end < len(ls) && ls[end].Rel == rel {
+			for end < len(items) && rel(end) == r {
 				end++
 			}
 		}
 		array := false
 		for j := i; j < end; j++ {
-			if ls[j].Rel == rel && (j > i || ls[j].InArray) {
+			if rj, inArray := relOf(&items[j]); rj == r && (j > i || inArray) {
 				array = true
 				break
 			}
@@ -347,14 +357,14 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 			dst = append(dst, '[')
 		}
 		for j, k := i, 0; j < end; j++ {
-			if ls[j].Rel != rel {
+			if rel(j) != r {
 				continue
 			}
 			if k > 0 {
 				dst = append(dst, ',')
 			}
-			if dst, err = appendJSONLink(dst, &ls[j], false); err != nil {
-				err.Path = "/_links/" + jsonPointerToken(rel) + linkIndex(array, k) + err.Path
+			if dst, err = appendItem(dst, &items[j]); err != nil {
+				err.Path = at + "/" + jsonPointerToken(r) + linkIndex(array, k) + err.Path
 				return dst, err
 			}
 			k++
@@ -366,9 +376,11 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 	return append(dst, '}'), nil
 }
 
-func seenRel(ls []Link, rel string) bool {
-	for i := range ls {
-		if ls[i].Rel == rel {
+// seenBefore reports whether one of the first i names (name(j) gives them)
+// is s.
+func seenBefore(i int, s string, name func(int) string) bool {
+	for j := range i {
+		if name(j) == s {
 			return true
 		}
 	}
@@ -454,67 +466,8 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 }
 
 func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
-	dst = append(dst, '{')
-	first := true
-	grouped := runsAreGroups(len(rs), func(i int) string { return rs[i].Rel })
-	for i := range rs {
-		rel := rs[i].Rel
-		if i > 0 && (grouped && rs[i-1].Rel == rel || !grouped && seenEmbedded(rs[:i], rel)) {
-			continue
-		}
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		var err *EncodeError
-		if dst, err = appendJSONName(dst, rel); err != nil {
-			err.Path = "/_embedded" + err.Path
-			return dst, err
-		}
-		end := len(rs) // the group is in rs[i:end]
-		if grouped {
-			end = i + 1
-			for end < len(rs) && rs[end].Rel == rel {
-				end++
-			}
-		}
-		array := false
-		for j := i; j < end; j++ {
-			if rs[j].Rel == rel && (j > i || rs[j].InArray) {
-				array = true
-				break
-			}
-		}
-		if array {
-			dst = append(dst, '[')
-		}
-		for j, k := i, 0; j < end; j++ {
-			if rs[j].Rel != rel {
-				continue
-			}
-			if k > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
-				err.Path = "/_embedded/" + jsonPointerToken(rel) + linkIndex(array, k) + err.Path
-				return dst, err
-			}
-			k++
-		}
-		if array {
-			dst = append(dst, ']')
-		}
-	}
-	return append(dst, '}'), nil
-}
-
-func seenEmbedded(rs []Resource, rel string) bool {
-	for i := range rs {
-		if rs[i].Rel == rel {
-			return true
-		}
-	}
-	return false
+	return appendJSONGroups(dst, "/_embedded", rs, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
+		func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
 }
 
 func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
