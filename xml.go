@@ -307,12 +307,7 @@ func (d *xmlDecoder) xmlDecl() error {
 		if !hadSpace {
 			return d.unexpected("white space")
 		}
-		at := d.pos
-		n, err := d.name()
-		if err != nil {
-			return err
-		}
-		v, err := d.attrValue()
+		n, v, at, err := d.attribute()
 		if err != nil {
 			return err
 		}
@@ -404,6 +399,16 @@ func (d *xmlDecoder) pi() error {
 	}
 	d.pos += end + 2
 	return nil
+}
+
+// attribute reads name="value" and says where it started.
+func (d *xmlDecoder) attribute() (name, value string, at int, err error) {
+	at = d.pos
+	if name, err = d.name(); err != nil {
+		return "", "", at, err
+	}
+	value, err = d.attrValue()
+	return name, value, at, err
 }
 
 // attrValue reads ="…" or ='…' and returns the normalized value.
@@ -523,12 +528,7 @@ func (d *xmlDecoder) startTag() error {
 		if !hadSpace {
 			return d.unexpected("white space, '>' or '/>'")
 		}
-		at := d.pos
-		an, err := d.name()
-		if err != nil {
-			return err
-		}
-		v, err := d.attrValue()
+		an, v, at, err := d.attribute()
 		if err != nil {
 			return err
 		}
