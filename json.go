@@ -69,18 +69,16 @@ func (d *jsonDecoder) ws() {
 	for i < len(buf) {
 		switch buf[i] {
 		case ' ':
-			// Indentation: count the spaces eight at a time.
-			for i+8 <= len(buf) {
+			i++
+			// Indentation: count further spaces eight at a time.
+			for i+8 <= len(buf) && buf[i] == ' ' {
 				if x := load64(buf[i:i+8]) ^ ' '*lsb; x != 0 {
 					i += bits.TrailingZeros64(x) / 8
 					break
 				}
 				i += 8
 			}
-			for i < len(buf) && buf[i] == ' ' {
-				i++
-			}
-		case '\t', '\n', '\r':
+		case '\n', '\t', '\r':
 			i++
 		default:
 			d.pos = i

@@ -49,3 +49,18 @@ func TestPlainPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONWhitespace: the decoder skips any run of JSON white space, spaces
+// counted eight at a time included, and stops at what follows.
+func TestJSONWhitespace(t *testing.T) {
+	for n := range 40 {
+		for _, pre := range []string{"", "\n", " \n", "\t ", "\r\n"} {
+			s := pre + strings.Repeat(" ", n) + "x"
+			d := jsonDecoder{buf: s}
+			d.ws()
+			if d.pos != len(s)-1 {
+				t.Fatalf("%q: stopped at %d", s, d.pos)
+			}
+		}
+	}
+}
