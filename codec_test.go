@@ -447,3 +447,27 @@ func TestDuplicateNamesLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeAllocs bounds the allocations of a decode: the copy of the body
+// and a few slabs, however many resources, links and properties the body
+// holds (the stacks are pooled).
+func TestDecodeAllocs(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation allocates")
+	}
+	for _, tc := range []struct {
+		file string
+		f    Format
+	}{
+		{"application.GET.json-response.http", JSON},
+		{"application.GET.xml-response.http", XML},
+	} {
+		_, _, body := readCorpus(t, tc.file)
+		if _, err := DecodeResource(body, tc.f); err != nil {
+			t.Fatal(err)
+		}
+		if n := testing.AllocsPerRun(50, func() { DecodeResource(body, tc.f) }); n > 8 {
+			t.Errorf("%s: %v allocations, want at most 8", tc.file, n)
+		}
+	}
+}

@@ -129,72 +129,91 @@ func (d *jsonDecoder) end() error {
 // object reads the members of an object, calling member for each with the
 // decoder just past the colon. It refuses duplicate names.
 func (d *jsonDecoder) object(member func(name string, at int) error) error {
-	names := len(d.names)
-	err := d.members(member, names)
-	clear(d.names[names:])
-	d.names = d.names[:names]
-	d.nameOffs = d.nameOffs[:names]
+	it, err := d.openObject()
+	for err == nil {
+		var name string
+		var at int
+		var ok bool
+		if name, at, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		err = member(name, at)
+	}
 	return err
 }
 
-// members reads an object for object; the names so far are d.names[names:]
-// (past a few dozen, a map holds them).
-func (d *jsonDecoder) members(member func(name string, at int) error, names int) error {
+// An objectIter walks the members of one object: openObject, then
+// nextMember until it reports no more. Hot paths use it rather than object,
+// so that no closure holds what they decode into.
+type objectIter struct {
+	names int // this object's names are d.names[names:]
+	n     int // members read so far
+}
+
+// openObject reads the '{' of an object.
+func (d *jsonDecoder) openObject() (objectIter, error) {
 	if err := d.expect('{', "'{'"); err != nil {
-		return err
+		return objectIter{}, err
 	}
-	if err := d.enter(); err != nil {
-		return err
-	}
-	if d.peek() == '}' {
-		d.pos++
-		d.depth--
-		return nil
-	}
-	for {
-		if d.peek() != '"' {
-			return d.unexpected("a member name")
-		}
-		at := d.pos
-		name, _, err := d.str()
-		if err != nil {
-			return err
-		}
-		// The first names are checked at once, the others (in linear time)
-		// at the end of the object.
-		if len(d.names)-names < smallObject {
-			for _, s := range d.names[names:] {
-				if s == name {
-					return d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
-				}
-			}
-		}
-		d.names = append(d.names, name)
-		d.nameOffs = append(d.nameOffs, at)
-		if err := d.expect(':', "':'"); err != nil {
-			return err
-		}
-		d.push(name)
-		if err := member(name, at); err != nil {
-			return err
-		}
+	return objectIter{names: len(d.names)}, d.enter()
+}
+
+// nextMember reads the next member's name and colon, leaving the decoder on
+// its value, or the closing '}' (ok is then false). It refuses repeated
+// names: the first few as they come, the rest, in linear time, at the end.
+func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, err error) {
+	if it.n > 0 {
 		d.pop()
 		switch d.peek() {
 		case ',':
 			d.pos++
 		case '}':
-			d.pos++
-			d.depth--
-			if n := len(d.names) - names; n > smallObject {
-				if k := firstRepeat(n, func(i int) string { return d.names[names+i] }); k >= 0 {
-					return d.fail(ErrDuplicateName, d.nameOffs[names+k], "duplicate name "+quoteForMsg(d.names[names+k]))
-				}
-			}
-			return nil
+			return "", 0, false, d.closeObject(it)
 		default:
-			return d.unexpected("',' or '}'")
+			return "", 0, false, d.unexpected("',' or '}'")
+		}
+	} else if d.peek() == '}' {
+		return "", 0, false, d.closeObject(it)
+	}
+	if d.peek() != '"' {
+		return "", 0, false, d.unexpected("a member name")
+	}
+	at = d.pos
+	if name, _, err = d.str(); err != nil {
+		return "", 0, false, err
+	}
+	if len(d.names)-it.names < smallObject {
+		for _, s := range d.names[it.names:] {
+			if s == name {
+				return "", 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
+			}
 		}
 	}
+	d.names = append(d.names, name)
+	d.nameOffs = append(d.nameOffs, at)
+	if err := d.expect(':', "':'"); err != nil {
+		return "", 0, false, err
+	}
+	d.push(name)
+	it.n++
+	return name, at, true, nil
+}
+
+// closeObject reads the '}' of an object and forgets its names.
+func (d *jsonDecoder) closeObject(it *objectIter) error {
+	d.pos++
+	d.depth--
+	names := it.names
+	var err error
+	if n := len(d.names) - names; n > smallObject {
+		if k := firstRepeat(n, func(i int) string { return d.names[names+i] }); k >= 0 {
+			err = d.fail(ErrDuplicateName, d.nameOffs[names+k], "duplicate name "+quoteForMsg(d.names[names+k]))
+		}
+	}
+	clear(d.names[names:])
+	d.names = d.names[:names]
+	d.nameOffs = d.nameOffs[:names]
+	return err
 }
 
 // smallObject is how many names of an object are checked for repeats as they
@@ -580,22 +599,29 @@ func (d *jsonDecoder) linkSet() error {
 // resource reads a resource object into r, whose Rel is already set.
 func (d *jsonDecoder) resource(r *Resource) error {
 	pbase, lbase, rbase := len(d.props), len(d.links), len(d.res)
-	err := d.object(func(name string, _ int) error {
+	it, err := d.openObject()
+	for err == nil {
+		var name string
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		switch name {
 		case "_links":
 			r.linksAt = len(d.props) - pbase + 1
 			if r.embeddedAt == r.linksAt {
 				r.embeddedFirst = true
 			}
-			return d.linkSet()
+			err = d.linkSet()
 		case "_embedded":
 			r.embeddedAt = len(d.props) - pbase + 1
-			return d.embeddedSet()
+			err = d.embeddedSet()
+		default:
+			var v Value
+			v, err = d.value()
+			d.props = append(d.props, Property{Name: name, Value: v})
 		}
-		v, err := d.value()
-		d.props = append(d.props, Property{Name: name, Value: v})
-		return err
-	})
+	}
 	r.Properties = d.takeProps(pbase)
 	r.Links = d.takeLinks(lbase)
 	r.Embedded = d.keepResources(d.res[rbase:])
@@ -608,18 +634,18 @@ func (d *jsonDecoder) resource(r *Resource) error {
 func (d *jsonDecoder) embeddedSet() error {
 	return d.object(func(rel string, _ int) error {
 		if d.peek() == '[' {
-			return d.array(func(int) error {
-				r := Resource{Rel: rel, InArray: true}
-				err := d.resource(&r)
-				d.res = append(d.res, r)
-				return err
-			})
+			return d.array(func(int) error { return d.embedded(rel, true) })
 		}
-		r := Resource{Rel: rel}
-		err := d.resource(&r)
-		d.res = append(d.res, r)
-		return err
+		return d.embedded(rel, false)
 	})
+}
+
+// embedded reads an embedded resource onto d.res.
+func (d *jsonDecoder) embedded(rel string, inArray bool) error {
+	r := Resource{Rel: rel, InArray: inArray}
+	err := d.resource(&r)
+	d.res = append(d.res, r)
+	return err
 }
 
 func (d *jsonDecoder) topResource(r *Resource) error {

@@ -1114,13 +1114,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 				d.links = append(d.links, l)
 				return d.skipEmpty()
 			case "resource":
-				rel, _ := d.attr("rel")
-				d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
-				var e Resource
-				err := d.resource(&e)
-				d.res = append(d.res, e)
-				d.path = d.path[:len(d.path)-1]
-				return err
+				return d.embedded()
 			}
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
 		})
@@ -1134,6 +1128,17 @@ func (d *xmlDecoder) resource(r *Resource) error {
 	r.Embedded = d.keepResources(d.res[rbase:])
 	clear(d.res[rbase:])
 	d.res = d.res[:rbase]
+	return err
+}
+
+// embedded reads the <resource> just started inside another onto d.res.
+func (d *xmlDecoder) embedded() error {
+	rel, _ := d.attr("rel")
+	d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+	var e Resource
+	err := d.resource(&e)
+	d.res = append(d.res, e)
+	d.path = d.path[:len(d.path)-1]
 	return err
 }
 
