@@ -409,7 +409,7 @@ func TestJSONGroupsByRel(t *testing.T) {
 // TestRepeatedNames: repeated names are refused whatever the size of the bag
 // (small bags, the fixed set, and the map past it).
 func TestRepeatedNames(t *testing.T) {
-	for _, n := range []int{2, 9, strSetMax, strSetMax + 1, 200} {
+	for _, n := range []int{2, 9, nameSetMax, nameSetMax + 1, 200} {
 		ps := make([]Property, n)
 		for i := range ps {
 			ps[i] = Prop(fmt.Sprint("p", i), Int(int64(i)))
@@ -469,5 +469,29 @@ func TestDecodeAllocs(t *testing.T) {
 		if n := testing.AllocsPerRun(50, func() { DecodeResource(body, tc.f) }); n > 8 {
 			t.Errorf("%s: %v allocations, want at most 8", tc.file, n)
 		}
+	}
+}
+
+// TestGroupsOfLongLists: grouping by rel holds for long lists with few rels,
+// past any small index width.
+func TestGroupsOfLongLists(t *testing.T) {
+	var r Resource
+	for i := range 600 {
+		r.Links = append(r.Links, Link{Rel: fmt.Sprint("r", i/100), Href: fmt.Sprint("/", i)})
+	}
+	r.Links = append(r.Links, Link{Rel: "r0", Href: "/last"}) // r0 again, far from its run
+	b, err := r.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeResource(b, JSON)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if n := len(got.LinksOf("r0")); n != 101 {
+		t.Errorf("r0 has %d links, want 101", n)
+	}
+	if len(got.Links) != 601 {
+		t.Errorf("%d links, want 601", len(got.Links))
 	}
 }

@@ -1,38 +1,42 @@
 package ucwa
 
-import "hash/maphash"
-
 // Encoders must not write a name twice in one JSON object or property bag,
-// and must group links and embedded resources by rel. strSet tells repeated
+// and must group links and embedded resources by rel. nameSet tells repeated
 // names apart in linear time without allocating, for the sizes bodies have.
 
-var strSetSeed = maphash.MakeSeed()
-
-// strSet is a small open-addressing set of strings. It holds up to
-// strSetMax of them; add reports ok false past that.
-type strSet struct {
-	keys [64]string
-	used uint64 // a bit per slot
-	n    int
+// nameSet is a small open-addressing set of the names of a list, held as
+// indexes (name(i) gives name i). It holds up to nameSetMax of them; add
+// reports ok false past that. The hash is cheap and weak: a collision costs
+// a string comparison, and there are at most nameSetMax names to compare.
+type nameSet struct {
+	slots [64]uint16 // index+1 of the name in the slot, or 0
+	n     int
 }
 
-const strSetMax = 48
+const nameSetMax = 48
 
-// add adds k and reports whether it was there already. ok is false when the
-// set is full and cannot tell.
-func (s *strSet) add(k string) (dup, ok bool) {
-	if s.n >= strSetMax {
+func nameHash(s string) uint {
+	if s == "" {
+		return 0
+	}
+	return uint(len(s))*0x9E + uint(s[0])*0x3B + uint(s[len(s)-1])*0x1F + uint(s[len(s)/2])
+}
+
+// add adds name i and reports whether an equal name was there already. ok is
+// false when the set is full and cannot tell.
+func (s *nameSet) add(i int, name func(int) string) (dup, ok bool) {
+	if s.n >= nameSetMax || i >= 1<<16-1 {
 		return false, false
 	}
-	i := maphash.String(strSetSeed, k) & 63
-	for s.used&(1<<i) != 0 {
-		if s.keys[i] == k {
+	k := name(i)
+	h := nameHash(k) & 63
+	for s.slots[h] != 0 {
+		if name(int(s.slots[h])-1) == k {
 			return true, true
 		}
-		i = (i + 1) & 63
+		h = (h + 1) & 63
 	}
-	s.keys[i] = k
-	s.used |= 1 << i
+	s.slots[h] = uint16(i + 1)
 	s.n++
 	return false, true
 }
@@ -50,9 +54,9 @@ func firstRepeat(n int, name func(int) string) int {
 		}
 		return -1
 	}
-	var set strSet
+	var set nameSet
 	for i := range n {
-		dup, ok := set.add(name(i))
+		dup, ok := set.add(i, name)
 		if dup {
 			return i
 		}
@@ -74,12 +78,12 @@ func firstRepeat(n int, name func(int) string) int {
 // stand together, as a decoder leaves them, so that each run of one rel is
 // the whole group.
 func runsAreGroups(n int, rel func(int) string) bool {
-	var set strSet
+	var set nameSet
 	for i := 0; i < n; i++ {
 		if i > 0 && rel(i) == rel(i-1) {
 			continue
 		}
-		if dup, ok := set.add(rel(i)); dup || !ok {
+		if dup, ok := set.add(i, rel); dup || !ok {
 			return false
 		}
 	}
