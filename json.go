@@ -608,13 +608,13 @@ func (d *jsonDecoder) resource(r *Resource) error {
 		}
 		switch name {
 		case "_links":
-			r.linksAt = len(d.props) - pbase + 1
+			r.linksAt = int32(len(d.props) - pbase + 1)
 			if r.embeddedAt == r.linksAt {
 				r.embeddedFirst = true
 			}
 			err = d.linkSet()
 		case "_embedded":
-			r.embeddedAt = len(d.props) - pbase + 1
+			r.embeddedAt = int32(len(d.props) - pbase + 1)
 			err = d.embeddedSet()
 		default:
 			var v Value

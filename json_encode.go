@@ -408,7 +408,7 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 		comma = true
 	}
 	n := len(r.Properties)
-	linksAt, embeddedAt := min(r.linksAt, n+1), min(r.embeddedAt, n+1)
+	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
 	if linksAt == 0 && len(r.Links) > 0 {
 		linksAt = n + 1
 	}

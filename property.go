@@ -209,14 +209,14 @@ type Link struct {
 	Href  string
 	Title string // "" when absent; see HasTitle
 
-	// HasTitle reports whether Title was present, even if empty
-	// (the docs show "title": "").
-	HasTitle bool
-
 	// Attrs holds the link's other attributes, such as "etag" or
 	// "revision", in order. Their values are kept as decoded: in JSON any
 	// scalar, in XML strings.
 	Attrs []Property
+
+	// HasTitle reports whether Title was present, even if empty
+	// (the docs show "title": "").
+	HasTitle bool
 
 	// InArray reports whether, in JSON, the link sat in an array under its
 	// rel ("rel": [{…}]) rather than alone ("rel": {…}). The docs promise a

@@ -38,7 +38,7 @@ type Resource struct {
 	// Where "_links" and "_embedded" stood among the JSON members: 1 + the
 	// number of properties before them; 0 means "absent", and the encoder
 	// then writes them after the properties when there is anything to write.
-	linksAt, embeddedAt int
+	linksAt, embeddedAt int32
 	embeddedFirst       bool // "_embedded" came before "_links" at the same place
 }
 
