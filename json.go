@@ -507,13 +507,18 @@ func (d *jsonDecoder) value() (Value, error) {
 	return Value{}, d.unexpected("a value")
 }
 
+// member reads the value of the member name onto d.props.
+func (d *jsonDecoder) member(name string) error {
+	v, err := d.value()
+	d.props = append(d.props, Property{Name: name, Value: v})
+	return err
+}
+
 // bag reads an object as a property bag.
 func (d *jsonDecoder) bag() ([]Property, error) {
 	base := len(d.props)
 	err := d.object(func(name string, _ int) error {
-		v, err := d.value()
-		d.props = append(d.props, Property{Name: name, Value: v})
-		return err
+		return d.member(name)
 	})
 	return d.takeProps(base), err
 }
@@ -557,9 +562,7 @@ func (d *jsonDecoder) link(l *Link) error {
 		case "rel":
 			l.Rel, err = d.stringValue()
 		default:
-			var v Value
-			v, err = d.value()
-			d.props = append(d.props, Property{Name: name, Value: v})
+			err = d.member(name)
 		}
 		return err
 	})
@@ -617,9 +620,7 @@ func (d *jsonDecoder) resource(r *Resource) error {
 			r.embeddedAt = int32(len(d.props) - pbase + 1)
 			err = d.embeddedSet()
 		default:
-			var v Value
-			v, err = d.value()
-			d.props = append(d.props, Property{Name: name, Value: v})
+			err = d.member(name)
 		}
 	}
 	r.Properties = d.takeProps(pbase)
@@ -667,9 +668,7 @@ func (d *jsonDecoder) input(in *Input) error {
 		case "_embedded":
 			return d.fail(ErrStructure, at, "an input has no embedded resources")
 		}
-		v, err := d.value()
-		d.props = append(d.props, Property{Name: name, Value: v})
-		return err
+		return d.member(name)
 	})
 	in.Properties = d.takeProps(pbase)
 	in.Links = d.takeLinks(0)
@@ -806,9 +805,7 @@ func (d *jsonDecoder) errorObject(e *Error) error {
 			}
 			e.DebugInfo, err = d.bag()
 		default:
-			var v Value
-			v, err = d.value()
-			d.props = append(d.props, Property{Name: name, Value: v})
+			err = d.member(name)
 		}
 		return err
 	})
