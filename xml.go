@@ -546,14 +546,14 @@ func (d *xmlDecoder) startTag() error {
 			if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
 				return d.fail(ErrSyntax, at, "reserved namespace "+quoteForMsg(v))
 			}
-			d.ns = append(d.ns, nsBinding{prefix: "", uri: v, depth: d.depth})
+			d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
 			continue
 		case p == "xmlns":
 			if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
 				v == "http://www.w3.org/2000/xmlns/" {
 				return d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteForMsg(an))
 			}
-			d.ns = append(d.ns, nsBinding{prefix: l, uri: v, depth: d.depth})
+			d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
 			continue
 		}
 		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
@@ -597,6 +597,16 @@ func (d *xmlDecoder) startTag() error {
 	return nil
 }
 
+// canonicalNS returns the package's own copy of the UCWA namespace when uri
+// is it, so that the comparison made for every element finds the same
+// pointer at once.
+func canonicalNS(uri string) string {
+	if uri == Namespace {
+		return Namespace
+	}
+	return uri
+}
+
 // leave ends the scope of the element just closed.
 func (d *xmlDecoder) leave() {
 	for len(d.ns) > 0 && d.ns[len(d.ns)-1].depth >= d.depth {
@@ -628,6 +638,12 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 		switch buf[d.pos+1] {
 		case '/':
 			start := d.pos
+			// The common case: </name> closing the element open.
+			if end := d.pos + 2 + len(openQName); end < len(buf) && buf[end] == '>' && buf[d.pos+2:end] == openQName {
+				d.pos = end + 1
+				d.leave()
+				return tokEnd, nil
+			}
 			d.pos += 2
 			qn, err := d.name()
 			if err != nil {
