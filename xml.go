@@ -26,6 +26,8 @@ type xmlDecoder struct {
 	ns       []nsBinding // namespace declarations in scope, innermost last
 	path     []xmlStep   // where the decoder is, for errors
 
+	colon int // the index of the first colon of the name just read, or -1
+
 	// The start tag just read.
 	tagStart      int // its offset
 	prefix, local string
@@ -126,8 +128,15 @@ func (d *xmlDecoder) name() (string, error) {
 	// The common case: an ASCII name.
 	if i < len(buf) && nameStart[buf[i]&0x7f] && buf[i] < utf8.RuneSelf {
 		i++
-		for i < len(buf) && asciiNameByte[buf[i]] {
+		for i < len(buf) && asciiNameByte[buf[i]] && buf[i] != ':' {
 			i++
+		}
+		d.colon = -1
+		if i < len(buf) && buf[i] == ':' {
+			d.colon = i - start
+			for i < len(buf) && asciiNameByte[buf[i]] {
+				i++
+			}
 		}
 		if i >= len(buf) || buf[i] < utf8.RuneSelf {
 			d.pos = i
@@ -154,6 +163,7 @@ func (d *xmlDecoder) name() (string, error) {
 		return "", d.unexpected("a name")
 	}
 	d.pos = i
+	d.colon = strings.IndexByte(buf[start:i], ':')
 	return buf[start:i], nil
 }
 
@@ -163,13 +173,10 @@ var asciiNameByte = func() (t [256]bool) {
 	return t
 }()
 
-// splitQName splits a qualified name at its colon.
-func (d *xmlDecoder) splitQName(qn string, off int) (prefix, local string, err error) {
-	i := 0 // names are short: a loop beats a call
-	for i < len(qn) && qn[i] != ':' {
-		i++
-	}
-	if i == len(qn) {
+// splitQName splits a qualified name at its first colon, at i (-1 when it
+// has none, as name says in d.colon).
+func (d *xmlDecoder) splitQName(qn string, i, off int) (prefix, local string, err error) {
+	if i < 0 {
 		return "", qn, nil
 	}
 	prefix, local = qn[:i], qn[i+1:]
@@ -502,6 +509,7 @@ func (d *xmlDecoder) startTag() error {
 	if err != nil {
 		return err
 	}
+	qnColon := d.colon
 	d.depth++
 	if d.depth > d.maxDepth {
 		return d.fail(ErrTooDeep, start, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
@@ -532,7 +540,7 @@ func (d *xmlDecoder) startTag() error {
 		if err != nil {
 			return err
 		}
-		p, l, err := d.splitQName(an, at)
+		p, l, err := d.splitQName(an, d.colon, at)
 		if err != nil {
 			return err
 		}
@@ -558,7 +566,7 @@ func (d *xmlDecoder) startTag() error {
 		}
 		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
 	}
-	p, l, err := d.splitQName(qn, start+1)
+	p, l, err := d.splitQName(qn, qnColon, start+1)
 	if err != nil {
 		return err
 	}
