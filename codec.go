@@ -34,13 +34,18 @@ const (
 	// DefaultMaxSize is the longest body, in bytes, a decoder accepts by
 	// default (16 MiB).
 	DefaultMaxSize = 16 << 20
+	// MaxDepthLimit is the deepest nesting any Options allow (as in
+	// encoding/json/v2): deeper recursion could exhaust the stack.
+	MaxDepthLimit = 10000
 )
 
 // Options tune a decoder. The zero Options are the defaults; options are
 // values, and there is no global state.
 type Options struct {
 	// MaxDepth is the deepest nesting accepted: a body nesting deeper is
-	// refused with ErrTooDeep. Default (0): DefaultMaxDepth.
+	// refused with ErrTooDeep. Default (0): DefaultMaxDepth. Values above
+	// MaxDepthLimit are taken as MaxDepthLimit, since the decoders recurse
+	// once per level.
 	MaxDepth int
 	// MaxSize is the longest body accepted, in bytes: a longer one is
 	// refused with ErrTooLarge before it is read. Default (0):
@@ -52,7 +57,7 @@ func (o *Options) maxDepth() int {
 	if o == nil || o.MaxDepth <= 0 {
 		return DefaultMaxDepth
 	}
-	return o.MaxDepth
+	return min(o.MaxDepth, MaxDepthLimit)
 }
 
 func (o *Options) maxSize() int {

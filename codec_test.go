@@ -283,7 +283,7 @@ func TestLimits(t *testing.T) {
 	nestXML := func(n int) string { // n levels of elements in all
 		return `<input xmlns="` + Namespace + `">` + strings.Repeat(`<property name="a">`, n-1) + strings.Repeat(`</property>`, n-1) + `</input>`
 	}
-	for _, depth := range []int{0, 3, 16} {
+	for _, depth := range []int{0, 3, 16, MaxDepthLimit, 1 << 30} {
 		o := Options{MaxDepth: depth}
 		limit := o.maxDepth()
 		for _, tc := range []struct {
