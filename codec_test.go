@@ -495,3 +495,33 @@ func TestGroupsOfLongLists(t *testing.T) {
 		t.Errorf("%d links, want 601", len(got.Links))
 	}
 }
+
+// TestHostileLinkOrder: links whose rels alternate (as XML may give them)
+// are grouped in linear time, and none is lost.
+func TestHostileLinkOrder(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<resource xmlns="` + Namespace + `">`)
+	const n = 20000
+	for i := range n {
+		fmt.Fprintf(&b, `<link rel="r%d" href="/%d"/>`, i%2, i)
+	}
+	b.WriteString(`</resource>`)
+	r, err := DecodeResource([]byte(b.String()), XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeResource(out, JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := len(back.LinksOf("r0")), len(back.LinksOf("r1")); a != n/2 || b != n/2 {
+		t.Errorf("r0 %d links, r1 %d, want %d each", a, b, n/2)
+	}
+	if l := back.LinksOf("r1"); l[len(l)-1].Href != fmt.Sprint("/", n-1) {
+		t.Errorf("last r1 link is %q", l[len(l)-1].Href)
+	}
+}

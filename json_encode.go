@@ -324,14 +324,21 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 func appendJSONGroups[T any](dst []byte, at string, items []T, relOf func(*T) (rel string, inArray bool),
 	appendItem func([]byte, *T) ([]byte, *EncodeError)) ([]byte, *EncodeError) {
 	rel := func(i int) string { r, _ := relOf(&items[i]); return r }
-	dst = append(dst, '{')
-	grouped := runsAreGroups(len(items), rel)
-	for i := range items {
-		r := rel(i)
-		if i > 0 && (grouped && rel(i-1) == r || !grouped && seenBefore(i, r, rel)) {
-			continue
+	order := groupOrder(len(items), rel)
+	idx := func(k int) int {
+		if order == nil {
+			return k
 		}
-		if i > 0 {
+		return order[k]
+	}
+	dst = append(dst, '{')
+	for k := 0; k < len(items); {
+		r := rel(idx(k))
+		end := k + 1 // the group is idx(k) … idx(end-1)
+		for end < len(items) && rel(idx(end)) == r {
+			end++
+		}
+		if k > 0 {
 			dst = append(dst, ',')
 		}
 		var err *EncodeError
@@ -339,52 +346,52 @@ func appendJSONGroups[T any](dst []byte, at string, items []T, relOf func(*T) (r
 			err.Path = at + err.Path
 			return dst, err
 		}
-		end := len(items) // the group is in items[i:end]
-		if grouped {
-			end = i + 1
-			for end < len(items) && rel(end) == r {
-				end++
-			}
-		}
-		array := false
-		for j := i; j < end; j++ {
-			if rj, inArray := relOf(&items[j]); rj == r && (j > i || inArray) {
-				array = true
-				break
-			}
+		array := end-k > 1
+		for j := k; j < end && !array; j++ {
+			_, array = relOf(&items[idx(j)])
 		}
 		if array {
 			dst = append(dst, '[')
 		}
-		for j, k := i, 0; j < end; j++ {
-			if rel(j) != r {
-				continue
-			}
-			if k > 0 {
+		for j := k; j < end; j++ {
+			if j > k {
 				dst = append(dst, ',')
 			}
-			if dst, err = appendItem(dst, &items[j]); err != nil {
-				err.Path = at + "/" + jsonPointerToken(r) + linkIndex(array, k) + err.Path
+			if dst, err = appendItem(dst, &items[idx(j)]); err != nil {
+				err.Path = at + "/" + jsonPointerToken(r) + linkIndex(array, j-k) + err.Path
 				return dst, err
 			}
-			k++
 		}
 		if array {
 			dst = append(dst, ']')
 		}
+		k = end
 	}
 	return append(dst, '}'), nil
 }
 
-// seenBefore reports whether one of the first i names (name(j) gives them)
-// is s.
-func seenBefore(i int, s string, name func(int) string) bool {
-	for j := range i {
-		if name(j) == s {
-			return true
-		}
+// groupOrder returns the indexes of n items (rel(i) gives their rels)
+// reordered so that the items of each rel stand together, in the order each
+// rel first appears, keeping their order within a rel; or nil when they stand
+// so already, as decoders leave them. Only that rare case allocates.
+func groupOrder(n int, rel func(int) string) []int {
+	if runsAreGroups(n, rel) {
+		return nil
 	}
-	return false
+	groups := make(map[string][]int)
+	var rels []string
+	for i := range n {
+		r := rel(i)
+		if _, ok := groups[r]; !ok {
+			rels = append(rels, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	order := make([]int, 0, n)
+	for _, r := range rels {
+		order = append(order, groups[r]...)
+	}
+	return order
 }
 
 func linkIndex(array bool, k int) string {

@@ -79,13 +79,28 @@ func firstRepeat(n int, name func(int) string) int {
 // the whole group.
 func runsAreGroups(n int, rel func(int) string) bool {
 	var set nameSet
+	var seen map[string]struct{} // past what set holds
 	for i := 0; i < n; i++ {
 		if i > 0 && rel(i) == rel(i-1) {
 			continue
 		}
-		if dup, ok := set.add(i, rel); dup || !ok {
+		if seen == nil {
+			dup, ok := set.add(i, rel)
+			if dup {
+				return false
+			}
+			if ok {
+				continue
+			}
+			seen = make(map[string]struct{}, n)
+			for j := range i {
+				seen[rel(j)] = struct{}{}
+			}
+		}
+		if _, dup := seen[rel(i)]; dup {
 			return false
 		}
+		seen[rel(i)] = struct{}{}
 	}
 	return true
 }
