@@ -37,6 +37,14 @@ const (
 	// MaxDepthLimit is the deepest nesting any Options allow (as in
 	// encoding/json/v2): deeper recursion could exhaust the stack.
 	MaxDepthLimit = 10000
+
+	// MaxAttributes is the most attributes, namespace declarations
+	// included, an XML start tag may have, and MaxNamespaces the most
+	// namespace declarations in scope at once. UCWA uses fewer than ten of
+	// either; the limits keep the checks that attributes are unique and
+	// the lookups of prefixes cheap on hostile input (ErrTooLarge).
+	MaxAttributes = 64
+	MaxNamespaces = 64
 )
 
 // Options tune a decoder. The zero Options are the defaults; options are

@@ -525,3 +525,34 @@ func TestHostileLinkOrder(t *testing.T) {
 		t.Errorf("last r1 link is %q", l[len(l)-1].Href)
 	}
 }
+
+// TestXMLAttributeLimits tests MaxAttributes and MaxNamespaces at N and N+1.
+func TestXMLAttributeLimits(t *testing.T) {
+	tag := func(attrs, decls int) string {
+		var b strings.Builder
+		b.WriteString(`<input xmlns="` + Namespace + `"`)
+		for i := range decls - 1 { // the default namespace is one
+			fmt.Fprintf(&b, ` xmlns:p%d="urn:%d"`, i, i)
+		}
+		for i := range attrs {
+			fmt.Fprintf(&b, ` a%d="%d"`, i, i)
+		}
+		b.WriteString(`/>`)
+		return b.String()
+	}
+	for _, tc := range []struct {
+		attrs, decls int
+		ok           bool
+	}{
+		{MaxAttributes - 1, 1, true}, // with xmlns, exactly MaxAttributes
+		{MaxAttributes, 1, false},
+		{0, MaxNamespaces, true},
+		{0, MaxNamespaces + 1, false},
+	} {
+		// <input> takes no attributes: an accepted tag fails on structure.
+		_, err := DecodeInput([]byte(tag(tc.attrs, tc.decls)), XML)
+		if tooLarge := errors.Is(err, ErrTooLarge); tooLarge == tc.ok {
+			t.Errorf("%d attributes, %d declarations: %v", tc.attrs, tc.decls, err)
+		}
+	}
+}

@@ -515,6 +515,7 @@ func (d *xmlDecoder) startTag() error {
 		return d.fail(ErrTooDeep, start, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
 	}
 	d.attrs = d.attrs[:0]
+	declared := len(d.ns) // namespace declarations before this tag's
 	for {
 		hadSpace := d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos])
 		d.ws()
@@ -535,6 +536,12 @@ func (d *xmlDecoder) startTag() error {
 		}
 		if !hadSpace {
 			return d.unexpected("white space, '>' or '/>'")
+		}
+		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
+			return d.fail(ErrTooLarge, d.pos, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
+		}
+		if len(d.ns) >= MaxNamespaces {
+			return d.fail(ErrTooLarge, d.pos, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
 		}
 		an, v, at, err := d.attribute()
 		if err != nil {
