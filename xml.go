@@ -981,10 +981,15 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 		}
 		switch tok {
 		case tokText:
-			text += d.text // several only around comments
-			if kind != KindInvalid && !isSpaceOnly(d.text) {
-				return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
+			// Text comes whole between two tags (next merges it across
+			// comments); once elements have come, it must be white space.
+			if kind != KindInvalid {
+				if !isSpaceOnly(d.text) {
+					return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
+				}
+				continue
 			}
+			text = d.text
 		case tokStart:
 			if !isSpaceOnly(text) {
 				return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
@@ -1352,7 +1357,7 @@ func (d *xmlDecoder) textOnly() (string, error) {
 		}
 		switch tok {
 		case tokText:
-			text += d.text
+			text = d.text // whole: the next token is a tag
 		case tokEnd:
 			return text, nil
 		default:
