@@ -143,8 +143,10 @@ func resetStack[T any](s []T) []T {
 }
 
 func (d *jsonDecoder) reset() {
+	d.eventStacks.reset()
 	*d = jsonDecoder{
-		path: resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names), nameOffs: resetStack(d.nameOffs),
+		eventStacks: d.eventStacks,
+		path:        resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names), nameOffs: resetStack(d.nameOffs),
 		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
 	}
 	if cap(d.scratch) > maxPooledStack {
@@ -153,8 +155,10 @@ func (d *jsonDecoder) reset() {
 }
 
 func (d *xmlDecoder) reset() {
+	d.eventStacks.reset()
 	*d = xmlDecoder{
-		ns: resetStack(d.ns), path: resetStack(d.path), attrs: resetStack(d.attrs), scratch: d.scratch[:0],
+		eventStacks: d.eventStacks,
+		ns:          resetStack(d.ns), path: resetStack(d.path), attrs: resetStack(d.attrs), scratch: d.scratch[:0],
 		props: resetStack(d.props), propOffs: resetStack(d.propOffs), links: resetStack(d.links),
 		vals: resetStack(d.vals), res: resetStack(d.res),
 	}
@@ -250,6 +254,50 @@ func unexpectedMsg(buf string, pos int, what string) string {
 		return "unexpected byte 0x" + strconv.FormatUint(uint64(c), 16) + ", expecting " + what
 	}
 	return "unexpected " + strconv.QuoteRune(rune(c)) + ", expecting " + what
+}
+
+// keepResource keeps r in the slab and returns where.
+func (s *slabs) keepResource(r Resource) *Resource {
+	rs := s.keepResources([]Resource{r})
+	return &rs[0]
+}
+
+// eventStacks gathers the senders and events of an event-channel response,
+// to hand them out in two allocations at the end.
+type eventStacks struct {
+	snd  []Sender
+	evs  []Event
+	ends []int // where the events of each sender end in evs
+}
+
+// endSender adds s, whose events are those added to evs since the last.
+func (st *eventStacks) endSender(s Sender) {
+	st.snd = append(st.snd, s)
+	st.ends = append(st.ends, len(st.evs))
+}
+
+// takeSenders returns the senders gathered, each with its events.
+func (st *eventStacks) takeSenders() []Sender {
+	if len(st.snd) == 0 {
+		return nil
+	}
+	all := make([]Event, len(st.evs))
+	copy(all, st.evs)
+	out := make([]Sender, len(st.snd))
+	copy(out, st.snd)
+	start := 0
+	for i := range out {
+		if end := st.ends[i]; end > start {
+			out[i].Events = all[start:end:end]
+			start = end
+		}
+	}
+	st.reset()
+	return out
+}
+
+func (st *eventStacks) reset() {
+	st.snd, st.evs, st.ends = resetStack(st.snd), resetStack(st.evs), st.ends[:0]
 }
 
 // quoteForMsg quotes s for an error message, cut to a readable length.

@@ -26,7 +26,8 @@ type jsonDecoder struct {
 	vals     []Value    // stack of list items being read
 	res      []Resource // stack of embedded resources being read
 	names    []string   // stack of the member names of the objects being read
-	nameOffs []int      // the offset of each of names
+	eventStacks
+	nameOffs []int // the offset of each of names
 	slabs
 }
 
@@ -689,12 +690,13 @@ func (d *jsonDecoder) events(ev *Events) error {
 			return d.array(func(int) error {
 				var s Sender
 				err := d.sender(&s)
-				ev.Senders = append(ev.Senders, s)
+				d.endSender(s)
 				return err
 			})
 		}
 		return d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in events")
 	})
+	ev.Senders = d.takeSenders()
 	if err != nil {
 		return err
 	}
@@ -713,7 +715,7 @@ func (d *jsonDecoder) sender(s *Sender) error {
 			err = d.array(func(int) error {
 				var e Event
 				err := d.event(&e)
-				s.Events = append(s.Events, e)
+				d.evs = append(d.evs, e)
 				return err
 			})
 		default:
@@ -750,8 +752,9 @@ func (d *jsonDecoder) event(e *Event) error {
 				if n++; n > 1 {
 					return d.fail(ErrStructure, at, "an event embeds more than one resource")
 				}
-				e.Resource = &Resource{Rel: rel}
-				return d.resource(e.Resource)
+				var err error
+				e.Resource, err = d.eventResource(rel)
+				return err
 			})
 		default:
 			err = d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in an event")
@@ -762,6 +765,13 @@ func (d *jsonDecoder) event(e *Event) error {
 		return d.fail(ErrStructure, start, "event has no type")
 	}
 	return err
+}
+
+// eventResource reads the resource an event embeds under rel.
+func (d *jsonDecoder) eventResource(rel string) (*Resource, error) {
+	r := Resource{Rel: rel}
+	err := d.resource(&r)
+	return d.keepResource(r), err
 }
 
 func (d *jsonDecoder) errorBody(e *Error) error {

@@ -39,9 +39,10 @@ type xmlDecoder struct {
 
 	props    []Property
 	propOffs []int // the offset of each of props
-	links    []Link
-	vals     []Value
-	res      []Resource
+	eventStacks
+	links []Link
+	vals  []Value
+	res   []Resource
 	slabs
 }
 
@@ -1178,6 +1179,18 @@ func (d *xmlDecoder) embedded() error {
 	return err
 }
 
+// eventResource reads the <resource> an event element embeds.
+func (d *xmlDecoder) eventResource() (*Resource, error) {
+	rel, _ := d.attr("rel")
+	d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+	var r Resource
+	if err := d.resource(&r); err != nil {
+		return nil, err
+	}
+	d.path = d.path[:len(d.path)-1]
+	return d.keepResource(r), nil
+}
+
 func (d *xmlDecoder) topResource(r *Resource) error {
 	if err := d.root("resource"); err != nil {
 		return err
@@ -1248,12 +1261,13 @@ func (d *xmlDecoder) events(ev *Events) error {
 			case "sender":
 				var s Sender
 				err := d.sender(&s)
-				ev.Senders = append(ev.Senders, s)
+				d.endSender(s)
 				return err
 			}
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <events>")
 		})
 	}
+	ev.Senders = d.takeSenders()
 	ev.Links = d.takeLinks(0)
 	if err != nil {
 		return err
@@ -1277,7 +1291,7 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		d.path = append(d.path, xmlStep{local: d.local})
 		err := d.event(&e)
 		d.path = d.path[:len(d.path)-1]
-		s.Events = append(s.Events, e)
+		d.evs = append(d.evs, e)
 		return err
 	})
 	if err == nil {
@@ -1302,14 +1316,9 @@ func (d *xmlDecoder) event(e *Event) error {
 			if e.Resource != nil {
 				return d.fail(ErrStructure, at, "an event embeds more than one resource")
 			}
-			rel, _ := d.attr("rel")
-			d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
-			e.Resource = new(Resource)
-			if err := d.resource(e.Resource); err != nil {
-				return err
-			}
-			d.path = d.path[:len(d.path)-1]
-			return nil
+			var err error
+			e.Resource, err = d.eventResource()
+			return err
 		case "in":
 			if e.In != nil {
 				return d.fail(ErrStructure, at, "an event has more than one <in>")
