@@ -580,3 +580,24 @@ func TestManyChildren(t *testing.T) {
 		t.Errorf("bag of %d, text of %d bytes", len(bag.Bag()), len(text.Text()))
 	}
 }
+
+// TestEmptyGroupsKept: a rel read as an empty array under "_links" or
+// "_embedded" is written back, and yields to links added under it later.
+func TestEmptyGroupsKept(t *testing.T) {
+	// Empty arrays are written after the other rels (here they are last).
+	body := `{"rel":"x","_links":{"self":{"href":"/x"},"a":[]},"_embedded":{"c":{"rel":"c"},"b":[]}}`
+	r, err := DecodeResource([]byte(body), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.AppendJSON(nil)
+	if err != nil || string(out) != body {
+		t.Errorf("got %s, %v\nwant %s", out, err, body)
+	}
+	r.Links = append(r.Links, Link{Rel: "a", Href: "/a", InArray: true})
+	out, err = r.AppendJSON(nil)
+	want := `{"rel":"x","_links":{"self":{"href":"/x"},"a":[{"href":"/a"}]},"_embedded":{"c":{"rel":"c"},"b":[]}}`
+	if err != nil || string(out) != want {
+		t.Errorf("got %s, %v\nwant %s", out, err, want)
+	}
+}

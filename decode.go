@@ -148,6 +148,7 @@ func (d *jsonDecoder) reset() {
 		eventStacks: d.eventStacks,
 		path:        resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names), nameOffs: resetStack(d.nameOffs),
 		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
+		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
 	}
 	if cap(d.scratch) > maxPooledStack {
 		d.scratch = nil

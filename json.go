@@ -2,6 +2,7 @@ package ucwa
 
 import (
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -26,6 +27,9 @@ type jsonDecoder struct {
 	vals     []Value    // stack of list items being read
 	res      []Resource // stack of embedded resources being read
 	names    []string   // stack of the member names of the objects being read
+
+	// Stacks of the rels of empty arrays under "_links" and "_embedded".
+	emptyLinks, emptyEmbedded []string
 	eventStacks
 	nameOffs []int // the offset of each of names
 	slabs
@@ -580,29 +584,35 @@ func (d *jsonDecoder) link(l *Link) error {
 // linkSet reads a "_links" object, appending to d.links.
 func (d *jsonDecoder) linkSet() error {
 	return d.object(func(rel string, _ int) error {
-		if d.peek() == '[' {
-			return d.array(func(int) error {
-				l := Link{Rel: rel, InArray: true}
-				err := d.link(&l)
-				l.Rel = rel
-				d.links = append(d.links, l)
-				return err
-			})
+		if d.peek() != '[' {
+			return d.linkOf(rel, false)
 		}
-		l := Link{Rel: rel}
-		err := d.link(&l)
-		if err == nil && l.Rel != rel {
-			return d.fail(ErrStructure, d.pos, "link rel "+quoteForMsg(l.Rel)+" differs from its key")
+		n := 0
+		err := d.array(func(int) error { n++; return d.linkOf(rel, true) })
+		if err == nil && n == 0 {
+			d.emptyLinks = append(d.emptyLinks, rel)
 		}
-		l.Rel = rel
-		d.links = append(d.links, l)
 		return err
 	})
+}
+
+// linkOf reads a link object under rel onto d.links. A "rel" member in it
+// must be rel.
+func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
+	l := Link{Rel: rel, InArray: inArray}
+	err := d.link(&l)
+	if err == nil && l.Rel != rel {
+		return d.fail(ErrStructure, d.pos, "link rel "+quoteForMsg(l.Rel)+" differs from its key")
+	}
+	l.Rel = rel
+	d.links = append(d.links, l)
+	return err
 }
 
 // resource reads a resource object into r, whose Rel is already set.
 func (d *jsonDecoder) resource(r *Resource) error {
 	pbase, lbase, rbase := len(d.props), len(d.links), len(d.res)
+	elbase, eebase := len(d.emptyLinks), len(d.emptyEmbedded)
 	it, err := d.openObject()
 	for err == nil {
 		var name string
@@ -629,16 +639,29 @@ func (d *jsonDecoder) resource(r *Resource) error {
 	r.Embedded = d.keepResources(d.res[rbase:])
 	clear(d.res[rbase:])
 	d.res = d.res[:rbase]
+	if len(d.emptyLinks) > elbase { // rare, and free when absent
+		r.emptyLinks = slices.Clone(d.emptyLinks[elbase:])
+		d.emptyLinks = d.emptyLinks[:elbase]
+	}
+	if len(d.emptyEmbedded) > eebase {
+		r.emptyEmbedded = slices.Clone(d.emptyEmbedded[eebase:])
+		d.emptyEmbedded = d.emptyEmbedded[:eebase]
+	}
 	return err
 }
 
 // embeddedSet reads an "_embedded" object, appending to d.res.
 func (d *jsonDecoder) embeddedSet() error {
 	return d.object(func(rel string, _ int) error {
-		if d.peek() == '[' {
-			return d.array(func(int) error { return d.embedded(rel, true) })
+		if d.peek() != '[' {
+			return d.embedded(rel, false)
 		}
-		return d.embedded(rel, false)
+		n := 0
+		err := d.array(func(int) error { n++; return d.embedded(rel, true) })
+		if err == nil && n == 0 {
+			d.emptyEmbedded = append(d.emptyEmbedded, rel)
+		}
+		return err
 	})
 }
 

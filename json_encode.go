@@ -2,6 +2,7 @@ package ucwa
 
 import (
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -20,7 +21,7 @@ func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, `"_links":`...)
-		dst, err = appendJSONLinkSet(dst, in.Links)
+		dst, err = appendJSONLinkSet(dst, in.Links, nil)
 	}
 	if err != nil {
 		return dst[:n], err
@@ -31,8 +32,9 @@ func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 // AppendJSON appends the JSON form of r to dst. The self link and the others
 // go in "_links", embedded resources in "_embedded"; a resource decoded from
 // JSON is written back byte for byte the same but for white space, member
-// order inside link objects (href, title, then the rest) and escapes (written
-// in the shortest form). A JSON resource carries its rel in its "rel"
+// order inside link objects (href, title, then the rest), escapes (written
+// in the shortest form) and empty arrays under "_links" or "_embedded"
+// (written after the other rels). A JSON resource carries its rel in its "rel"
 // member: when r.Rel is set and r has no "rel" property (as a resource read
 // from XML may not), "rel" is written first. It allocates nothing when dst
 // has room.
@@ -310,9 +312,10 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 
 // appendJSONLinkSet appends a "_links" object: the links grouped by rel in the
 // order each rel first appears, a rel with several links (or marked InArray)
-// as an array.
-func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
-	return appendJSONGroups(dst, "/_links", ls, func(l *Link) (string, bool) { return l.Rel, l.InArray },
+// as an array; then the rels in empty (rels read as empty arrays) that have
+// no link now, each as [].
+func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeError) {
+	return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
 		func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
 }
 
@@ -321,7 +324,7 @@ func appendJSONLinkSet(dst []byte, ls []Link) ([]byte, *EncodeError) {
 // an array when the rel has several or one is marked InArray. Items of one
 // rel usually stand together (decoders leave them so), and are then found
 // in linear time.
-func appendJSONGroups[T any](dst []byte, at string, items []T, relOf func(*T) (rel string, inArray bool),
+func appendJSONGroups[T any](dst []byte, at string, items []T, empty []string, relOf func(*T) (rel string, inArray bool),
 	appendItem func([]byte, *T) ([]byte, *EncodeError)) ([]byte, *EncodeError) {
 	rel := func(i int) string { r, _ := relOf(&items[i]); return r }
 	order := groupOrder(len(items), rel)
@@ -366,6 +369,22 @@ func appendJSONGroups[T any](dst []byte, at string, items []T, relOf func(*T) (r
 			dst = append(dst, ']')
 		}
 		k = end
+	}
+	comma := len(items) > 0
+	for _, r := range empty {
+		if slices.IndexFunc(items, func(t T) bool { tr, _ := relOf(&t); return tr == r }) >= 0 {
+			continue // a rel read empty that has items now
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		var err *EncodeError
+		if dst, err = appendJSONName(dst, r); err != nil {
+			err.Path = at + err.Path
+			return dst, err
+		}
+		dst = append(dst, '[', ']')
 	}
 	return append(dst, '}'), nil
 }
@@ -416,10 +435,10 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 	}
 	n := len(r.Properties)
 	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
-	if linksAt == 0 && len(r.Links) > 0 {
+	if linksAt == 0 && len(r.Links)+len(r.emptyLinks) > 0 {
 		linksAt = n + 1
 	}
-	if embeddedAt == 0 && len(r.Embedded) > 0 {
+	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded) > 0 {
 		embeddedAt = n + 1
 	}
 	err := checkNames(JSON, r.Properties)
@@ -437,7 +456,7 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 					dst = append(dst, ',')
 				}
 				dst = append(dst, `"_links":`...)
-				if dst, err = appendJSONLinkSet(dst, r.Links); err != nil {
+				if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks); err != nil {
 					return dst, err
 				}
 				comma = true
@@ -447,7 +466,7 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 					dst = append(dst, ',')
 				}
 				dst = append(dst, `"_embedded":`...)
-				if dst, err = appendJSONEmbeddedSet(dst, r.Embedded); err != nil {
+				if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded); err != nil {
 					return dst, err
 				}
 				comma = true
@@ -472,14 +491,14 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 	return append(dst, '}'), nil
 }
 
-func appendJSONEmbeddedSet(dst []byte, rs []Resource) ([]byte, *EncodeError) {
-	return appendJSONGroups(dst, "/_embedded", rs, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
+func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
+	return appendJSONGroups(dst, "/_embedded", rs, empty, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
 		func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
 }
 
 func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
 	dst = append(dst, `{"_links":`...)
-	dst, err := appendJSONLinkSet(dst, ev.Links)
+	dst, err := appendJSONLinkSet(dst, ev.Links, nil)
 	if err != nil {
 		return dst, err
 	}

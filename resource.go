@@ -40,6 +40,12 @@ type Resource struct {
 	// then writes them after the properties when there is anything to write.
 	linksAt, embeddedAt int32
 	embeddedFirst       bool // "_embedded" came before "_links" at the same place
+
+	// The rels whose JSON array under "_links" or "_embedded" was empty
+	// ("rel": []): no Link or Resource carries them, so they are kept here
+	// and written back after the other rels. XML has no form for an empty
+	// collection but its absence, which means the same.
+	emptyLinks, emptyEmbedded []string
 }
 
 // Get returns the value of the first property named name.
