@@ -18,17 +18,33 @@ const (
 	cpaXMLEnd          = `</property></input>`
 )
 
+// The constant parts of the common case, as arrays.
+var (
+	cpaJSONHead = [len(cpaJSONOperationID) + 1]byte([]byte(cpaJSONOperationID + `"`))
+	cpaJSONMid  = [len(cpaJSONPhoneNumber) + 2]byte([]byte(`"` + cpaJSONPhoneNumber + `"`))
+	cpaJSONEnd  = [2]byte([]byte(`"}`))
+	cpaXMLHead  = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
+	cpaXMLMid   = [len(cpaXMLPhoneNumber)]byte([]byte(cpaXMLPhoneNumber))
+	cpaXMLTail  = [len(cpaXMLEnd)]byte([]byte(cpaXMLEnd))
+)
+
 // AppendJSON appends {"operationId":…,"phoneNumber":…} to dst.
 func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	op, ph := c.OperationID, c.PhoneNumber
 	if jsonPlainPrefix(op) == len(op) && jsonPlainPrefix(ph) == len(ph) {
-		// The common case: nothing to escape, so grow once and copy.
-		dst = slices.Grow(dst, len(cpaJSONOperationID)+len(cpaJSONPhoneNumber)+len(op)+len(ph)+5)
-		dst = append(dst, cpaJSONOperationID+`"`...)
-		dst = append(dst, op...)
-		dst = append(dst, `"`+cpaJSONPhoneNumber+`"`...)
-		dst = append(dst, ph...)
-		return append(dst, `"}`...), nil
+		// The common case: nothing to escape, so grow once and copy, the
+		// constant parts as arrays (a copy the compiler writes inline).
+		n := len(dst)
+		dst = slices.Grow(dst, len(cpaJSONHead)+len(op)+len(cpaJSONMid)+len(ph)+len(cpaJSONEnd))
+		dst = dst[:n+len(cpaJSONHead)+len(op)+len(cpaJSONMid)+len(ph)+len(cpaJSONEnd)]
+		*(*[len(cpaJSONHead)]byte)(dst[n:]) = cpaJSONHead
+		n += len(cpaJSONHead)
+		n += copy(dst[n:], op)
+		*(*[len(cpaJSONMid)]byte)(dst[n:]) = cpaJSONMid
+		n += len(cpaJSONMid)
+		n += copy(dst[n:], ph)
+		*(*[len(cpaJSONEnd)]byte)(dst[n:]) = cpaJSONEnd
+		return dst, nil
 	}
 	n := len(dst)
 	dst = append(dst, cpaJSONOperationID...)
@@ -47,12 +63,17 @@ func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 func (c *ContinuePhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 	op, ph := c.OperationID, c.PhoneNumber
 	if xmlPlainPrefix(op) == len(op) && xmlPlainPrefix(ph) == len(ph) {
-		dst = slices.Grow(dst, len(cpaXMLOperationID)+len(cpaXMLPhoneNumber)+len(cpaXMLEnd)+len(op)+len(ph))
-		dst = append(dst, cpaXMLOperationID...)
-		dst = append(dst, op...)
-		dst = append(dst, cpaXMLPhoneNumber...)
-		dst = append(dst, ph...)
-		return append(dst, cpaXMLEnd...), nil
+		n := len(dst)
+		dst = slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail))
+		dst = dst[:n+len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail)]
+		*(*[len(cpaXMLHead)]byte)(dst[n:]) = cpaXMLHead
+		n += len(cpaXMLHead)
+		n += copy(dst[n:], op)
+		*(*[len(cpaXMLMid)]byte)(dst[n:]) = cpaXMLMid
+		n += len(cpaXMLMid)
+		n += copy(dst[n:], ph)
+		*(*[len(cpaXMLTail)]byte)(dst[n:]) = cpaXMLTail
+		return dst, nil
 	}
 	n := len(dst)
 	dst = append(dst, cpaXMLOperationID...)
