@@ -601,3 +601,19 @@ func TestEmptyGroupsKept(t *testing.T) {
 		t.Errorf("got %s, %v\nwant %s", out, err, want)
 	}
 }
+
+// TestTypedMatchesBag: ContinuePhoneAudio writes what the equivalent Input
+// writes, whatever its strings hold, and refuses what it refuses.
+func TestTypedMatchesBag(t *testing.T) {
+	for _, s := range []string{"", "tel:+14255551234", `a"b`, `<&>`, "é😀", "tab\tcr\r", "bad\xff", "nul\x00", "esc\x1b", strings.Repeat("x", 100)} {
+		c := ContinuePhoneAudio{OperationID: s, PhoneNumber: "p" + s}
+		in := c.Input()
+		for _, f := range []Format{JSON, XML} {
+			got, err1 := c.Append([]byte("pre"), f)
+			want, err2 := in.Append([]byte("pre"), f)
+			if string(got) != string(want) || (err1 == nil) != (err2 == nil) {
+				t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, s, got, err1, want, err2)
+			}
+		}
+	}
+}
