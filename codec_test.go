@@ -247,6 +247,8 @@ func TestDecodeErrors(t *testing.T) {
 		{where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61, "/input", false},
 		{where(), XML, `<input xmlns="` + Namespace + `" a="1" a="2"/>`, ErrSyntax, 67, "", false},
 		{where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
+		{where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
+		{where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
 		{where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
 	} {
 		var err error

@@ -155,7 +155,8 @@ func (d *xmlDecoder) name() (string, error) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(buf[i:])
-		if i == start && !isNameStartRune(r) || i > start && !isNameRune(r) {
+		if r == utf8.RuneError && n == 1 || // invalid UTF-8, not U+FFFD
+			i == start && !isNameStartRune(r) || i > start && !isNameRune(r) {
 			break
 		}
 		i += n
