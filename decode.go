@@ -75,7 +75,7 @@ func (o Options) DecodeErrorBody(data []byte, f Format) (*Error, error) {
 // DetectFormat tells a body's format from its first byte other than white
 // space (after any byte-order mark): '{' is JSON, '<' is XML.
 func DetectFormat(data []byte) (Format, bool) {
-	data = bytes.TrimLeft(skipBOM(data), " \t\r\n")
+	data = bytes.TrimLeft(StripBOM(data), " \t\r\n")
 	if len(data) == 0 {
 		return 0, false
 	}
@@ -88,15 +88,9 @@ func DetectFormat(data []byte) (Format, bool) {
 	return 0, false
 }
 
-func skipBOM(b []byte) []byte {
-	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		return b[3:]
-	}
-	return b
-}
 
 func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x func(*xmlDecoder) error) error {
-	data = skipBOM(data)
+	data = StripBOM(data)
 	if max := o.maxSize(); len(data) > max {
 		return &DecodeError{Format: f, Offset: int64(max), Err: ErrTooLarge,
 			Msg: "body of " + strconv.Itoa(len(data)) + " bytes is over the limit of " + strconv.Itoa(max)}
@@ -348,7 +342,7 @@ func (o Options) ResponseError(status int, contentType string, body []byte) *Err
 			return newUnreadableError(status, nil)
 		}
 	}
-	if len(bytes.TrimLeft(skipBOM(body), " \t\r\n")) == 0 {
+	if len(bytes.TrimLeft(StripBOM(body), " \t\r\n")) == 0 {
 		return newUnreadableError(status, fmt.Errorf("%w: the body is empty", ErrNotUCWA))
 	}
 	e, err := o.DecodeErrorBody(body, f)

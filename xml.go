@@ -59,8 +59,6 @@ type xmlAttr struct {
 // xmlStep is one element of a path: /resource[@rel='me']/property[@name='x'].
 type xmlStep struct{ local, key, val string }
 
-const xmlnsXSI = "http://www.w3.org/2001/XMLSchema-instance"
-
 func (d *xmlDecoder) pathString() string {
 	var b strings.Builder
 	for _, s := range d.path {
