@@ -88,7 +88,6 @@ func DetectFormat(data []byte) (Format, bool) {
 	return 0, false
 }
 
-
 func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x func(*xmlDecoder) error) error {
 	data = StripBOM(data)
 	if max := o.maxSize(); len(data) > max {
