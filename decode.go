@@ -294,15 +294,6 @@ func (st *eventStacks) reset() {
 	st.snd, st.evs, st.ends = resetStack(st.snd), resetStack(st.evs), st.ends[:0]
 }
 
-// quoteForMsg quotes s for an error message, cut to a readable length.
-func quoteForMsg(s string) string {
-	const maxLen = 40
-	if len(s) > maxLen {
-		return strconv.Quote(s[:maxLen]) + "…"
-	}
-	return strconv.Quote(s)
-}
-
 // jsonPointerToken escapes a name for a JSON Pointer (RFC 6901).
 func jsonPointerToken(s string) string {
 	if !strings.ContainsAny(s, "~/") {

@@ -38,6 +38,20 @@ var (
 	ErrMediaType = errors.New("unsupported media type")
 )
 
+// maxQuoted is how many bytes of a rejected value an error message quotes;
+// the rest is cut, so that a huge hostile value does not make a huge
+// message.
+const maxQuoted = 64
+
+// quoteCut quotes s for an error message, cut at maxQuoted bytes and marked
+// "…" when longer.
+func quoteCut(s string) string {
+	if len(s) > maxQuoted {
+		return strconv.Quote(s[:maxQuoted]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
 // A DecodeError reports where and why a body could not be decoded.
 type DecodeError struct {
 	Format Format // JSON or XML

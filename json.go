@@ -190,7 +190,7 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, 
 	if len(d.names)-it.names < smallObject {
 		for _, s := range d.names[it.names:] {
 			if s == name {
-				return "", 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteForMsg(name))
+				return "", 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(name))
 			}
 		}
 	}
@@ -212,7 +212,7 @@ func (d *jsonDecoder) closeObject(it *objectIter) error {
 	var err error
 	if n := len(d.names) - names; n > smallObject {
 		if k := firstRepeat(n, func(i int) string { return d.names[names+i] }); k >= 0 {
-			err = d.fail(ErrDuplicateName, d.nameOffs[names+k], "duplicate name "+quoteForMsg(d.names[names+k]))
+			err = d.fail(ErrDuplicateName, d.nameOffs[names+k], "duplicate name "+quoteCut(d.names[names+k]))
 		}
 	}
 	clear(d.names[names:])
@@ -602,7 +602,7 @@ func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
 	l := Link{Rel: rel, InArray: inArray}
 	err := d.link(&l)
 	if err == nil && l.Rel != rel {
-		return d.fail(ErrStructure, d.pos, "link rel "+quoteForMsg(l.Rel)+" differs from its key")
+		return d.fail(ErrStructure, d.pos, "link rel "+quoteCut(l.Rel)+" differs from its key")
 	}
 	l.Rel = rel
 	d.links = append(d.links, l)
@@ -717,7 +717,7 @@ func (d *jsonDecoder) events(ev *Events) error {
 				return err
 			})
 		}
-		return d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in events")
+		return d.fail(ErrStructure, at, "unknown member "+quoteCut(name)+" in events")
 	})
 	ev.Senders = d.takeSenders()
 	if err != nil {
@@ -742,7 +742,7 @@ func (d *jsonDecoder) sender(s *Sender) error {
 				return err
 			})
 		default:
-			err = d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in a sender")
+			err = d.fail(ErrStructure, at, "unknown member "+quoteCut(name)+" in a sender")
 		}
 		return err
 	})
@@ -780,7 +780,7 @@ func (d *jsonDecoder) event(e *Event) error {
 				return err
 			})
 		default:
-			err = d.fail(ErrStructure, at, "unknown member "+quoteForMsg(name)+" in an event")
+			err = d.fail(ErrStructure, at, "unknown member "+quoteCut(name)+" in an event")
 		}
 		return err
 	})

@@ -217,7 +217,7 @@ func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 		dst = append(dst, '"')
 		dst, ok := appendDateJSON(dst, v.text)
 		if !ok {
-			return dst, &EncodeError{Format: JSON, Err: ErrInvalidValue, Msg: "invalid date " + quoteForMsg(v.text)}
+			return dst, &EncodeError{Format: JSON, Err: ErrInvalidValue, Msg: "invalid date " + quoteCut(v.text)}
 		}
 		return append(dst, '"'), nil
 	case KindList:

@@ -37,17 +37,12 @@ type LocationError struct {
 	Msg   string // what was wrong, for people
 }
 
-// maxQuoted is how many bytes of the value an error message shows.
-const maxQuoted = 64
-
 // Error returns "ucwa: Location " followed by the quoted value, cut after
 // 64 bytes, and the reason.
 func (e *LocationError) Error() string {
-	var q string
+	q := quoteCut(e.Value)
 	if len(e.Value) > maxQuoted {
-		q = strconv.Quote(e.Value[:maxQuoted]) + "... (" + strconv.Itoa(len(e.Value)) + " bytes)"
-	} else {
-		q = strconv.Quote(e.Value)
+		q += " (" + strconv.Itoa(len(e.Value)) + " bytes)"
 	}
 	return "ucwa: Location " + q + ": " + e.Msg
 }

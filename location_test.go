@@ -471,7 +471,7 @@ func TestParseLocationLimit(t *testing.T) {
 			if loc != nil || !errors.Is(err, ErrLocation) {
 				t.Fatalf("%d bytes: got %v, %v; want ErrLocation", len(over), loc, err)
 			}
-			want := "ucwa: Location " + strconv.Quote(over[:maxQuoted]) + "... (" + strconv.Itoa(len(over)) +
+			want := "ucwa: Location " + strconv.Quote(over[:maxQuoted]) + "… (" + strconv.Itoa(len(over)) +
 				" bytes): longer than " + strconv.Itoa(tt.max) + " bytes"
 			if err.Error() != want {
 				t.Errorf("message:\n got %s\nwant %s", err, want)

@@ -264,11 +264,6 @@ func trimOWS(s string) (string, int) {
 	return t, start
 }
 
-// maxQuotedInput is how many bytes of a rejected input an error message
-// quotes; the rest is elided, so that a huge hostile header or data URI
-// does not make a huge error message.
-const maxQuotedInput = 64
-
 // A partError reports a media type, date or data URI that could not be
 // parsed. It wraps ErrMediaType, ErrDate or ErrDataURI.
 type partError struct {
@@ -282,11 +277,7 @@ type partError struct {
 func (e *partError) Error() string {
 	s := "ucwa: " + e.what
 	if in := e.input; e.offset >= 0 || in != "" {
-		if len(in) > maxQuotedInput {
-			s += " " + strconv.Quote(in[:maxQuotedInput]) + "…"
-		} else {
-			s += " " + strconv.Quote(in)
-		}
+		s += " " + quoteCut(in)
 	}
 	s += ": " + e.msg
 	if e.offset >= 0 {

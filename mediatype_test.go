@@ -137,16 +137,16 @@ func TestParseMediaTypeHuge(t *testing.T) {
 }
 
 func TestPartErrorQuotesAtMostMax(t *testing.T) {
-	for _, n := range []int{maxQuotedInput, maxQuotedInput + 1} {
+	for _, n := range []int{maxQuoted, maxQuoted + 1} {
 		in := strings.Repeat("b", n)
 		_, err := ParseMediaType(in)
 		msg := err.Error()
 		elided := strings.Contains(msg, "…")
-		if elided != (n > maxQuotedInput) {
+		if elided != (n > maxQuoted) {
 			t.Errorf("input of %d bytes: message %q, elided = %v", n, msg, elided)
 		}
-		if !strings.Contains(msg, `"`+strings.Repeat("b", maxQuotedInput)+`"`) {
-			t.Errorf("input of %d bytes: message %q does not quote %d bytes", n, msg, maxQuotedInput)
+		if !strings.Contains(msg, `"`+strings.Repeat("b", maxQuoted)+`"`) {
+			t.Errorf("input of %d bytes: message %q does not quote %d bytes", n, msg, maxQuoted)
 		}
 	}
 }

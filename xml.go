@@ -182,7 +182,7 @@ func (d *xmlDecoder) splitQName(qn string, i, off int) (prefix, local string, er
 	prefix, local = qn[:i], qn[i+1:]
 	if prefix == "" || local == "" || strings.IndexByte(local, ':') >= 0 ||
 		!nameStart[local[0]&0x7f] && local[0] < utf8.RuneSelf {
-		return "", "", d.fail(ErrSyntax, off, "malformed qualified name "+quoteForMsg(qn))
+		return "", "", d.fail(ErrSyntax, off, "malformed qualified name "+quoteCut(qn))
 	}
 	return prefix, local, nil
 }
@@ -321,12 +321,12 @@ func (d *xmlDecoder) xmlDecl() error {
 		switch {
 		case n == "version" && seen == 0:
 			if v != "1.0" {
-				return d.fail(ErrSyntax, at, "XML version "+quoteForMsg(v)+" is not 1.0")
+				return d.fail(ErrSyntax, at, "XML version "+quoteCut(v)+" is not 1.0")
 			}
 			seen = 1
 		case n == "encoding" && seen == 1:
 			if !strings.EqualFold(v, "utf-8") && !strings.EqualFold(v, "utf8") {
-				return d.fail(ErrMediaType, at, "encoding "+quoteForMsg(v)+" is not UTF-8")
+				return d.fail(ErrMediaType, at, "encoding "+quoteCut(v)+" is not UTF-8")
 			}
 			seen = 2
 		case n == "standalone" && seen >= 1 && seen < 3:
@@ -335,7 +335,7 @@ func (d *xmlDecoder) xmlDecl() error {
 			}
 			seen = 3
 		default:
-			return d.fail(ErrSyntax, at, "unexpected "+quoteForMsg(n)+" in the XML declaration")
+			return d.fail(ErrSyntax, at, "unexpected "+quoteCut(n)+" in the XML declaration")
 		}
 	}
 }
@@ -553,20 +553,20 @@ func (d *xmlDecoder) startTag() error {
 		}
 		for _, a := range d.attrs {
 			if a.prefix == p && a.local == l {
-				return d.fail(ErrSyntax, at, "duplicate attribute "+quoteForMsg(an))
+				return d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
 			}
 		}
 		switch {
 		case p == "" && l == "xmlns":
 			if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
-				return d.fail(ErrSyntax, at, "reserved namespace "+quoteForMsg(v))
+				return d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(v))
 			}
 			d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
 			continue
 		case p == "xmlns":
 			if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
 				v == "http://www.w3.org/2000/xmlns/" {
-				return d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteForMsg(an))
+				return d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(an))
 			}
 			d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
 			continue
@@ -579,7 +579,7 @@ func (d *xmlDecoder) startTag() error {
 	}
 	uri, ok := d.lookupNS(p)
 	if !ok {
-		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteForMsg(p))
+		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteCut(p))
 	}
 	for i := range d.attrs {
 		a := &d.attrs[i]
@@ -587,14 +587,14 @@ func (d *xmlDecoder) startTag() error {
 			continue
 		}
 		if _, ok := d.lookupNS(a.prefix); !ok {
-			return d.fail(ErrSyntax, a.off, "undeclared namespace prefix "+quoteForMsg(a.prefix))
+			return d.fail(ErrSyntax, a.off, "undeclared namespace prefix "+quoteCut(a.prefix))
 		}
 		// Two attributes with one expanded name under different prefixes.
 		for j := range i {
 			if b := &d.attrs[j]; b.prefix != "" && b.local == a.local {
 				u1, _ := d.lookupNS(a.prefix)
 				if u2, _ := d.lookupNS(b.prefix); u1 == u2 {
-					return d.fail(ErrSyntax, a.off, "duplicate attribute "+quoteForMsg(a.local))
+					return d.fail(ErrSyntax, a.off, "duplicate attribute "+quoteCut(a.local))
 				}
 			}
 		}
@@ -602,7 +602,7 @@ func (d *xmlDecoder) startTag() error {
 	d.prefix, d.local = p, l
 	if uri != Namespace {
 		if d.depth == 1 {
-			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteForMsg(uri)+", not "+Namespace)
+			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
 		}
 		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
 	}
@@ -902,7 +902,7 @@ func (d *xmlDecoder) onlyAttrs(names ...string) error {
 			}
 		}
 		if !ok {
-			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteForMsg(a.local)+" on <"+d.qname()+">")
+			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(a.local)+" on <"+d.qname()+">")
 		}
 	}
 	return nil
@@ -928,7 +928,7 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 	for i := range d.attrs {
 		a := &d.attrs[i]
 		if a.prefix != "" {
-			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteForMsg(a.prefix+":"+a.local))
+			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(a.prefix+":"+a.local))
 		}
 		switch a.local {
 		case "rel":
@@ -1109,7 +1109,7 @@ func (d *xmlDecoder) dupProps(base int) error {
 		for i := 1; i < len(ps); i++ {
 			for j := range i {
 				if ps[i].Name == ps[j].Name {
-					return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteForMsg(ps[i].Name))
+					return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteCut(ps[i].Name))
 				}
 			}
 		}
@@ -1118,7 +1118,7 @@ func (d *xmlDecoder) dupProps(base int) error {
 	seen := make(map[string]struct{}, len(ps))
 	for i, p := range ps {
 		if _, dup := seen[p.Name]; dup {
-			return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteForMsg(p.Name))
+			return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteCut(p.Name))
 		}
 		seen[p.Name] = struct{}{}
 	}

@@ -219,7 +219,7 @@ func appendXMLScalar(dst []byte, v Value) ([]byte, *EncodeError) {
 	case KindDate:
 		dst, ok := appendDateXML(dst, v.text)
 		if !ok {
-			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "invalid date " + quoteForMsg(v.text)}
+			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "invalid date " + quoteCut(v.text)}
 		}
 		return dst, nil
 	}
@@ -448,7 +448,7 @@ func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
 func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 	t := string(e.Type)
 	if !isNCName(t) {
-		return dst, &EncodeError{Format: XML, Path: "/type", Err: ErrInvalidValue, Msg: "event type " + quoteForMsg(t) + " cannot name an element"}
+		return dst, &EncodeError{Format: XML, Path: "/type", Err: ErrInvalidValue, Msg: "event type " + quoteCut(t) + " cannot name an element"}
 	}
 	dst = append(dst, '<')
 	dst = append(dst, t...)
