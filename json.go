@@ -397,18 +397,11 @@ func hex4(s string, i int) (rune, bool) {
 		return 0, false
 	}
 	var r rune
-	for _, c := range []byte(s[i : i+4]) {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
+	for j := i; j < i+4; j++ {
+		if !isHex(s[j]) {
 			return 0, false
 		}
-		r = r<<4 | rune(c)
+		r = r<<4 | rune(unhex(s[j]))
 	}
 	return r, true
 }
