@@ -575,15 +575,20 @@ func (d *jsonDecoder) link(l *Link) error {
 }
 
 // linkSet reads a "_links" object, appending to d.links.
-func (d *jsonDecoder) linkSet() error {
+func (d *jsonDecoder) linkSet() error { return d.relSet(d.linkOf, &d.emptyLinks) }
+
+// relSet reads an object whose members are rels, each holding one item or
+// an array of them, as "_links" and "_embedded" do; item reads one item.
+// The rels of empty arrays go onto *empty.
+func (d *jsonDecoder) relSet(item func(rel string, inArray bool) error, empty *[]string) error {
 	return d.object(func(rel string, _ int) error {
 		if d.peek() != '[' {
-			return d.linkOf(rel, false)
+			return item(rel, false)
 		}
 		n := 0
-		err := d.array(func(int) error { n++; return d.linkOf(rel, true) })
+		err := d.array(func(int) error { n++; return item(rel, true) })
 		if err == nil && n == 0 {
-			d.emptyLinks = append(d.emptyLinks, rel)
+			*empty = append(*empty, rel)
 		}
 		return err
 	})
@@ -632,31 +637,24 @@ func (d *jsonDecoder) resource(r *Resource) error {
 	r.Embedded = d.keepResources(d.res[rbase:])
 	clear(d.res[rbase:])
 	d.res = d.res[:rbase]
-	if len(d.emptyLinks) > elbase { // rare, and free when absent
-		r.emptyLinks = slices.Clone(d.emptyLinks[elbase:])
-		d.emptyLinks = d.emptyLinks[:elbase]
-	}
-	if len(d.emptyEmbedded) > eebase {
-		r.emptyEmbedded = slices.Clone(d.emptyEmbedded[eebase:])
-		d.emptyEmbedded = d.emptyEmbedded[:eebase]
-	}
+	r.emptyLinks = takeEmpty(&d.emptyLinks, elbase)
+	r.emptyEmbedded = takeEmpty(&d.emptyEmbedded, eebase)
 	return err
 }
 
-// embeddedSet reads an "_embedded" object, appending to d.res.
-func (d *jsonDecoder) embeddedSet() error {
-	return d.object(func(rel string, _ int) error {
-		if d.peek() != '[' {
-			return d.embedded(rel, false)
-		}
-		n := 0
-		err := d.array(func(int) error { n++; return d.embedded(rel, true) })
-		if err == nil && n == 0 {
-			d.emptyEmbedded = append(d.emptyEmbedded, rel)
-		}
-		return err
-	})
+// takeEmpty pops the rels of empty arrays above base off *stack and returns
+// them, or nil: rare, and free when there are none.
+func takeEmpty(stack *[]string, base int) []string {
+	if len(*stack) == base {
+		return nil
+	}
+	rels := slices.Clone((*stack)[base:])
+	*stack = (*stack)[:base]
+	return rels
 }
+
+// embeddedSet reads an "_embedded" object, appending to d.res.
+func (d *jsonDecoder) embeddedSet() error { return d.relSet(d.embedded, &d.emptyEmbedded) }
 
 // embedded reads an embedded resource onto d.res.
 func (d *jsonDecoder) embedded(rel string, inArray bool) error {
