@@ -139,7 +139,7 @@ func (d *jsonDecoder) reset() {
 	d.eventStacks.reset()
 	*d = jsonDecoder{
 		eventStacks: d.eventStacks,
-		path:        resetStack(d.path), scratch: d.scratch[:0], names: resetStack(d.names), nameOffs: resetStack(d.nameOffs),
+		scratch:     d.scratch[:0], names: resetStack(d.names),
 		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
 		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
 	}

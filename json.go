@@ -15,48 +15,71 @@ import (
 
 // jsonDecoder reads one JSON body from buf, a copy of the input that decoded
 // strings slice.
+//
+// It keeps no path while it reads: an error computes its JSON Pointer from
+// its offset, with jsonPathAt, so that the members and elements of a body
+// that decodes cost nothing for the errors it does not have.
 type jsonDecoder struct {
 	buf      string
 	pos      int
 	depth    int
 	maxDepth int
-	path     []pathElem // where the decoder is, for errors
 	scratch  []byte     // unescaping
+	noPath   bool       // errors need no path: jsonPathAt's own reader
 	props    []Property // stack of properties being read
 	links    []Link     // stack of links being read
 	vals     []Value    // stack of list items being read
 	res      []Resource // stack of embedded resources being read
-	names    []string   // stack of the member names of the objects being read
+	names    []nameRef  // stack of the member names of the objects being read
 
 	// Stacks of the rels of empty arrays under "_links" and "_embedded".
 	emptyLinks, emptyEmbedded []string
 	eventStacks
-	nameOffs []int // the offset of each of names
 	slabs
 }
 
-// pathElem is one step of a path: a name, or an index when name is "" and
-// idx >= 0.
-type pathElem struct {
-	name string
-	idx  int
+// A nameRef is where a member name stands in the body: its raw text between
+// the quotes is buf[off:off+n]. It holds no pointer, so that the stack of
+// names costs the garbage collector nothing.
+type nameRef struct {
+	off int // of the opening quote
+	n   int32
+	esc bool // the raw text has an escape: compare decoded names
 }
 
-func (d *jsonDecoder) pathString() string {
-	var b strings.Builder
-	for _, p := range d.path {
-		b.WriteByte('/')
-		if p.idx >= 0 {
-			b.WriteString(strconv.Itoa(p.idx))
-		} else {
-			b.WriteString(jsonPointerToken(p.name))
-		}
+// nameOf returns the decoded name r refers to.
+func (d *jsonDecoder) nameOf(r nameRef) string {
+	raw := d.buf[r.off+1 : r.off+1+int(r.n)]
+	if !r.esc {
+		return raw
 	}
-	return b.String()
+	t := jsonDecoder{buf: d.buf, pos: r.off, noPath: true}
+	s, _, _ := t.str()
+	return s
 }
 
+// sameName reports whether the names a and b are equal once decoded.
+func (d *jsonDecoder) sameName(a, b nameRef) bool {
+	if !a.esc && !b.esc {
+		return a.n == b.n && d.buf[a.off+1:a.off+1+int(a.n)] == d.buf[b.off+1:b.off+1+int(b.n)]
+	}
+	return d.nameOf(a) == d.nameOf(b)
+}
+
+// fail returns the error sentinel at offset off, with the JSON Pointer of
+// what the decoder was reading there.
 func (d *jsonDecoder) fail(sentinel error, off int, msg string) error {
-	return &DecodeError{Format: JSON, Offset: int64(off), Path: d.pathString(), Err: sentinel, Msg: msg}
+	if d.noPath {
+		return ErrSyntax
+	}
+	return &DecodeError{Format: JSON, Offset: int64(off), Path: jsonPathAt(d.buf, off), Err: sentinel, Msg: msg}
+}
+
+// failMember returns the error sentinel about the member whose name starts
+// at off: the path names the member.
+func (d *jsonDecoder) failMember(sentinel error, off int, name, msg string) error {
+	return &DecodeError{Format: JSON, Offset: int64(off), Path: jsonPathAt(d.buf, off) + "/" + jsonPointerToken(name),
+		Err: sentinel, Msg: msg}
 }
 
 func (d *jsonDecoder) syntax(msg string) error { return d.fail(ErrSyntax, d.pos, msg) }
@@ -65,9 +88,95 @@ func (d *jsonDecoder) unexpected(what string) error {
 	return d.syntax(unexpectedMsg(d.buf, d.pos, what))
 }
 
-func (d *jsonDecoder) push(name string) { d.path = append(d.path, pathElem{name: name, idx: -1}) }
-func (d *jsonDecoder) pushIndex(i int)  { d.path = append(d.path, pathElem{idx: i}) }
-func (d *jsonDecoder) pop()             { d.path = d.path[:len(d.path)-1] }
+// jsonPathAt returns the JSON Pointer of the value that holds offset off of
+// buf, whose bytes before off a decoder has read without error. A member's
+// name is part of the path from its colon to the end of its value, an
+// element's index from the '[' or ',' before it to its end; between values
+// (at a name, a comma, a closing bracket) the path is the container's.
+func jsonPathAt(buf string, off int) string {
+	type frame struct {
+		obj     bool
+		name    string // an object's current member
+		idx     int    // an array's current element
+		inValue bool   // off is in that member's or element's value
+	}
+	var st []frame
+	valueDone := func() {
+		if len(st) > 0 {
+			st[len(st)-1].inValue = false
+		}
+	}
+	off = min(off, len(buf))
+	for i := 0; i < off; {
+		switch c := buf[i]; c {
+		case ' ', '\t', '\n', '\r':
+			i++
+		case '{', '[':
+			st = append(st, frame{obj: c == '{', inValue: c == '['})
+			i++
+		case '}', ']':
+			if len(st) > 0 {
+				st = st[:len(st)-1]
+			}
+			valueDone()
+			i++
+		case ',':
+			if n := len(st); n > 0 && !st[n-1].obj {
+				st[n-1].idx++
+				st[n-1].inValue = true
+			}
+			i++
+		case ':':
+			if n := len(st); n > 0 {
+				st[n-1].inValue = true
+			}
+			i++
+		default:
+			// A scalar: read it as the decoder did, to find its end.
+			t := jsonDecoder{buf: buf, pos: i, noPath: true}
+			var s string
+			var err error
+			switch {
+			case c == '"':
+				s, _, err = t.str()
+			case c == '-' || '0' <= c && c <= '9':
+				_, err = t.number()
+			case c == 't':
+				err = t.literal("true")
+			case c == 'f':
+				err = t.literal("false")
+			case c == 'n':
+				err = t.literal("null")
+			default:
+				err = ErrSyntax
+			}
+			if err != nil || t.pos > off {
+				i = off // off is inside it
+				break
+			}
+			if n := len(st); c == '"' && n > 0 && st[n-1].obj && !st[n-1].inValue {
+				st[n-1].name = s
+			} else {
+				valueDone()
+			}
+			i = t.pos
+		}
+	}
+	var b strings.Builder
+	for _, f := range st {
+		switch {
+		case !f.inValue:
+			return b.String()
+		case f.obj:
+			b.WriteByte('/')
+			b.WriteString(jsonPointerToken(f.name))
+		default:
+			b.WriteByte('/')
+			b.WriteString(strconv.Itoa(f.idx))
+		}
+	}
+	return b.String()
+}
 
 func (d *jsonDecoder) ws() {
 	buf, i := d.buf, d.pos
@@ -93,10 +202,16 @@ func (d *jsonDecoder) ws() {
 	d.pos = i
 }
 
-// peek skips white space and returns the next byte, or 0 at the end.
+// peek skips white space and returns the next byte, or 0 at the end. The
+// single space of "name" : value is skipped inline.
 func (d *jsonDecoder) peek() byte {
-	if d.pos < len(d.buf) && d.buf[d.pos] > ' ' {
-		return d.buf[d.pos]
+	if i := d.pos; i < len(d.buf) {
+		if c := d.buf[i]; c > ' ' {
+			return c
+		} else if c == ' ' && i+1 < len(d.buf) && d.buf[i+1] > ' ' {
+			d.pos = i + 1
+			return d.buf[i+1]
+		}
 	}
 	d.ws()
 	if d.pos < len(d.buf) {
@@ -125,14 +240,15 @@ func (d *jsonDecoder) enter() error {
 func (d *jsonDecoder) end() error {
 	d.ws()
 	if d.pos != len(d.buf) {
-		d.path = d.path[:0]
 		return d.fail(ErrTrailingData, d.pos, "data after the body")
 	}
 	return nil
 }
 
 // object reads the members of an object, calling member for each with the
-// decoder just past the colon. It refuses duplicate names.
+// decoder just past the colon; at is the offset of the member's name. It
+// refuses duplicate names. The hot paths use openObject and nextMember
+// instead, which need no closure.
 func (d *jsonDecoder) object(member func(name string, at int) error) error {
 	it, err := d.openObject()
 	for err == nil {
@@ -148,11 +264,9 @@ func (d *jsonDecoder) object(member func(name string, at int) error) error {
 }
 
 // An objectIter walks the members of one object: openObject, then
-// nextMember until it reports no more. Hot paths use it rather than object,
-// so that no closure holds what they decode into.
+// nextMember until it reports no more.
 type objectIter struct {
 	names int // this object's names are d.names[names:]
-	n     int // members read so far
 }
 
 // openObject reads the '{' of an object.
@@ -167,40 +281,41 @@ func (d *jsonDecoder) openObject() (objectIter, error) {
 // its value, or the closing '}' (ok is then false). It refuses repeated
 // names: the first few as they come, the rest, in linear time, at the end.
 func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, err error) {
-	if it.n > 0 {
-		d.pop()
-		switch d.peek() {
+	c := d.peek()
+	if len(d.names) > it.names {
+		switch c {
 		case ',':
 			d.pos++
+			c = d.peek()
 		case '}':
 			return "", 0, false, d.closeObject(it)
 		default:
 			return "", 0, false, d.unexpected("',' or '}'")
 		}
-	} else if d.peek() == '}' {
+	} else if c == '}' {
 		return "", 0, false, d.closeObject(it)
 	}
-	if d.peek() != '"' {
+	if c != '"' {
 		return "", 0, false, d.unexpected("a member name")
 	}
 	at = d.pos
-	if name, _, err = d.str(); err != nil {
+	var raw string
+	if name, raw, err = d.str(); err != nil {
 		return "", 0, false, err
 	}
+	ref := nameRef{off: at, n: int32(len(raw)), esc: len(raw) != len(name)}
 	if len(d.names)-it.names < smallObject {
-		for _, s := range d.names[it.names:] {
-			if s == name {
+		for _, r := range d.names[it.names:] {
+			if d.sameName(r, ref) {
 				return "", 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(name))
 			}
 		}
 	}
-	d.names = append(d.names, name)
-	d.nameOffs = append(d.nameOffs, at)
-	if err := d.expect(':', "':'"); err != nil {
-		return "", 0, false, err
+	d.names = append(d.names, ref)
+	if d.peek() != ':' {
+		return "", 0, false, d.unexpected("':'")
 	}
-	d.push(name)
-	it.n++
+	d.pos++
 	return name, at, true, nil
 }
 
@@ -208,53 +323,58 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, 
 func (d *jsonDecoder) closeObject(it *objectIter) error {
 	d.pos++
 	d.depth--
-	names := it.names
-	var err error
-	if n := len(d.names) - names; n > smallObject {
-		if k := firstRepeat(n, func(i int) string { return d.names[names+i] }); k >= 0 {
-			err = d.fail(ErrDuplicateName, d.nameOffs[names+k], "duplicate name "+quoteCut(d.names[names+k]))
+	names := d.names[it.names:]
+	d.names = d.names[:it.names]
+	if len(names) > smallObject {
+		if k := firstRepeat(len(names), func(i int) string { return d.nameOf(names[i]) }); k >= 0 {
+			return d.fail(ErrDuplicateName, names[k].off, "duplicate name "+quoteCut(d.nameOf(names[k])))
 		}
 	}
-	clear(d.names[names:])
-	d.names = d.names[:names]
-	d.nameOffs = d.nameOffs[:names]
-	return err
+	return nil
 }
 
 // smallObject is how many names of an object are checked for repeats as they
 // come, one by one.
 const smallObject = 8
 
-// array reads the elements of an array, calling elem for each.
+// array reads the elements of an array, calling elem for each. The hot
+// paths use openArray and nextElem instead, which need no closure.
 func (d *jsonDecoder) array(elem func(i int) error) error {
+	err := d.openArray()
+	for i := 0; err == nil; i++ {
+		var ok bool
+		if ok, err = d.nextElem(i); !ok {
+			break
+		}
+		err = elem(i)
+	}
+	return err
+}
+
+// openArray reads the '[' of an array.
+func (d *jsonDecoder) openArray() error {
 	if err := d.expect('[', "'['"); err != nil {
 		return err
 	}
-	if err := d.enter(); err != nil {
-		return err
-	}
-	if d.peek() == ']' {
+	return d.enter()
+}
+
+// nextElem moves to element i of an array whose elements before i were
+// read, or past its closing ']' (ok is then false).
+func (d *jsonDecoder) nextElem(i int) (ok bool, err error) {
+	c := d.peek()
+	switch {
+	case i > 0 && c == ',':
+		d.pos++
+		return true, nil
+	case c == ']':
 		d.pos++
 		d.depth--
-		return nil
+		return false, nil
+	case i == 0:
+		return true, nil
 	}
-	for i := 0; ; i++ {
-		d.pushIndex(i)
-		if err := elem(i); err != nil {
-			return err
-		}
-		d.pop()
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			d.depth--
-			return nil
-		default:
-			return d.unexpected("',' or ']'")
-		}
-	}
+	return false, d.unexpected("',' or ']'")
 }
 
 // str reads a string at d.pos (which holds '"'). It returns the string and
@@ -482,19 +602,7 @@ func (d *jsonDecoder) value() (Value, error) {
 	case 'n':
 		return Value{kind: KindNull}, d.literal("null")
 	case '[':
-		base := len(d.vals)
-		err := d.array(func(int) error {
-			v, err := d.value()
-			d.vals = append(d.vals, v)
-			return err
-		})
-		if err != nil {
-			return Value{}, err
-		}
-		list := d.keepValues(d.vals[base:])
-		clear(d.vals[base:])
-		d.vals = d.vals[:base]
-		return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
+		return d.list()
 	case '{':
 		ps, err := d.bag()
 		return Value{kind: KindBag, kids: d.keepKids(kids{bag: ps})}, err
@@ -503,6 +611,28 @@ func (d *jsonDecoder) value() (Value, error) {
 		return Value{kind: KindNumber, text: n}, err
 	}
 	return Value{}, d.unexpected("a value")
+}
+
+// list reads an array as a list value.
+func (d *jsonDecoder) list() (Value, error) {
+	base := len(d.vals)
+	err := d.openArray()
+	for i := 0; err == nil; i++ {
+		var ok bool
+		if ok, err = d.nextElem(i); !ok {
+			break
+		}
+		var v Value
+		v, err = d.value()
+		d.vals = append(d.vals, v)
+	}
+	if err != nil {
+		return Value{}, err
+	}
+	list := d.keepValues(d.vals[base:])
+	clear(d.vals[base:])
+	d.vals = d.vals[:base]
+	return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
 }
 
 // member reads the value of the member name onto d.props.
@@ -515,9 +645,15 @@ func (d *jsonDecoder) member(name string) error {
 // bag reads an object as a property bag.
 func (d *jsonDecoder) bag() ([]Property, error) {
 	base := len(d.props)
-	err := d.object(func(name string, _ int) error {
-		return d.member(name)
-	})
+	it, err := d.openObject()
+	for err == nil {
+		var name string
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		err = d.member(name)
+	}
 	return d.takeProps(base), err
 }
 
@@ -548,8 +684,13 @@ func (d *jsonDecoder) link(l *Link) error {
 	start := d.pos
 	hasHref := false
 	base := len(d.props)
-	err := d.object(func(name string, _ int) error {
-		var err error
+	it, err := d.openObject()
+	for err == nil {
+		var name string
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		switch name {
 		case "href":
 			l.Href, err = d.stringValue()
@@ -562,9 +703,10 @@ func (d *jsonDecoder) link(l *Link) error {
 		default:
 			err = d.member(name)
 		}
-		return err
-	})
-	l.Attrs = d.takeProps(base)
+	}
+	if base < len(d.props) {
+		l.Attrs = d.takeProps(base)
+	}
 	if err != nil {
 		return err
 	}
@@ -574,36 +716,63 @@ func (d *jsonDecoder) link(l *Link) error {
 	return nil
 }
 
-// linkSet reads a "_links" object, appending to d.links.
-func (d *jsonDecoder) linkSet() error { return d.relSet(d.linkOf, &d.emptyLinks) }
-
 // relSet reads an object whose members are rels, each holding one item or
-// an array of them, as "_links" and "_embedded" do; item reads one item.
-// The rels of empty arrays go onto *empty.
-func (d *jsonDecoder) relSet(item func(rel string, inArray bool) error, empty *[]string) error {
-	return d.object(func(rel string, _ int) error {
+// an array of them, as "_links" and "_embedded" do: links onto d.links
+// (embedded false) or resources onto d.res. The rels of empty arrays go onto
+// d.emptyLinks or d.emptyEmbedded.
+func (d *jsonDecoder) relSet(embedded bool) error {
+	it, err := d.openObject()
+	for err == nil {
+		var rel string
+		var ok bool
+		if rel, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		if d.peek() != '[' {
-			return item(rel, false)
+			err = d.relItem(rel, false, embedded)
+			continue
 		}
+		err = d.openArray()
 		n := 0
-		err := d.array(func(int) error { n++; return item(rel, true) })
-		if err == nil && n == 0 {
-			*empty = append(*empty, rel)
+		for ; err == nil; n++ {
+			if ok, err = d.nextElem(n); !ok {
+				break
+			}
+			err = d.relItem(rel, true, embedded)
 		}
-		return err
-	})
+		if err == nil && n == 0 {
+			if embedded {
+				d.emptyEmbedded = append(d.emptyEmbedded, rel)
+			} else {
+				d.emptyLinks = append(d.emptyLinks, rel)
+			}
+		}
+	}
+	return err
 }
+
+// relItem reads one item of a relSet.
+func (d *jsonDecoder) relItem(rel string, inArray, embedded bool) error {
+	if embedded {
+		return d.embedded(rel, inArray)
+	}
+	return d.linkOf(rel, inArray)
+}
+
+// linkSet reads a "_links" object, appending to d.links.
+func (d *jsonDecoder) linkSet() error { return d.relSet(false) }
 
 // linkOf reads a link object under rel onto d.links. A "rel" member in it
 // must be rel.
 func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
-	l := Link{Rel: rel, InArray: inArray}
-	err := d.link(&l)
+	d.peek()
+	start := d.pos
+	d.links = append(d.links, Link{Rel: rel, InArray: inArray})
+	l := &d.links[len(d.links)-1]
+	err := d.link(l)
 	if err == nil && l.Rel != rel {
-		return d.fail(ErrStructure, d.pos, "link rel "+quoteCut(l.Rel)+" differs from its key")
+		return d.fail(ErrStructure, start, "link rel "+quoteCut(l.Rel)+" differs from its key")
 	}
-	l.Rel = rel
-	d.links = append(d.links, l)
 	return err
 }
 
@@ -654,7 +823,7 @@ func takeEmpty(stack *[]string, base int) []string {
 }
 
 // embeddedSet reads an "_embedded" object, appending to d.res.
-func (d *jsonDecoder) embeddedSet() error { return d.relSet(d.embedded, &d.emptyEmbedded) }
+func (d *jsonDecoder) embeddedSet() error { return d.relSet(true) }
 
 // embedded reads an embedded resource onto d.res.
 func (d *jsonDecoder) embedded(rel string, inArray bool) error {
@@ -681,7 +850,7 @@ func (d *jsonDecoder) input(in *Input) error {
 		case "_links":
 			return d.linkSet()
 		case "_embedded":
-			return d.fail(ErrStructure, at, "an input has no embedded resources")
+			return d.failMember(ErrStructure, at, name, "an input has no embedded resources")
 		}
 		return d.member(name)
 	})
@@ -708,7 +877,7 @@ func (d *jsonDecoder) events(ev *Events) error {
 				return err
 			})
 		}
-		return d.fail(ErrStructure, at, "unknown member "+quoteCut(name)+" in events")
+		return d.failMember(ErrStructure, at, name, "unknown member "+quoteCut(name)+" in events")
 	})
 	ev.Senders = d.takeSenders()
 	if err != nil {
@@ -733,7 +902,7 @@ func (d *jsonDecoder) sender(s *Sender) error {
 				return err
 			})
 		default:
-			err = d.fail(ErrStructure, at, "unknown member "+quoteCut(name)+" in a sender")
+			err = d.failMember(ErrStructure, at, name, "unknown member "+quoteCut(name)+" in a sender")
 		}
 		return err
 	})
@@ -764,14 +933,14 @@ func (d *jsonDecoder) event(e *Event) error {
 			n := 0
 			err = d.object(func(rel string, at int) error {
 				if n++; n > 1 {
-					return d.fail(ErrStructure, at, "an event embeds more than one resource")
+					return d.failMember(ErrStructure, at, rel, "an event embeds more than one resource")
 				}
 				var err error
 				e.Resource, err = d.eventResource(rel)
 				return err
 			})
 		default:
-			err = d.fail(ErrStructure, at, "unknown member "+quoteCut(name)+" in an event")
+			err = d.failMember(ErrStructure, at, name, "unknown member "+quoteCut(name)+" in an event")
 		}
 		return err
 	})
