@@ -183,14 +183,17 @@ func (d *jsonDecoder) ws() {
 	for i < len(buf) {
 		switch buf[i] {
 		case ' ':
-			i++
-			// Indentation: count further spaces eight at a time.
-			for i+8 <= len(buf) && buf[i] == ' ' {
-				if x := load64(buf[i:i+8]) ^ ' '*lsb; x != 0 {
+			// Indentation: count spaces eight at a time.
+			for i+8 <= len(buf) {
+				x := load64(buf[i:i+8]) ^ ' '*lsb
+				if x != 0 {
 					i += bits.TrailingZeros64(x) / 8
 					break
 				}
 				i += 8
+			}
+			for i < len(buf) && buf[i] == ' ' {
+				i++
 			}
 		case '\n', '\t', '\r':
 			i++
@@ -202,16 +205,25 @@ func (d *jsonDecoder) ws() {
 	d.pos = i
 }
 
-// peek skips white space and returns the next byte, or 0 at the end. The
-// single space of "name" : value is skipped inline.
-func (d *jsonDecoder) peek() byte {
-	if i := d.pos; i < len(d.buf) {
-		if c := d.buf[i]; c > ' ' {
-			return c
-		} else if c == ' ' && i+1 < len(d.buf) && d.buf[i+1] > ' ' {
-			d.pos = i + 1
-			return d.buf[i+1]
-		}
+// peek skips white space and returns the next byte, or 0 at the end. White
+// space goes to skipWS. The compiler finds peek just too big to inline, so
+// the hottest callers (nextMember, nextElem, value) repeat its three lines.
+func (d *jsonDecoder) peek() (c byte) {
+	if d.pos < len(d.buf) {
+		c = d.buf[d.pos]
+	}
+	if c <= ' ' {
+		c = d.skipWS()
+	}
+	return c
+}
+
+// skipWS is peek's path when white space comes first. The single space of
+// "name" : value is skipped without a loop.
+func (d *jsonDecoder) skipWS() byte {
+	if i := d.pos; i+1 < len(d.buf) && d.buf[i+1] > ' ' && (d.buf[i] == ' ' || d.buf[i] == '\n') {
+		d.pos = i + 1
+		return d.buf[i+1]
 	}
 	d.ws()
 	if d.pos < len(d.buf) {
@@ -281,12 +293,23 @@ func (d *jsonDecoder) openObject() (objectIter, error) {
 // its value, or the closing '}' (ok is then false). It refuses repeated
 // names: the first few as they come, the rest, in linear time, at the end.
 func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, err error) {
-	c := d.peek()
+	var c byte
+	if d.pos < len(d.buf) {
+		c = d.buf[d.pos]
+	}
+	if c <= ' ' {
+		c = d.skipWS()
+	}
 	if len(d.names) > it.names {
 		switch c {
 		case ',':
 			d.pos++
-			c = d.peek()
+			if c = 0; d.pos < len(d.buf) {
+				c = d.buf[d.pos]
+			}
+			if c <= ' ' {
+				c = d.skipWS()
+			}
 		case '}':
 			return "", 0, false, d.closeObject(it)
 		default:
@@ -306,13 +329,19 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, 
 	ref := nameRef{off: at, n: int32(len(raw)), esc: len(raw) != len(name)}
 	if len(d.names)-it.names < smallObject {
 		for _, r := range d.names[it.names:] {
-			if d.sameName(r, ref) {
+			if (r.n == ref.n || r.esc || ref.esc) && d.sameName(r, ref) {
 				return "", 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(name))
 			}
 		}
 	}
 	d.names = append(d.names, ref)
-	if d.peek() != ':' {
+	if c = 0; d.pos < len(d.buf) {
+		c = d.buf[d.pos]
+	}
+	if c <= ' ' {
+		c = d.skipWS()
+	}
+	if c != ':' {
 		return "", 0, false, d.unexpected("':'")
 	}
 	d.pos++
@@ -362,7 +391,13 @@ func (d *jsonDecoder) openArray() error {
 // nextElem moves to element i of an array whose elements before i were
 // read, or past its closing ']' (ok is then false).
 func (d *jsonDecoder) nextElem(i int) (ok bool, err error) {
-	c := d.peek()
+	var c byte
+	if d.pos < len(d.buf) {
+		c = d.buf[d.pos]
+	}
+	if c <= ' ' {
+		c = d.skipWS()
+	}
 	switch {
 	case i > 0 && c == ',':
 		d.pos++
@@ -380,52 +415,51 @@ func (d *jsonDecoder) nextElem(i int) (ok bool, err error) {
 // str reads a string at d.pos (which holds '"'). It returns the string and
 // its raw text between the quotes. The string slices d.buf when the raw text
 // has no escapes.
+//
+// The scan reads eight bytes at a time until one needs a look ('"', '\\', a
+// control character or a non-ASCII byte, see jsonHits): within the body, the
+// closing quote stops it, so it needs no care for the string's end, and only
+// the body's last seven bytes are read one at a time.
 func (d *jsonDecoder) str() (s, raw string, err error) {
+	buf := d.buf
 	start := d.pos + 1
 	i := start
-	buf := d.buf
-	ascii := true
 	for {
-		i += jsonPlainPrefix(buf[i:])
-		if i >= len(buf) {
-			d.pos = i
-			return "", "", d.syntax("unterminated string")
+		if i+8 <= len(buf) {
+			hit := jsonHits(load64(buf[i : i+8]))
+			if hit == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(hit) / 8
+		} else {
+			for i < len(buf) && !jsonEscape[buf[i]] {
+				i++
+			}
+			if i >= len(buf) {
+				d.pos = i
+				return "", "", d.syntax("unterminated string")
+			}
 		}
-		c := buf[i]
-		if c == '"' {
+		switch c := buf[i]; {
+		case c == '"':
 			raw = buf[start:i]
 			d.pos = i + 1
-			if !ascii && !utf8.ValidString(raw) {
-				return "", "", d.utf8Error(start, i)
-			}
 			return raw, raw, nil
-		}
-		if c == '\\' {
-			if !ascii && !utf8.ValidString(buf[start:i]) {
-				return "", "", d.utf8Error(start, i)
-			}
+		case c == '\\':
 			return d.strEscaped(start, i)
-		}
-		if c < 0x20 {
+		case c < 0x20:
 			d.pos = i
 			return "", "", d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
 		}
-		ascii = false
-		i++
-	}
-}
-
-func (d *jsonDecoder) utf8Error(start, end int) error {
-	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(d.buf[i:end])
+		// A multi-byte sequence: it must be valid UTF-8.
+		r, n := utf8.DecodeRuneInString(buf[i:])
 		if r == utf8.RuneError && n <= 1 {
 			d.pos = i
-			return d.syntax("invalid UTF-8")
+			return "", "", d.syntax("invalid UTF-8")
 		}
 		i += n
 	}
-	d.pos = start
-	return d.syntax("invalid UTF-8")
 }
 
 // strEscaped finishes a string that has an escape at i.
@@ -584,7 +618,14 @@ func (d *jsonDecoder) literal(lit string) error {
 
 // value reads any value.
 func (d *jsonDecoder) value() (Value, error) {
-	switch d.peek() {
+	var c byte
+	if d.pos < len(d.buf) {
+		c = d.buf[d.pos]
+	}
+	if c <= ' ' {
+		c = d.skipWS()
+	}
+	switch c {
 	case '"':
 		s, raw, err := d.str()
 		if err != nil {
