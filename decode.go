@@ -98,7 +98,7 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 	case JSON:
 		d := jsonPool.Get().(*jsonDecoder)
 		d.buf, d.maxDepth = string(data), o.maxDepth()
-		d.slabs.size(len(data))
+		d.slabs.start(len(data))
 		err := j(d)
 		d.reset()
 		jsonPool.Put(d)
@@ -106,7 +106,7 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 	case XML:
 		d := xmlPool.Get().(*xmlDecoder)
 		d.buf, d.maxDepth = string(data), o.maxDepth()
-		d.slabs.size(len(data))
+		d.slabs.start(len(data))
 		err := x(d)
 		d.reset()
 		xmlPool.Put(d)
@@ -137,9 +137,10 @@ func resetStack[T any](s []T) []T {
 
 func (d *jsonDecoder) reset() {
 	d.eventStacks.reset()
+	d.slabs.finish()
 	*d = jsonDecoder{
-		eventStacks: d.eventStacks,
-		scratch:     d.scratch[:0], names: resetStack(d.names),
+		eventStacks: d.eventStacks, slabs: d.slabs,
+		scratch: d.scratch[:0], names: resetStack(d.names),
 		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
 		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
 	}
@@ -150,9 +151,10 @@ func (d *jsonDecoder) reset() {
 
 func (d *xmlDecoder) reset() {
 	d.eventStacks.reset()
+	d.slabs.finish()
 	*d = xmlDecoder{
-		eventStacks: d.eventStacks,
-		ns:          resetStack(d.ns), path: resetStack(d.path), attrs: resetStack(d.attrs), scratch: d.scratch[:0],
+		eventStacks: d.eventStacks, slabs: d.slabs,
+		ns: resetStack(d.ns), path: resetStack(d.path), attrs: resetStack(d.attrs), scratch: d.scratch[:0],
 		props: resetStack(d.props), propOffs: resetStack(d.propOffs), links: resetStack(d.links),
 		vals: resetStack(d.vals), res: resetStack(d.res),
 	}
@@ -165,21 +167,66 @@ func (d *xmlDecoder) reset() {
 // allocations, so that decoding costs a handful of allocations however many
 // resources the body holds. A slice handed out has its capacity cut to its
 // length, so appending to it never writes into its neighbour.
+//
+// A slab's first size is learned: a pooled decoder remembers how many items
+// of each kind its last body needed per byte, and sizes the next body's
+// slabs in proportion, with a margin. Clients decode the same kinds of bodies
+// again and again, so the slabs come out close to the size needed, and
+// decoding allocates little more than the body holds. A decoder with no
+// history (or a kind the last body did not need) starts from a fixed guess.
+// A slab that fills up is followed by one twice as large.
 type slabs struct {
 	props []Property
 	links []Link
 	vals  []Value
 	res   []Resource
 	kids  []kids
-	hint  int // the size of a first slab
+	n     int        // the length of the body being decoded
+	used  slabCounts // the items handed out for it
+	last  slabCounts // those of the last body decoded, and its length in n
 }
 
-const minSlab = 16
+// slabCounts counts the items of each kind a body needed.
+type slabCounts struct{ n, props, links, vals, res, kids int }
 
-// size sets the first slabs' sizes from the length of the body: a property
-// or a link takes some 60 to 150 bytes of a real body.
-func (s *slabs) size(n int) {
-	s.hint = max(n/96, minSlab)
+// minSlab is the smallest first slab.
+const minSlab = 4
+
+// start prepares the slabs for a body of n bytes.
+func (s *slabs) start(n int) {
+	s.n = n
+	s.used = slabCounts{}
+}
+
+// finish forgets the slabs, which the decoded value now owns, and keeps the
+// counts of the body for the next.
+func (s *slabs) finish() {
+	if s.used.props+s.used.links+s.used.vals+s.used.res+s.used.kids > 0 {
+		s.last, s.last.n = s.used, s.n
+	}
+	*s = slabs{last: s.last}
+}
+
+// firstSize returns the size of the first slab of a kind of which the last
+// body needed last items, and of which this one needs at least need now;
+// guess is the size when there is no history: the body's length over a
+// number of bytes per item that real bodies seldom go under.
+func (s *slabs) firstSize(last, need, guess int) int {
+	size := guess
+	if s.last.n > 0 && last > 0 {
+		est := int(int64(last) * int64(s.n) / int64(s.last.n))
+		size = est + est/8 + 2
+	}
+	return max(size, need, minSlab)
+}
+
+// grow returns the capacity of the next slab, for a kind with capacity c
+// now, that must take need more items.
+func (s *slabs) grow(c, need, last, guess int) int {
+	if c == 0 {
+		return s.firstSize(last, need, guess)
+	}
+	return max(2*c, need)
 }
 
 func (s *slabs) keepProps(ps []Property) []Property {
@@ -187,8 +234,9 @@ func (s *slabs) keepProps(ps []Property) []Property {
 		return nil
 	}
 	if cap(s.props)-len(s.props) < len(ps) {
-		s.props = make([]Property, 0, max(len(ps), 2*cap(s.props), s.hint))
+		s.props = make([]Property, 0, s.grow(cap(s.props), len(ps), s.last.props, s.n/96))
 	}
+	s.used.props += len(ps)
 	n := len(s.props)
 	s.props = append(s.props, ps...)
 	return s.props[n:len(s.props):len(s.props)]
@@ -199,8 +247,9 @@ func (s *slabs) keepLinks(ls []Link) []Link {
 		return nil
 	}
 	if cap(s.links)-len(s.links) < len(ls) {
-		s.links = make([]Link, 0, max(len(ls), 2*cap(s.links), s.hint))
+		s.links = make([]Link, 0, s.grow(cap(s.links), len(ls), s.last.links, s.n/96))
 	}
+	s.used.links += len(ls)
 	n := len(s.links)
 	s.links = append(s.links, ls...)
 	return s.links[n:len(s.links):len(s.links)]
@@ -211,8 +260,9 @@ func (s *slabs) keepValues(vs []Value) []Value {
 		return nil
 	}
 	if cap(s.vals)-len(s.vals) < len(vs) {
-		s.vals = make([]Value, 0, max(len(vs), 2*cap(s.vals), s.hint/8))
+		s.vals = make([]Value, 0, s.grow(cap(s.vals), len(vs), s.last.vals, s.n/768))
 	}
+	s.used.vals += len(vs)
 	n := len(s.vals)
 	s.vals = append(s.vals, vs...)
 	return s.vals[n:len(s.vals):len(s.vals)]
@@ -223,8 +273,9 @@ func (s *slabs) keepResources(rs []Resource) []Resource {
 		return nil
 	}
 	if cap(s.res)-len(s.res) < len(rs) {
-		s.res = make([]Resource, 0, max(len(rs), 2*cap(s.res), s.hint/4))
+		s.res = make([]Resource, 0, s.grow(cap(s.res), len(rs), s.last.res, s.n/384))
 	}
+	s.used.res += len(rs)
 	n := len(s.res)
 	s.res = append(s.res, rs...)
 	return s.res[n:len(s.res):len(s.res)]
@@ -232,8 +283,9 @@ func (s *slabs) keepResources(rs []Resource) []Resource {
 
 func (s *slabs) keepKids(k kids) *kids {
 	if len(s.kids) == cap(s.kids) {
-		s.kids = make([]kids, 0, max(2*cap(s.kids), 4))
+		s.kids = make([]kids, 0, s.grow(cap(s.kids), 1, s.last.kids, 4))
 	}
+	s.used.kids++
 	s.kids = append(s.kids, k)
 	return &s.kids[len(s.kids)-1]
 }
