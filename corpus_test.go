@@ -709,3 +709,61 @@ func TestResourceRelInJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodedDoesNotAliasInput: no decoded string points into the caller's
+// input. Every UCWA body of the corpus and the events examples is decoded
+// from a copy, which is then overwritten: the value must encode to the same
+// bytes as before.
+func TestDecodedDoesNotAliasInput(t *testing.T) {
+	type body struct {
+		name string
+		f    Format
+		k    bodyKind
+		data []byte
+	}
+	var bodies []body
+	for _, e := range corpusManifest(t) {
+		if !*e.WellFormed {
+			continue
+		}
+		_, _, data := readCorpus(t, e.File)
+		f := corpusFormat(e.Format)
+		if k, _ := classifyBody(corpusMethod(e), e.Direction, f, data); k != notUCWA {
+			bodies = append(bodies, body{e.File, f, k, data})
+		}
+	}
+	for _, name := range eventExamples {
+		data, err := os.ReadFile(filepath.Join("testdata", "events", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := JSON
+		if strings.HasSuffix(name, ".xml") {
+			f = XML
+		}
+		bodies = append(bodies, body{name, f, eventsBody, data})
+	}
+	checked := 0
+	for _, b := range bodies {
+		in := bytes.Clone(b.data)
+		d, err := decodeAs(b.k, in, b.f)
+		if err != nil {
+			continue // the corpus tests report it
+		}
+		want, err := d.Marshal(b.f)
+		if err != nil {
+			continue
+		}
+		for i := range in {
+			in[i] = 'X'
+		}
+		got, err := d.Marshal(b.f)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: the decoded value changed when the input was overwritten (%v)", b.name, err)
+		}
+		checked++
+	}
+	if checked < 380 {
+		t.Errorf("checked %d bodies, want the whole corpus", checked)
+	}
+}

@@ -97,7 +97,7 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 	switch f {
 	case JSON:
 		d := jsonPool.Get().(*jsonDecoder)
-		d.buf, d.maxDepth = string(data), o.maxDepth()
+		d.buf, d.maxDepth = data, o.maxDepth()
 		d.slabs.start(len(data))
 		err := j(d)
 		d.reset()
@@ -181,13 +181,14 @@ type slabs struct {
 	vals  []Value
 	res   []Resource
 	kids  []kids
-	n     int        // the length of the body being decoded
-	used  slabCounts // the items handed out for it
-	last  slabCounts // those of the last body decoded, and its length in n
+	strs  strings.Builder // the string arena: see keep
+	n     int             // the length of the body being decoded
+	used  slabCounts      // the items handed out for it
+	last  slabCounts      // those of the last body decoded, and its length in n
 }
 
 // slabCounts counts the items of each kind a body needed.
-type slabCounts struct{ n, props, links, vals, res, kids int }
+type slabCounts struct{ n, props, links, vals, res, kids, strs int }
 
 // minSlab is the smallest first slab.
 const minSlab = 4
@@ -201,7 +202,7 @@ func (s *slabs) start(n int) {
 // finish forgets the slabs, which the decoded value now owns, and keeps the
 // counts of the body for the next.
 func (s *slabs) finish() {
-	if s.used.props+s.used.links+s.used.vals+s.used.res+s.used.kids > 0 {
+	if s.used.props+s.used.links+s.used.vals+s.used.res+s.used.kids+s.used.strs > 0 {
 		s.last, s.last.n = s.used, s.n
 	}
 	*s = slabs{last: s.last}
@@ -227,6 +228,27 @@ func (s *slabs) grow(c, need, last, guess int) int {
 		return s.firstSize(last, need, guess)
 	}
 	return max(2*c, need)
+}
+
+// keep returns a string holding b, copied into the string arena: a few
+// large buffers that the decoded strings slice, so that a decoded value
+// costs an allocation per buffer, not per string, and holds only the bytes
+// it keeps, not the whole body. A strings.Builder never changes what it has
+// written and String returns its bytes without a copy; when one is full, the
+// next starts afresh, so what was handed out stays where it is.
+func (s *slabs) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s.strs.Cap()-s.strs.Len() < len(b) {
+		size := s.grow(s.strs.Cap(), len(b), s.last.strs, s.n/2)
+		s.strs = strings.Builder{}
+		s.strs.Grow(size)
+	}
+	s.used.strs += len(b)
+	off := s.strs.Len()
+	s.strs.Write(b)
+	return s.strs.String()[off:]
 }
 
 func (s *slabs) keepProps(ps []Property) []Property {

@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -13,14 +14,15 @@ import (
 // names, trailing data, invalid UTF-8, unpaired surrogates and the escaped NUL
 // character (\u0000, which XML cannot carry) are refused.
 
-// jsonDecoder reads one JSON body from buf, a copy of the input that decoded
-// strings slice.
+// jsonDecoder reads one JSON body from buf, the caller's input. What the
+// decoded value keeps of it (names, strings, numbers) is copied into the
+// slabs' string arena, never sliced from buf.
 //
 // It keeps no path while it reads: an error computes its JSON Pointer from
 // its offset, with jsonPathAt, so that the members and elements of a body
 // that decodes cost nothing for the errors it does not have.
 type jsonDecoder struct {
-	buf      string
+	buf      []byte
 	pos      int
 	depth    int
 	maxDepth int
@@ -47,21 +49,22 @@ type nameRef struct {
 	esc bool // the raw text has an escape: compare decoded names
 }
 
-// nameOf returns the decoded name r refers to.
+// nameOf returns the decoded name r refers to, in a new string: it is for
+// error messages and the rare names with escapes.
 func (d *jsonDecoder) nameOf(r nameRef) string {
 	raw := d.buf[r.off+1 : r.off+1+int(r.n)]
 	if !r.esc {
-		return raw
+		return string(raw)
 	}
 	t := jsonDecoder{buf: d.buf, pos: r.off, noPath: true}
 	s, _, _ := t.str()
-	return s
+	return string(s)
 }
 
 // sameName reports whether the names a and b are equal once decoded.
 func (d *jsonDecoder) sameName(a, b nameRef) bool {
 	if !a.esc && !b.esc {
-		return a.n == b.n && d.buf[a.off+1:a.off+1+int(a.n)] == d.buf[b.off+1:b.off+1+int(b.n)]
+		return a.n == b.n && string(d.buf[a.off+1:a.off+1+int(a.n)]) == string(d.buf[b.off+1:b.off+1+int(b.n)])
 	}
 	return d.nameOf(a) == d.nameOf(b)
 }
@@ -85,7 +88,8 @@ func (d *jsonDecoder) failMember(sentinel error, off int, name, msg string) erro
 func (d *jsonDecoder) syntax(msg string) error { return d.fail(ErrSyntax, d.pos, msg) }
 
 func (d *jsonDecoder) unexpected(what string) error {
-	return d.syntax(unexpectedMsg(d.buf, d.pos, what))
+	at := min(d.pos, len(d.buf))
+	return d.syntax(unexpectedMsg(string(d.buf[at:min(at+1, len(d.buf))]), 0, what))
 }
 
 // jsonPathAt returns the JSON Pointer of the value that holds offset off of
@@ -93,7 +97,7 @@ func (d *jsonDecoder) unexpected(what string) error {
 // name is part of the path from its colon to the end of its value, an
 // element's index from the '[' or ',' before it to its end; between values
 // (at a name, a comma, a closing bracket) the path is the container's.
-func jsonPathAt(buf string, off int) string {
+func jsonPathAt(buf []byte, off int) string {
 	type frame struct {
 		obj     bool
 		name    string // an object's current member
@@ -134,7 +138,7 @@ func jsonPathAt(buf string, off int) string {
 		default:
 			// A scalar: read it as the decoder did, to find its end.
 			t := jsonDecoder{buf: buf, pos: i, noPath: true}
-			var s string
+			var s []byte
 			var err error
 			switch {
 			case c == '"':
@@ -155,7 +159,7 @@ func jsonPathAt(buf string, off int) string {
 				break
 			}
 			if n := len(st); c == '"' && n > 0 && st[n-1].obj && !st[n-1].inValue {
-				st[n-1].name = s
+				st[n-1].name = string(s)
 			} else {
 				valueDone()
 			}
@@ -185,7 +189,7 @@ func (d *jsonDecoder) ws() {
 		case ' ':
 			// Indentation: count spaces eight at a time.
 			for i+8 <= len(buf) {
-				x := load64(buf[i:i+8]) ^ ' '*lsb
+				x := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb
 				if x != 0 {
 					i += bits.TrailingZeros64(x) / 8
 					break
@@ -261,10 +265,10 @@ func (d *jsonDecoder) end() error {
 // decoder just past the colon; at is the offset of the member's name. It
 // refuses duplicate names. The hot paths use openObject and nextMember
 // instead, which need no closure.
-func (d *jsonDecoder) object(member func(name string, at int) error) error {
+func (d *jsonDecoder) object(member func(name []byte, at int) error) error {
 	it, err := d.openObject()
 	for err == nil {
-		var name string
+		var name []byte
 		var at int
 		var ok bool
 		if name, at, ok, err = d.nextMember(&it); !ok {
@@ -291,8 +295,9 @@ func (d *jsonDecoder) openObject() (objectIter, error) {
 
 // nextMember reads the next member's name and colon, leaving the decoder on
 // its value, or the closing '}' (ok is then false). It refuses repeated
-// names: the first few as they come, the rest, in linear time, at the end.
-func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, err error) {
+// names: the first few as they come, the rest at the end. The name is valid
+// until the next string is read: d.keep it to keep it.
+func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, err error) {
 	var c byte
 	if d.pos < len(d.buf) {
 		c = d.buf[d.pos]
@@ -311,26 +316,26 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, 
 				c = d.skipWS()
 			}
 		case '}':
-			return "", 0, false, d.closeObject(it)
+			return nil, 0, false, d.closeObject(it)
 		default:
-			return "", 0, false, d.unexpected("',' or '}'")
+			return nil, 0, false, d.unexpected("',' or '}'")
 		}
 	} else if c == '}' {
-		return "", 0, false, d.closeObject(it)
+		return nil, 0, false, d.closeObject(it)
 	}
 	if c != '"' {
-		return "", 0, false, d.unexpected("a member name")
+		return nil, 0, false, d.unexpected("a member name")
 	}
 	at = d.pos
-	var raw string
+	var raw []byte
 	if name, raw, err = d.str(); err != nil {
-		return "", 0, false, err
+		return nil, 0, false, err
 	}
 	ref := nameRef{off: at, n: int32(len(raw)), esc: len(raw) != len(name)}
 	if len(d.names)-it.names < smallObject {
 		for _, r := range d.names[it.names:] {
 			if (r.n == ref.n || r.esc || ref.esc) && d.sameName(r, ref) {
-				return "", 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(name))
+				return nil, 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(string(name)))
 			}
 		}
 	}
@@ -342,7 +347,7 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name string, at int, ok bool, 
 		c = d.skipWS()
 	}
 	if c != ':' {
-		return "", 0, false, d.unexpected("':'")
+		return nil, 0, false, d.unexpected("':'")
 	}
 	d.pos++
 	return name, at, true, nil
@@ -355,12 +360,44 @@ func (d *jsonDecoder) closeObject(it *objectIter) error {
 	names := d.names[it.names:]
 	d.names = d.names[:it.names]
 	if len(names) > smallObject {
-		if k := firstRepeat(len(names), func(i int) string { return d.nameOf(names[i]) }); k >= 0 {
+		if k := d.firstRepeat(names); k >= 0 {
 			return d.fail(ErrDuplicateName, names[k].off, "duplicate name "+quoteCut(d.nameOf(names[k])))
 		}
 	}
 	return nil
 }
+
+// firstRepeat returns the index of the first of names that repeats an
+// earlier one, or -1. Up to maxPairwise names it compares pairs, which the
+// lengths mostly settle; past that it uses a map.
+func (d *jsonDecoder) firstRepeat(names []nameRef) int {
+	esc := false
+	for _, r := range names {
+		esc = esc || r.esc
+	}
+	if len(names) <= maxPairwise && !esc {
+		for i := 1; i < len(names); i++ {
+			for j := range i {
+				if names[i].n == names[j].n && d.sameName(names[i], names[j]) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	seen := make(map[string]struct{}, len(names))
+	for i, r := range names {
+		s := d.nameOf(r)
+		if _, dup := seen[s]; dup {
+			return i
+		}
+		seen[s] = struct{}{}
+	}
+	return -1
+}
+
+// maxPairwise is how many names firstRepeat compares pair by pair.
+const maxPairwise = 64
 
 // smallObject is how many names of an object are checked for repeats as they
 // come, one by one.
@@ -414,19 +451,20 @@ func (d *jsonDecoder) nextElem(i int) (ok bool, err error) {
 
 // str reads a string at d.pos (which holds '"'). It returns the string and
 // its raw text between the quotes. The string slices d.buf when the raw text
-// has no escapes.
+// has no escapes, else d.scratch: either way it is valid until the next
+// string is read.
 //
 // The scan reads eight bytes at a time until one needs a look ('"', '\\', a
 // control character or a non-ASCII byte, see jsonHits): within the body, the
 // closing quote stops it, so it needs no care for the string's end, and only
 // the body's last seven bytes are read one at a time.
-func (d *jsonDecoder) str() (s, raw string, err error) {
+func (d *jsonDecoder) str() (s, raw []byte, err error) {
 	buf := d.buf
 	start := d.pos + 1
 	i := start
 	for {
 		if i+8 <= len(buf) {
-			hit := jsonHits(load64(buf[i : i+8]))
+			hit := jsonHits(binary.LittleEndian.Uint64(buf[i:]))
 			if hit == 0 {
 				i += 8
 				continue
@@ -438,7 +476,7 @@ func (d *jsonDecoder) str() (s, raw string, err error) {
 			}
 			if i >= len(buf) {
 				d.pos = i
-				return "", "", d.syntax("unterminated string")
+				return nil, nil, d.syntax("unterminated string")
 			}
 		}
 		switch c := buf[i]; {
@@ -450,26 +488,26 @@ func (d *jsonDecoder) str() (s, raw string, err error) {
 			return d.strEscaped(start, i)
 		case c < 0x20:
 			d.pos = i
-			return "", "", d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
+			return nil, nil, d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
 		}
 		// A multi-byte sequence: it must be valid UTF-8.
-		r, n := utf8.DecodeRuneInString(buf[i:])
+		r, n := utf8.DecodeRune(buf[i:])
 		if r == utf8.RuneError && n <= 1 {
 			d.pos = i
-			return "", "", d.syntax("invalid UTF-8")
+			return nil, nil, d.syntax("invalid UTF-8")
 		}
 		i += n
 	}
 }
 
 // strEscaped finishes a string that has an escape at i.
-func (d *jsonDecoder) strEscaped(start, i int) (s, raw string, err error) {
+func (d *jsonDecoder) strEscaped(start, i int) (s, raw []byte, err error) {
 	buf := d.buf
 	b := append(d.scratch[:0], buf[start:i]...)
 	for {
 		if i >= len(buf) {
 			d.pos = i
-			return "", "", d.syntax("unterminated string")
+			return nil, nil, d.syntax("unterminated string")
 		}
 		c := buf[i]
 		switch {
@@ -477,11 +515,11 @@ func (d *jsonDecoder) strEscaped(start, i int) (s, raw string, err error) {
 			raw = buf[start:i]
 			d.pos = i + 1
 			d.scratch = b
-			return string(b), raw, nil
+			return b, raw, nil
 		case c == '\\':
 			if i+1 >= len(buf) {
 				d.pos = i
-				return "", "", d.syntax("unterminated string")
+				return nil, nil, d.syntax("unterminated string")
 			}
 			e := buf[i+1]
 			switch e {
@@ -501,7 +539,7 @@ func (d *jsonDecoder) strEscaped(start, i int) (s, raw string, err error) {
 				r, ok := hex4(buf, i+2)
 				if !ok {
 					d.pos = i
-					return "", "", d.syntax("invalid \\u escape")
+					return nil, nil, d.syntax("invalid \\u escape")
 				}
 				n := 6
 				if utf16.IsSurrogate(r) {
@@ -512,33 +550,33 @@ func (d *jsonDecoder) strEscaped(start, i int) (s, raw string, err error) {
 					r = utf16.DecodeRune(r, r2)
 					if !ok || r == utf8.RuneError {
 						d.pos = i
-						return "", "", d.syntax("unpaired surrogate in \\u escape")
+						return nil, nil, d.syntax("unpaired surrogate in \\u escape")
 					}
 					n = 12
 				}
 				if r == 0 {
 					d.pos = i
-					return "", "", d.syntax("NUL character (\\u0000) in a string")
+					return nil, nil, d.syntax("NUL character (\\u0000) in a string")
 				}
 				b = utf8.AppendRune(b, r)
 				i += n
 				continue
 			default:
 				d.pos = i
-				return "", "", d.syntax("invalid escape \\" + string(rune(e)))
+				return nil, nil, d.syntax("invalid escape \\" + string(rune(e)))
 			}
 			i += 2
 		case c < 0x20:
 			d.pos = i
-			return "", "", d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
+			return nil, nil, d.syntax("control character 0x" + strconv.FormatUint(uint64(c), 16) + " in a string")
 		case c < 0x80:
 			b = append(b, c)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(buf[i:])
+			r, n := utf8.DecodeRune(buf[i:])
 			if r == utf8.RuneError && n <= 1 {
 				d.pos = i
-				return "", "", d.syntax("invalid UTF-8")
+				return nil, nil, d.syntax("invalid UTF-8")
 			}
 			b = append(b, buf[i:i+n]...)
 			i += n
@@ -546,7 +584,7 @@ func (d *jsonDecoder) strEscaped(start, i int) (s, raw string, err error) {
 	}
 }
 
-func hex4(s string, i int) (rune, bool) {
+func hex4(s []byte, i int) (rune, bool) {
 	if i+4 > len(s) {
 		return 0, false
 	}
@@ -561,7 +599,7 @@ func hex4(s string, i int) (rune, bool) {
 }
 
 // number reads a number and returns its text.
-func (d *jsonDecoder) number() (string, error) {
+func (d *jsonDecoder) number() ([]byte, error) {
 	buf := d.buf
 	start := d.pos
 	i := start
@@ -577,7 +615,7 @@ func (d *jsonDecoder) number() (string, error) {
 		}
 	default:
 		d.pos = i
-		return "", d.unexpected("a digit")
+		return nil, d.unexpected("a digit")
 	}
 	if i < len(buf) && buf[i] == '.' {
 		i++
@@ -587,7 +625,7 @@ func (d *jsonDecoder) number() (string, error) {
 		}
 		if i == j {
 			d.pos = i
-			return "", d.unexpected("a digit")
+			return nil, d.unexpected("a digit")
 		}
 	}
 	if i < len(buf) && (buf[i] == 'e' || buf[i] == 'E') {
@@ -601,7 +639,7 @@ func (d *jsonDecoder) number() (string, error) {
 		}
 		if i == j {
 			d.pos = i
-			return "", d.unexpected("a digit")
+			return nil, d.unexpected("a digit")
 		}
 	}
 	d.pos = i
@@ -609,7 +647,7 @@ func (d *jsonDecoder) number() (string, error) {
 }
 
 func (d *jsonDecoder) literal(lit string) error {
-	if !strings.HasPrefix(d.buf[d.pos:], lit) {
+	if len(d.buf)-d.pos < len(lit) || string(d.buf[d.pos:d.pos+len(lit)]) != lit {
 		return d.unexpected("a value")
 	}
 	d.pos += len(lit)
@@ -631,11 +669,11 @@ func (d *jsonDecoder) value() (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		if len(raw) > 9 && raw[0] == '\\' && raw[1] == '/' && strings.HasPrefix(raw, `\/Date(`) &&
-			strings.HasSuffix(raw, `)\/`) && isJSONDate(s) {
-			return Value{kind: KindDate, text: s}, nil
+		text := d.keep(s)
+		if len(raw) > 9 && string(raw[:7]) == `\/Date(` && string(raw[len(raw)-3:]) == `)\/` && isJSONDate(text) {
+			return Value{kind: KindDate, text: text}, nil
 		}
-		return Value{kind: KindString, text: s}, nil
+		return Value{kind: KindString, text: text}, nil
 	case 't':
 		return Value{kind: KindBool, text: "true"}, d.literal("true")
 	case 'f':
@@ -649,7 +687,7 @@ func (d *jsonDecoder) value() (Value, error) {
 		return Value{kind: KindBag, kids: d.keepKids(kids{bag: ps})}, err
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		n, err := d.number()
-		return Value{kind: KindNumber, text: n}, err
+		return Value{kind: KindNumber, text: d.keep(n)}, err
 	}
 	return Value{}, d.unexpected("a value")
 }
@@ -677,9 +715,10 @@ func (d *jsonDecoder) list() (Value, error) {
 }
 
 // member reads the value of the member name onto d.props.
-func (d *jsonDecoder) member(name string) error {
+func (d *jsonDecoder) member(name []byte) error {
+	n := d.keep(name)
 	v, err := d.value()
-	d.props = append(d.props, Property{Name: name, Value: v})
+	d.props = append(d.props, Property{Name: n, Value: v})
 	return err
 }
 
@@ -688,7 +727,7 @@ func (d *jsonDecoder) bag() ([]Property, error) {
 	base := len(d.props)
 	it, err := d.openObject()
 	for err == nil {
-		var name string
+		var name []byte
 		var ok bool
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
@@ -717,7 +756,7 @@ func (d *jsonDecoder) stringValue() (string, error) {
 		return "", d.fail(ErrStructure, d.pos, "expecting a string")
 	}
 	s, _, err := d.str()
-	return s, err
+	return d.keep(s), err
 }
 
 // link reads a link object {"href", "title", …} into l.
@@ -727,12 +766,12 @@ func (d *jsonDecoder) link(l *Link) error {
 	base := len(d.props)
 	it, err := d.openObject()
 	for err == nil {
-		var name string
+		var name []byte
 		var ok bool
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch name {
+		switch string(name) {
 		case "href":
 			l.Href, err = d.stringValue()
 			hasHref = true
@@ -764,11 +803,12 @@ func (d *jsonDecoder) link(l *Link) error {
 func (d *jsonDecoder) relSet(embedded bool) error {
 	it, err := d.openObject()
 	for err == nil {
-		var rel string
+		var name []byte
 		var ok bool
-		if rel, _, ok, err = d.nextMember(&it); !ok {
+		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
+		rel := d.keep(name)
 		if d.peek() != '[' {
 			err = d.relItem(rel, false, embedded)
 			continue
@@ -823,12 +863,12 @@ func (d *jsonDecoder) resource(r *Resource) error {
 	elbase, eebase := len(d.emptyLinks), len(d.emptyEmbedded)
 	it, err := d.openObject()
 	for err == nil {
-		var name string
+		var name []byte
 		var ok bool
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch name {
+		switch string(name) {
 		case "_links":
 			r.linksAt = int32(len(d.props) - pbase + 1)
 			if r.embeddedAt == r.linksAt {
@@ -886,12 +926,12 @@ func (d *jsonDecoder) topResource(r *Resource) error {
 
 func (d *jsonDecoder) input(in *Input) error {
 	pbase := len(d.props)
-	err := d.object(func(name string, at int) error {
-		switch name {
+	err := d.object(func(name []byte, at int) error {
+		switch string(name) {
 		case "_links":
 			return d.linkSet()
 		case "_embedded":
-			return d.failMember(ErrStructure, at, name, "an input has no embedded resources")
+			return d.failMember(ErrStructure, at, string(name), "an input has no embedded resources")
 		}
 		return d.member(name)
 	})
@@ -904,8 +944,8 @@ func (d *jsonDecoder) input(in *Input) error {
 }
 
 func (d *jsonDecoder) events(ev *Events) error {
-	err := d.object(func(name string, at int) error {
-		switch name {
+	err := d.object(func(name []byte, at int) error {
+		switch string(name) {
 		case "_links":
 			err := d.linkSet()
 			ev.Links = d.takeLinks(0)
@@ -918,7 +958,7 @@ func (d *jsonDecoder) events(ev *Events) error {
 				return err
 			})
 		}
-		return d.failMember(ErrStructure, at, name, "unknown member "+quoteCut(name)+" in events")
+		return d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in events")
 	})
 	ev.Senders = d.takeSenders()
 	if err != nil {
@@ -928,9 +968,9 @@ func (d *jsonDecoder) events(ev *Events) error {
 }
 
 func (d *jsonDecoder) sender(s *Sender) error {
-	return d.object(func(name string, at int) error {
+	return d.object(func(name []byte, at int) error {
 		var err error
-		switch name {
+		switch string(name) {
 		case "rel":
 			s.Rel, err = d.stringValue()
 		case "href":
@@ -943,7 +983,7 @@ func (d *jsonDecoder) sender(s *Sender) error {
 				return err
 			})
 		default:
-			err = d.failMember(ErrStructure, at, name, "unknown member "+quoteCut(name)+" in a sender")
+			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in a sender")
 		}
 		return err
 	})
@@ -952,9 +992,9 @@ func (d *jsonDecoder) sender(s *Sender) error {
 func (d *jsonDecoder) event(e *Event) error {
 	start := d.pos
 	hasType := false
-	err := d.object(func(name string, at int) error {
+	err := d.object(func(name []byte, at int) error {
 		var err error
-		switch name {
+		switch string(name) {
 		case "type":
 			var t string
 			t, err = d.stringValue()
@@ -972,16 +1012,16 @@ func (d *jsonDecoder) event(e *Event) error {
 			err = d.errorObject(e.Reason)
 		case "_embedded":
 			n := 0
-			err = d.object(func(rel string, at int) error {
+			err = d.object(func(rel []byte, at int) error {
 				if n++; n > 1 {
-					return d.failMember(ErrStructure, at, rel, "an event embeds more than one resource")
+					return d.failMember(ErrStructure, at, string(rel), "an event embeds more than one resource")
 				}
 				var err error
-				e.Resource, err = d.eventResource(rel)
+				e.Resource, err = d.eventResource(d.keep(rel))
 				return err
 			})
 		default:
-			err = d.failMember(ErrStructure, at, name, "unknown member "+quoteCut(name)+" in an event")
+			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in an event")
 		}
 		return err
 	})
@@ -1011,10 +1051,10 @@ func (d *jsonDecoder) errorObject(e *Error) error {
 	start := d.pos
 	hasCode := false
 	base := len(d.props)
-	err := d.object(func(name string, _ int) error {
+	err := d.object(func(name []byte, _ int) error {
 		var err error
 		var s string
-		switch name {
+		switch string(name) {
 		case "code":
 			s, err = d.stringValue()
 			e.Code, hasCode = Code(s), true

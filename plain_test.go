@@ -56,7 +56,7 @@ func TestJSONWhitespace(t *testing.T) {
 	for n := range 40 {
 		for _, pre := range []string{"", "\n", " \n", "\t ", "\r\n"} {
 			s := pre + strings.Repeat(" ", n) + "x"
-			d := jsonDecoder{buf: s}
+			d := jsonDecoder{buf: []byte(s)}
 			d.ws()
 			if d.pos != len(s)-1 {
 				t.Fatalf("%q: stopped at %d", s, d.pos)
