@@ -11,9 +11,11 @@ import (
 // The decoding entry points. Each takes the whole body: a UTF-8 byte-order
 // mark before it is skipped, and byte offsets in errors count from after it.
 //
-// Decoded strings do not alias data: the decoder copies the body once into a
-// string and slices it, so data may be reused as soon as the call returns. The
-// decoded value keeps that copy alive as long as any of its strings is.
+// Decoded strings do not alias data, so data may be reused as soon as the
+// call returns. The JSON decoder copies what the value keeps (names, strings,
+// numbers) into a few large buffers, a string arena; the XML decoder copies
+// the body once into a string and slices it. Either way, the value keeps those
+// buffers alive as long as any of its strings is.
 
 // DecodeInput decodes a POST body: a JSON object or an XML <input> element.
 // It is Options{}.DecodeInput.

@@ -51,8 +51,9 @@
 // [Options.MaxDepth] and [Options.MaxSize], whose defaults are
 // [DefaultMaxDepth] and [DefaultMaxSize]; the decoders never panic.
 //
-// Decoded strings do not alias the input: the decoder copies the body once and
-// slices that copy, so the caller may reuse its buffer at once.
+// Decoded strings do not alias the input: the decoders copy what the value
+// keeps (a JSON body's names and strings into a string arena, an XML body
+// whole) and slice that copy, so the caller may reuse its buffer at once.
 //
 // # What the reference does not show
 //
