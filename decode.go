@@ -128,11 +128,14 @@ var (
 // that grew one further does not pin its memory.
 const maxPooledStack = 1 << 12
 
-// resetStack empties s (dropping what it points to) for the next decode.
+// resetStack empties s for the next decode, dropping what it points to up to
+// its capacity: the decoders pop their stacks without clearing what they
+// pop, and clear it all here, once.
 func resetStack[T any](s []T) []T {
 	if cap(s) > maxPooledStack {
 		return nil
 	}
+	s = s[:cap(s)]
 	clear(s)
 	return s[:0]
 }

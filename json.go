@@ -182,14 +182,14 @@ func jsonPathAt(buf []byte, off int) string {
 	return b.String()
 }
 
+// ws skips white space; runs of spaces (indentation) eight bytes at a time.
 func (d *jsonDecoder) ws() {
 	buf, i := d.buf, d.pos
 	for i < len(buf) {
 		switch buf[i] {
 		case ' ':
-			// Indentation: count spaces eight at a time.
 			for i+8 <= len(buf) {
-				x := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb
+				x := load64b(buf, i) ^ ' '*lsb
 				if x != 0 {
 					i += bits.TrailingZeros64(x) / 8
 					break
@@ -208,6 +208,9 @@ func (d *jsonDecoder) ws() {
 	}
 	d.pos = i
 }
+
+// load64b reads the 8 bytes of b from i, little endian.
+func load64b(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i : i+8]) }
 
 // peek skips white space and returns the next byte, or 0 at the end. White
 // space goes to skipWS. The compiler finds peek just too big to inline, so
@@ -327,11 +330,25 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 		return nil, 0, false, d.unexpected("a member name")
 	}
 	at = d.pos
-	var raw []byte
-	if name, raw, err = d.str(); err != nil {
-		return nil, 0, false, err
+	ref := nameRef{off: at}
+	// Most names are short and plain: when the first eight bytes after the
+	// quote hold the closing quote and nothing before it needs a look, the
+	// name is read here, without str.
+	if i := at + 1; i+8 <= len(d.buf) {
+		hit := jsonHits(load64b(d.buf, i))
+		if k := bits.TrailingZeros64(hit) / 8; hit != 0 && d.buf[i+k] == '"' {
+			name = d.buf[i : i+k]
+			d.pos = i + k + 1
+			ref.n = int32(k)
+		}
 	}
-	ref := nameRef{off: at, n: int32(len(raw)), esc: len(raw) != len(name)}
+	if d.pos == at {
+		var raw []byte
+		if name, raw, err = d.str(); err != nil {
+			return nil, 0, false, err
+		}
+		ref.n, ref.esc = int32(len(raw)), len(raw) != len(name)
+	}
 	if len(d.names)-it.names < smallObject {
 		for _, r := range d.names[it.names:] {
 			if (r.n == ref.n || r.esc || ref.esc) && d.sameName(r, ref) {
@@ -368,20 +385,34 @@ func (d *jsonDecoder) closeObject(it *objectIter) error {
 }
 
 // firstRepeat returns the index of the first of names that repeats an
-// earlier one, or -1. Up to maxPairwise names it compares pairs, which the
-// lengths mostly settle; past that it uses a map.
+// earlier one, or -1. Up to maxPairwise names, none escaped, it keeps a
+// 6-bit hash of each (of its length and three of its bytes) and a bitmap
+// of the hashes seen, and compares a name with the earlier ones only when
+// its hash was seen; past that it uses a map.
 func (d *jsonDecoder) firstRepeat(names []nameRef) int {
 	esc := false
 	for _, r := range names {
 		esc = esc || r.esc
 	}
 	if len(names) <= maxPairwise && !esc {
-		for i := 1; i < len(names); i++ {
-			for j := range i {
-				if names[i].n == names[j].n && d.sameName(names[i], names[j]) {
-					return i
+		var hashes [maxPairwise]uint8
+		var seen uint64
+		for i, r := range names {
+			raw := d.buf[r.off+1 : r.off+1+int(r.n)]
+			h := uint(len(raw))
+			if len(raw) > 0 {
+				h = h*0x9E + uint(raw[0])*0x3B + uint(raw[len(raw)-1])*0x1F + uint(raw[len(raw)/2])
+			}
+			h = (h ^ h>>6) & 63
+			if seen&(1<<h) != 0 {
+				for j := range i {
+					if hashes[j] == uint8(h) && d.sameName(names[j], r) {
+						return i
+					}
 				}
 			}
+			seen |= 1 << h
+			hashes[i] = uint8(h)
 		}
 		return -1
 	}
@@ -464,7 +495,7 @@ func (d *jsonDecoder) str() (s, raw []byte, err error) {
 	i := start
 	for {
 		if i+8 <= len(buf) {
-			hit := jsonHits(binary.LittleEndian.Uint64(buf[i:]))
+			hit := jsonHits(load64b(buf, i))
 			if hit == 0 {
 				i += 8
 				continue
@@ -709,7 +740,6 @@ func (d *jsonDecoder) list() (Value, error) {
 		return Value{}, err
 	}
 	list := d.keepValues(d.vals[base:])
-	clear(d.vals[base:])
 	d.vals = d.vals[:base]
 	return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
 }
@@ -739,14 +769,12 @@ func (d *jsonDecoder) bag() ([]Property, error) {
 
 func (d *jsonDecoder) takeProps(base int) []Property {
 	ps := d.keepProps(d.props[base:])
-	clear(d.props[base:])
 	d.props = d.props[:base]
 	return ps
 }
 
 func (d *jsonDecoder) takeLinks(base int) []Link {
 	ls := d.keepLinks(d.links[base:])
-	clear(d.links[base:])
 	d.links = d.links[:base]
 	return ls
 }
@@ -885,7 +913,6 @@ func (d *jsonDecoder) resource(r *Resource) error {
 	r.Properties = d.takeProps(pbase)
 	r.Links = d.takeLinks(lbase)
 	r.Embedded = d.keepResources(d.res[rbase:])
-	clear(d.res[rbase:])
 	d.res = d.res[:rbase]
 	r.emptyLinks = takeEmpty(&d.emptyLinks, elbase)
 	r.emptyEmbedded = takeEmpty(&d.emptyEmbedded, eebase)
