@@ -986,22 +986,32 @@ func (d *jsonDecoder) input(in *Input) error {
 }
 
 func (d *jsonDecoder) events(ev *Events) error {
-	err := d.object(func(name []byte, at int) error {
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var at int
+		var ok bool
+		if name, at, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		switch string(name) {
 		case "_links":
-			err := d.linkSet()
+			err = d.linkSet()
 			ev.Links = d.takeLinks(0)
-			return err
 		case "sender":
-			return d.array(func(int) error {
+			err = d.openArray()
+			for i := 0; err == nil; i++ {
+				if ok, err = d.nextElem(i); !ok {
+					break
+				}
 				var s Sender
-				err := d.sender(&s)
+				err = d.sender(&s)
 				d.endSender(s)
-				return err
-			})
+			}
+		default:
+			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in events")
 		}
-		return d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in events")
-	})
+	}
 	ev.Senders = d.takeSenders()
 	if err != nil {
 		return err
@@ -1010,37 +1020,49 @@ func (d *jsonDecoder) events(ev *Events) error {
 }
 
 func (d *jsonDecoder) sender(s *Sender) error {
-	return d.object(func(name []byte, at int) error {
-		var err error
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var at int
+		var ok bool
+		if name, at, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		switch string(name) {
 		case "rel":
 			s.Rel, err = d.stringValue()
 		case "href":
 			s.Href, err = d.stringValue()
 		case "events":
-			err = d.array(func(int) error {
-				var e Event
-				err := d.event(&e)
-				d.evs = append(d.evs, e)
-				return err
-			})
+			err = d.openArray()
+			for i := 0; err == nil; i++ {
+				if ok, err = d.nextElem(i); !ok {
+					break
+				}
+				d.evs = append(d.evs, Event{})
+				err = d.event(&d.evs[len(d.evs)-1])
+			}
 		default:
 			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in a sender")
 		}
-		return err
-	})
+	}
+	return err
 }
 
 func (d *jsonDecoder) event(e *Event) error {
 	start := d.pos
 	hasType := false
-	err := d.object(func(name []byte, at int) error {
-		var err error
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var at int
+		var ok bool
+		if name, at, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		switch string(name) {
 		case "type":
-			var t string
-			t, err = d.stringValue()
-			e.Type = EventType(t)
+			e.Type, err = d.eventType()
 			hasType = true
 		case "link":
 			err = d.link(&e.Link)
@@ -1065,12 +1087,29 @@ func (d *jsonDecoder) event(e *Event) error {
 		default:
 			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in an event")
 		}
-		return err
-	})
+	}
 	if err == nil && !hasType {
 		return d.fail(ErrStructure, start, "event has no type")
 	}
 	return err
+}
+
+// eventType reads an event's type: one of the constants when it is one,
+// with no copy.
+func (d *jsonDecoder) eventType() (EventType, error) {
+	if d.peek() != '"' {
+		return "", d.fail(ErrStructure, d.pos, "expecting a string")
+	}
+	s, _, err := d.str()
+	if err != nil {
+		return "", err
+	}
+	for _, t := range [...]EventType{Added, Updated, Deleted, Started, Completed} {
+		if string(s) == string(t) {
+			return t, nil
+		}
+	}
+	return EventType(d.keep(s)), nil
 }
 
 // eventResource reads the resource an event embeds under rel.
