@@ -474,6 +474,45 @@ func TestDecodeAllocs(t *testing.T) {
 	}
 }
 
+// TestSlabsLearn: a pooled decoder sizes its first slabs from the last body
+// it read, in proportion to the lengths, with a margin; a body needing more
+// than that gets a further slab twice as large, and one with no history the
+// fixed guess.
+func TestSlabsLearn(t *testing.T) {
+	var s slabs
+	s.start(960)
+	if got := s.keepProps(make([]Property, 1)); cap(got) != 1 || cap(s.props) != 960/96 {
+		t.Fatalf("no history: slab of %d, want %d", cap(s.props), 960/96)
+	}
+	s.keepProps(make([]Property, 9)) // 10 in all: the slab is full
+	s.keepProps(make([]Property, 1))
+	if cap(s.props) != 20 {
+		t.Fatalf("second slab of %d, want 20", cap(s.props))
+	}
+	s.keepLinks(make([]Link, 3))
+	s.keep([]byte("abcdef"))
+	s.finish()
+	if s.props != nil || s.links != nil || s.strs.Len() != 0 {
+		t.Fatal("finish kept the slabs")
+	}
+	s.start(1920) // twice as long: 22 properties, 6 links, 12 string bytes expected
+	s.keepProps(make([]Property, 1))
+	s.keepLinks(make([]Link, 1))
+	s.keep([]byte("x"))
+	if want := 22 + 22/8 + 2; cap(s.props) != want {
+		t.Errorf("learned props slab of %d, want %d", cap(s.props), want)
+	}
+	if want := 6 + 6/8 + 2; cap(s.links) != want {
+		t.Errorf("learned links slab of %d, want %d", cap(s.links), want)
+	}
+	if want := 12 + 12/8 + 2; s.strs.Cap() < want || s.strs.Cap() > 2*want {
+		t.Errorf("learned string arena of %d bytes, want about %d", s.strs.Cap(), want)
+	}
+	if s.keepResources(make([]Resource, 1)); cap(s.res) != max(1920/384, minSlab) {
+		t.Errorf("a kind the last body did not need: slab of %d, want the guess %d", cap(s.res), max(1920/384, minSlab))
+	}
+}
+
 // TestGroupsOfLongLists: grouping by rel holds for long lists with few rels,
 // past any small index width.
 func TestGroupsOfLongLists(t *testing.T) {
