@@ -45,14 +45,14 @@ type jsonDecoder struct {
 // names costs the garbage collector nothing.
 type nameRef struct {
 	off int // of the opening quote
-	n   int32
+	n   int
 	esc bool // the raw text has an escape: compare decoded names
 }
 
 // nameOf returns the decoded name r refers to, in a new string: it is for
 // error messages and the rare names with escapes.
 func (d *jsonDecoder) nameOf(r nameRef) string {
-	raw := d.buf[r.off+1 : r.off+1+int(r.n)]
+	raw := d.buf[r.off+1 : r.off+1+r.n]
 	if !r.esc {
 		return string(raw)
 	}
@@ -64,7 +64,7 @@ func (d *jsonDecoder) nameOf(r nameRef) string {
 // sameName reports whether the names a and b are equal once decoded.
 func (d *jsonDecoder) sameName(a, b nameRef) bool {
 	if !a.esc && !b.esc {
-		return a.n == b.n && string(d.buf[a.off+1:a.off+1+int(a.n)]) == string(d.buf[b.off+1:b.off+1+int(b.n)])
+		return a.n == b.n && string(d.buf[a.off+1:a.off+1+a.n]) == string(d.buf[b.off+1:b.off+1+b.n])
 	}
 	return d.nameOf(a) == d.nameOf(b)
 }
@@ -354,7 +354,7 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 		if k := bits.TrailingZeros64(hit) / 8; hit != 0 && d.buf[i+k] == '"' {
 			name = d.buf[i : i+k]
 			d.pos = i + k + 1
-			ref.n = int32(k)
+			ref.n = k
 		}
 	}
 	if d.pos == at {
@@ -362,7 +362,7 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 		if name, raw, err = d.str(); err != nil {
 			return nil, 0, false, err
 		}
-		ref.n, ref.esc = int32(len(raw)), len(raw) != len(name)
+		ref.n, ref.esc = len(raw), len(raw) != len(name)
 	}
 	if len(d.names)-it.names < smallObject {
 		for _, r := range d.names[it.names:] {
@@ -413,7 +413,7 @@ func (d *jsonDecoder) firstRepeat(names []nameRef) int {
 		var hashes [maxPairwise]uint8
 		var seen uint64
 		for i, r := range names {
-			raw := d.buf[r.off+1 : r.off+1+int(r.n)]
+			raw := d.buf[r.off+1 : r.off+1+r.n]
 			h := uint(len(raw))
 			if len(raw) > 0 {
 				h = h*0x9E + uint(raw[0])*0x3B + uint(raw[len(raw)-1])*0x1F + uint(raw[len(raw)/2])
