@@ -167,6 +167,74 @@ func (d *xmlDecoder) name() (string, error) {
 	return buf[start:i], nil
 }
 
+// asciiName returns the end of the name at buf[i:], and where its first colon
+// is from i (-1 when it has none) as name sets d.colon, when the name is all
+// ASCII and followed by an ASCII byte or the end of buf: name's common case,
+// without a call or a store to d. Otherwise (no name, or non-ASCII) end is i,
+// and name must read it the slow way.
+func asciiName(buf string, i int) (end, colon int) {
+	start := i
+	if i >= len(buf) || buf[i] >= utf8.RuneSelf || !nameStart[buf[i]] {
+		return start, -1
+	}
+	i++
+	for i < len(buf) && asciiLocalByte[buf[i]] {
+		i++
+	}
+	colon = -1
+	if i < len(buf) && buf[i] == ':' {
+		colon = i - start
+		for i < len(buf) && asciiNameByte[buf[i]] {
+			i++
+		}
+	}
+	if i < len(buf) && buf[i] >= utf8.RuneSelf {
+		return start, -1
+	}
+	return i, colon
+}
+
+// asciiLocalByte is asciiNameByte without the colon.
+var asciiLocalByte = func() (t [256]bool) {
+	copy(t[:], nameByte[:])
+	t[':'] = false
+	return t
+}()
+
+// The attributes UCWA writes on nearly every element, with the `="` that
+// follows them, as knownAttr reads them: eight bytes, little endian, masked
+// to the length of the text.
+const (
+	attrRel   = 'r' | 'e'<<8 | 'l'<<16 | '='<<24 | '"'<<32
+	attrHref  = 'h' | 'r'<<8 | 'e'<<16 | 'f'<<24 | '='<<32 | '"'<<40
+	attrName  = 'n' | 'a'<<8 | 'm'<<16 | 'e'<<24 | '='<<32 | '"'<<40
+	attrTitle = 't' | 'i'<<8 | 't'<<16 | 'l'<<24 | 'e'<<32 | '='<<40 | '"'<<48
+	mask5     = 1<<40 - 1
+	mask6     = 1<<48 - 1
+	mask7     = 1<<56 - 1
+)
+
+// knownAttr recognizes rel=", href=", name=" and title=" at buf[i:] with one
+// eight-byte load and a few compares, and returns the name and the length of
+// what it matched; n is 0 for any other text, left to the generic reader.
+func knownAttr(buf string, i int) (name string, n int) {
+	if i+8 > len(buf) {
+		return "", 0
+	}
+	w := load64(buf[i : i+8])
+	switch {
+	case w&mask5 == attrRel:
+		return "rel", 5
+	case w&mask6 == attrHref:
+		return "href", 6
+	case w&mask6 == attrName:
+		return "name", 6
+	case w&mask7 == attrTitle:
+		return "title", 7
+	}
+	return "", 0
+}
+
 // asciiNameByte is nameByte for all 256 bytes: false from 0x80 on.
 var asciiNameByte = func() (t [256]bool) {
 	copy(t[:], nameByte[:])
@@ -501,58 +569,102 @@ func (d *xmlDecoder) attrValue() (string, error) {
 
 // startTag reads a start tag at d.pos (which holds '<'), declaring the
 // namespaces it binds, and checks the element is in the UCWA namespace.
+//
+// It keeps its place in a local index, i, and stores it in d.pos only to call
+// a slower reader or to fail: the common tag, <link rel="…" href="…"/>, is read
+// without a call per attribute (see asciiName, knownAttr).
 func (d *xmlDecoder) startTag() error {
+	buf := d.buf
 	start := d.pos
 	d.tagStart = start
-	d.pos++
-	qn, err := d.name()
-	if err != nil {
-		return err
+	i := start + 1
+	var qn string
+	qnColon := -1
+	if end, colon := asciiName(buf, i); end > i {
+		qn, qnColon, i = buf[i:end], colon, end
+	} else {
+		d.pos = i
+		var err error
+		if qn, err = d.name(); err != nil {
+			return err
+		}
+		qnColon, i = d.colon, d.pos
 	}
-	qnColon := d.colon
 	d.depth++
 	if d.depth > d.maxDepth {
+		d.pos = i
 		return d.fail(ErrTooDeep, start, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
 	}
 	d.attrs = d.attrs[:0]
 	declared := len(d.ns) // namespace declarations before this tag's
 	for {
-		hadSpace := d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos])
-		d.ws()
-		if d.pos >= len(d.buf) {
+		hadSpace := false
+		for i < len(buf) && isXMLSpace(buf[i]) {
+			i++
+			hadSpace = true
+		}
+		if i >= len(buf) {
+			d.pos = i
 			return d.unexpected("'>'")
 		}
-		if c := d.buf[d.pos]; c == '>' || c == '/' {
-			if c == '/' {
-				if d.pos+1 >= len(d.buf) || d.buf[d.pos+1] != '>' {
-					d.pos++
-					return d.unexpected("'>'")
-				}
-				d.pos++
+		if c := buf[i]; c == '>' {
+			i++
+			d.empty = false
+			break
+		} else if c == '/' {
+			if i+1 >= len(buf) || buf[i+1] != '>' {
+				d.pos = i + 1
+				return d.unexpected("'>'")
 			}
-			d.pos++
-			d.empty = c == '/'
+			i += 2
+			d.empty = true
 			break
 		}
+		d.pos = i
 		if !hadSpace {
 			return d.unexpected("white space, '>' or '/>'")
 		}
 		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
-			return d.fail(ErrTooLarge, d.pos, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
+			return d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
 		}
 		if len(d.ns) >= MaxNamespaces {
-			return d.fail(ErrTooLarge, d.pos, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
+			return d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
 		}
-		an, v, at, err := d.attribute()
-		if err != nil {
-			return err
+		at := i
+		// The fast way: an ASCII name, then =" and a plain value in double
+		// quotes. Anything else (white space around '=', single quotes,
+		// references, non-ASCII, errors) is read again by attribute.
+		var an, v string
+		colon := -1
+		vstart := -1 // where the value starts, after `="`
+		if name, n := knownAttr(buf, i); n > 0 {
+			an, vstart = name, i+n
+		} else if end, c := asciiName(buf, i); end > i && end+1 < len(buf) && buf[end] == '=' && buf[end+1] == '"' {
+			an, colon, vstart = buf[i:end], c, end+2
 		}
-		p, l, err := d.splitQName(an, d.colon, at)
-		if err != nil {
-			return err
+		if vstart >= 0 {
+			if j := vstart + attrPlainPrefix(buf[vstart:], '"'); j < len(buf) && buf[j] == '"' {
+				v, i = buf[vstart:j], j+1
+			} else {
+				vstart = -1
+			}
 		}
-		for _, a := range d.attrs {
-			if a.prefix == p && a.local == l {
+		if vstart < 0 {
+			var err error
+			if an, v, _, err = d.attribute(); err != nil {
+				return err
+			}
+			colon, i = d.colon, d.pos
+		}
+		p, l := "", an
+		if colon >= 0 {
+			var err error
+			if p, l, err = d.splitQName(an, colon, at); err != nil {
+				return err
+			}
+		}
+		for k := range d.attrs {
+			if a := &d.attrs[k]; a.local == l && a.prefix == p {
 				return d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
 			}
 		}
@@ -573,6 +685,7 @@ func (d *xmlDecoder) startTag() error {
 		}
 		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
 	}
+	d.pos = i
 	p, l, err := d.splitQName(qn, qnColon, start+1)
 	if err != nil {
 		return err
@@ -687,6 +800,15 @@ func (d *xmlDecoder) readText() error {
 	buf := d.buf
 	start := d.pos
 	i := start
+	// The commonest text is the white space that indents the next tag.
+	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t') {
+		i++
+	}
+	if i+1 < len(buf) && buf[i] == '<' && buf[i+1] != '!' && buf[i+1] != '?' {
+		d.pos = i
+		d.text = buf[start:i]
+		return nil
+	}
 	for {
 		i += textPlainPrefix(buf[i:])
 		if i >= len(buf) {
