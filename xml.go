@@ -643,7 +643,7 @@ func (d *xmlDecoder) startTag() error {
 			an, colon, vstart = buf[i:end], c, end+2
 		}
 		if vstart >= 0 {
-			if j := vstart + attrPlainPrefix(buf[vstart:], '"'); j < len(buf) && buf[j] == '"' {
+			if j := vstart + quotPlainPrefix(buf[vstart:]); j < len(buf) && buf[j] == '"' {
 				v, i = buf[vstart:j], j+1
 			} else {
 				vstart = -1
@@ -1586,23 +1586,14 @@ func (d *xmlDecoder) reason(e *Error) error {
 	return err
 }
 
-// plainPrefix returns the length of the longest prefix of s without a control
-// character, a non-ASCII byte, or the bytes of c1, c2 and c3 (a byte repeated
-// eight times, as ('<' * lsb)); special says the same of single bytes. It
-// checks eight bytes at a time; see jsonHits for how.
-func plainPrefix(s string, c1, c2, c3 uint64, special *[256]bool) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i : i+8])
-		x1, x2, x3 := w^c1, w^c2, w^c3
-		if hit := ((w - 0x20*lsb) | (x1 - lsb) | (x2 - lsb) | (x3 - lsb) | w) & msb; hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for i < len(s) && !special[s[i]] {
-		i++
-	}
-	return i
+// plainHits marks, with the top bit of its byte, each byte of w (eight bytes
+// of text) that is a control character, non-ASCII, or one of c1, c2 and c3 (a
+// byte repeated eight times, as ('<' * lsb)); see jsonHits for how. A byte
+// above a marked one may be marked wrongly (a borrow), so only the lowest mark
+// is exact. It is small enough to be inlined, so the scans below, each with
+// its own constants, keep them in registers instead of passing them.
+func plainHits(w, c1, c2, c3 uint64) uint64 {
+	return ((w - 0x20*lsb) | ((w ^ c1) - lsb) | ((w ^ c2) - lsb) | ((w ^ c3) - lsb) | w) & msb
 }
 
 // textSpecial and attrSpecial mark the bytes that end a plain run of text and
@@ -1620,14 +1611,46 @@ var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
 // textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
 // among them) or a non-ASCII byte.
 func textPlainPrefix(s string) int {
-	return plainPrefix(s, '<'*lsb, '&'*lsb, ']'*lsb, &textSpecial)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hit := plainHits(load64(s[i:i+8]), '<'*lsb, '&'*lsb, ']'*lsb); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !textSpecial[s[i]] {
+		i++
+	}
+	return i
 }
 
 // attrPlainPrefix: up to the quote q, '<', '&', a control character or a
 // non-ASCII byte.
 func attrPlainPrefix(s string, q byte) int {
 	if q == '"' {
-		return plainPrefix(s, '"'*lsb, '<'*lsb, '&'*lsb, &attrSpecial2)
+		return quotPlainPrefix(s)
 	}
-	return plainPrefix(s, '\''*lsb, '<'*lsb, '&'*lsb, &attrSpecial1)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hit := plainHits(load64(s[i:i+8]), '\''*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !attrSpecial1[s[i]] {
+		i++
+	}
+	return i
+}
+
+// quotPlainPrefix is attrPlainPrefix(s, '"').
+func quotPlainPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hit := plainHits(load64(s[i:i+8]), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !attrSpecial2[s[i]] {
+		i++
+	}
+	return i
 }
