@@ -89,6 +89,32 @@ func (d *xmlDecoder) ws() {
 	}
 }
 
+// indentEnd returns the end of a line feed and the spaces after it (the usual
+// indentation) at buf[i:], or i when there is no line feed; it counts the
+// spaces eight at a time.
+func indentEnd(buf string, i int) int {
+	if i >= len(buf) || buf[i] != '\n' {
+		return i
+	}
+	i++
+	for i+8 <= len(buf) {
+		if w := load64(buf[i:i+8]) ^ ' '*lsb; w != 0 {
+			return i + bits.TrailingZeros64(w)/8
+		}
+		i += 8
+	}
+	return i
+}
+
+// spaceEnd returns the end of the white space at buf[i:].
+func spaceEnd(buf string, i int) int {
+	i = indentEnd(buf, i)
+	for i < len(buf) && isXMLSpace(buf[i]) {
+		i++
+	}
+	return i
+}
+
 func isSpaceOnly(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isXMLSpace(s[i]) {
@@ -800,7 +826,9 @@ func (d *xmlDecoder) readText() error {
 	buf := d.buf
 	start := d.pos
 	i := start
-	// The commonest text is the white space that indents the next tag.
+	// The commonest text is the white space that indents the next tag. (A
+	// CR is not skipped here: it must be normalized.)
+	i = indentEnd(buf, i)
 	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t') {
 		i++
 	}
@@ -981,6 +1009,11 @@ func (d *xmlDecoder) end() error {
 // Text other than white space is refused.
 func (d *xmlDecoder) children(qn string, child func(at int) error) error {
 	for {
+		// White space before a tag is text children would refuse only if
+		// it were not white space: skip it without making a token of it.
+		if i := spaceEnd(d.buf, d.pos); i+1 < len(d.buf) && d.buf[i] == '<' && d.buf[i+1] != '!' && d.buf[i+1] != '?' {
+			d.pos = i
+		}
 		at := d.pos
 		tok, err := d.next(qn)
 		if err != nil {
