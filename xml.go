@@ -240,6 +240,53 @@ const (
 	mask7     = 1<<56 - 1
 )
 
+// The element names UCWA writes most, as knownElem reads them.
+const (
+	elemProperty = 'p' | 'r'<<8 | 'o'<<16 | 'p'<<24 | 'e'<<32 | 'r'<<40 | 't'<<48 | 'y'<<56
+	elemResource = 'r' | 'e'<<8 | 's'<<16 | 'o'<<24 | 'u'<<32 | 'r'<<40 | 'c'<<48 | 'e'<<56
+	elemLink     = 'l' | 'i'<<8 | 'n'<<16 | 'k'<<24
+	elemItem     = 'i' | 't'<<8 | 'e'<<16 | 'm'<<24
+	mask4        = 1<<32 - 1
+)
+
+// knownElem recognizes property, propertyList, resource, link and item at
+// buf[i:], followed by white space, '>' or '/' (so that the name is whole),
+// with an eight-byte load and a few compares; it returns the name and its
+// length, or n = 0 for any other name.
+func knownElem(buf string, i int) (name string, n int) {
+	if i+16 > len(buf) {
+		return "", 0
+	}
+	w := load64(buf[i : i+8])
+	switch {
+	case w == elemProperty:
+		if buf[i+8:i+12] == "List" && nameEnd(buf[i+12]) {
+			return "propertyList", 12
+		}
+		if nameEnd(buf[i+8]) {
+			return "property", 8
+		}
+	case w == elemResource:
+		if nameEnd(buf[i+8]) {
+			return "resource", 8
+		}
+	case w&mask4 == elemLink:
+		if nameEnd(buf[i+4]) {
+			return "link", 4
+		}
+	case w&mask4 == elemItem:
+		if nameEnd(buf[i+4]) {
+			return "item", 4
+		}
+	}
+	return "", 0
+}
+
+// nameEnd says whether c, after a name, ends it as the start tag goes on.
+func nameEnd(c byte) bool {
+	return c == ' ' || c == '>' || c == '/' || c == '\n' || c == '\t' || c == '\r'
+}
+
 // knownAttr recognizes rel=", href=", name=" and title=" at buf[i:] with one
 // eight-byte load and a few compares, and returns the name and the length of
 // what it matched; n is 0 for any other text, left to the generic reader.
@@ -606,7 +653,9 @@ func (d *xmlDecoder) startTag() error {
 	i := start + 1
 	var qn string
 	qnColon := -1
-	if end, colon := asciiName(buf, i); end > i {
+	if name, n := knownElem(buf, i); n > 0 {
+		qn, i = name, i+n
+	} else if end, colon := asciiName(buf, i); end > i {
 		qn, qnColon, i = buf[i:end], colon, end
 	} else {
 		d.pos = i
