@@ -674,7 +674,7 @@ func (d *xmlDecoder) startTag() error {
 	declared := len(d.ns) // namespace declarations before this tag's
 	for {
 		hadSpace := false
-		for i < len(buf) && isXMLSpace(buf[i]) {
+		for i < len(buf) && buf[i] <= ' ' && isXMLSpace(buf[i]) {
 			i++
 			hadSpace = true
 		}
@@ -1238,6 +1238,9 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 // takeProps returns d.props[base:], checked for repeated names, and pops
 // them.
 func (d *xmlDecoder) takeProps(base int) ([]Property, error) {
+	if len(d.props) == base { // most links and many resources have none
+		return nil, nil
+	}
 	err := d.dupProps(base)
 	ps := d.keepProps(d.props[base:])
 	clear(d.props[base:])
@@ -1257,12 +1260,17 @@ func (d *xmlDecoder) takeLinks(base int) []Link {
 // to d.props, refusing a name already in d.props[base:].
 func (d *xmlDecoder) property() error {
 	local, at := d.local, d.tagStart
-	name, ok := d.attr("name")
-	if !ok {
-		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
-	}
-	if err := d.onlyAttrs("name"); err != nil {
-		return err
+	var name string
+	if a := d.attrs; len(a) == 1 && a[0].local == "name" && a[0].prefix == "" {
+		name = a[0].value // the usual case, which the checks below accept
+	} else {
+		var ok bool
+		if name, ok = d.attr("name"); !ok {
+			return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
+		}
+		if err := d.onlyAttrs("name"); err != nil {
+			return err
+		}
 	}
 	d.path = append(d.path, xmlStep{local: local, key: "name", val: name})
 	var v Value
