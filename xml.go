@@ -288,24 +288,35 @@ func nameEnd(c byte) bool {
 }
 
 // knownAttr recognizes rel=", href=", name=" and title=" at buf[i:] with one
-// eight-byte load and a few compares, and returns the name and the length of
-// what it matched; n is 0 for any other text, left to the generic reader.
-func knownAttr(buf string, i int) (name string, n int) {
+// eight-byte load and a few compares, and the plain value that follows (as
+// quotPlainPrefix finds it, inlined to save a call per attribute): it returns
+// the name and the value's bounds, buf[vstart:vend], with buf[vend] the
+// closing quote. vend is 0 for any other text, left to the generic reader.
+func knownAttr(buf string, i int) (name string, vstart, vend int) {
 	if i+8 > len(buf) {
-		return "", 0
+		return "", 0, 0
 	}
-	w := load64(buf[i : i+8])
-	switch {
+	switch w := load64(buf[i : i+8]); {
 	case w&mask5 == attrRel:
-		return "rel", 5
+		name, vstart = "rel", i+5
 	case w&mask6 == attrHref:
-		return "href", 6
+		name, vstart = "href", i+6
 	case w&mask6 == attrName:
-		return "name", 6
+		name, vstart = "name", i+6
 	case w&mask7 == attrTitle:
-		return "title", 7
+		name, vstart = "title", i+7
+	default:
+		return "", 0, 0
 	}
-	return "", 0
+	for j := vstart; j+8 <= len(buf); j += 8 {
+		if hit := plainHits(load64(buf[j:j+8]), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+			if j += bits.TrailingZeros64(hit) / 8; buf[j] == '"' {
+				return name, vstart, j
+			}
+			break
+		}
+	}
+	return "", 0, 0
 }
 
 // asciiNameByte is nameByte for all 256 bytes: false from 0x80 on.
@@ -711,20 +722,15 @@ func (d *xmlDecoder) startTag() error {
 		// references, non-ASCII, errors) is read again by attribute.
 		var an, v string
 		colon := -1
-		vstart := -1 // where the value starts, after `="`
-		if name, n := knownAttr(buf, i); n > 0 {
-			an, vstart = name, i+n
+		if name, vs, ve := knownAttr(buf, i); ve > 0 {
+			an, v, i = name, buf[vs:ve], ve+1
 		} else if end, c := asciiName(buf, i); end > i && end+1 < len(buf) && buf[end] == '=' && buf[end+1] == '"' {
-			an, colon, vstart = buf[i:end], c, end+2
-		}
-		if vstart >= 0 {
-			if j := vstart + quotPlainPrefix(buf[vstart:]); j < len(buf) && buf[j] == '"' {
-				v, i = buf[vstart:j], j+1
-			} else {
-				vstart = -1
+			vs := end + 2
+			if ve := vs + quotPlainPrefix(buf[vs:]); ve < len(buf) && buf[ve] == '"' {
+				an, colon, v, i = buf[i:end], c, buf[vs:ve], ve+1
 			}
 		}
-		if vstart < 0 {
+		if i == at { // not read the fast way
 			var err error
 			if an, v, _, err = d.attribute(); err != nil {
 				return err

@@ -44,6 +44,11 @@ func TestKnownNames(t *testing.T) {
 		{`title="x"`, "", "title"},
 		{`titles="x"`, "", ""},
 		{`x:rel="x"`, "", ""},
+		{`rel="x`, "", ""},
+		{`rel="x<"`, "", ""},
+		{`rel="x&amp;"`, "", ""},
+		{`href="x` + "\t" + `"`, "", ""},
+		{`href="é"`, "", ""},
 	} {
 		buf := tc.s + pad
 		name, n := knownElem(buf, 0)
@@ -55,13 +60,14 @@ func TestKnownNames(t *testing.T) {
 				t.Errorf("knownElem(%q) = %q, %d; asciiName says %d, %d", tc.s, name, n, end, colon)
 			}
 		}
-		name, n = knownAttr(buf, 0)
+		name, vs, ve := knownAttr(buf, 0)
 		if name != tc.attr {
 			t.Errorf("knownAttr(%q) = %q, want %q", tc.s, name, tc.attr)
 		}
-		if n > 0 {
-			if end, colon := asciiName(buf, 0); end != len(name) || colon != -1 || buf[:end] != name || buf[end:n] != `="` {
-				t.Errorf("knownAttr(%q) = %q, %d; asciiName says %d, %d", tc.s, name, n, end, colon)
+		if ve > 0 {
+			if end, colon := asciiName(buf, 0); end != len(name) || colon != -1 || buf[:end] != name || buf[end:vs] != `="` ||
+				buf[vs:ve] != "x" || buf[ve] != '"' {
+				t.Errorf("knownAttr(%q) = %q, %d, %d; asciiName says %d, %d", tc.s, name, vs, ve, end, colon)
 			}
 		}
 	}
