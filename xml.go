@@ -106,9 +106,17 @@ func indentEnd(buf string, i int) int {
 	return i
 }
 
-// spaceEnd returns the end of the white space at buf[i:].
+// spaceEnd returns the end of the white space at buf[i:]. It is indentEnd and
+// then a byte loop, in one function to save a call.
 func spaceEnd(buf string, i int) int {
-	i = indentEnd(buf, i)
+	if i < len(buf) && buf[i] == '\n' {
+		for i++; i+8 <= len(buf); i += 8 {
+			if w := load64(buf[i:i+8]) ^ ' '*lsb; w != 0 {
+				i += bits.TrailingZeros64(w) / 8
+				break
+			}
+		}
+	}
 	for i < len(buf) && isXMLSpace(buf[i]) {
 		i++
 	}
@@ -883,7 +891,9 @@ func (d *xmlDecoder) readText() error {
 	i := start
 	// The commonest text is the white space that indents the next tag. (A
 	// CR is not skipped here: it must be normalized.)
-	i = indentEnd(buf, i)
+	if i < len(buf) && buf[i] == '\n' {
+		i = indentEnd(buf, i)
+	}
 	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t') {
 		i++
 	}
