@@ -855,10 +855,7 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 		switch buf[d.pos+1] {
 		case '/':
 			start := d.pos
-			// The common case: </name> closing the element open.
-			if end := d.pos + 2 + len(openQName); end < len(buf) && buf[end] == '>' && buf[d.pos+2:end] == openQName {
-				d.pos = end + 1
-				d.leave()
+			if d.closes(openQName) {
 				return tokEnd, nil
 			}
 			d.pos += 2
@@ -882,6 +879,19 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 		}
 	}
 	return tokText, d.readText()
+}
+
+// closes reports whether </qn> (the end tag of the element open, as written)
+// stands at d.pos, and if so reads it and ends the element's scope: next's
+// common case, which children and elemValue also take without a token.
+func (d *xmlDecoder) closes(qn string) bool {
+	buf, i := d.buf, d.pos
+	if end := i + 2 + len(qn); end < len(buf) && buf[i] == '<' && buf[i+1] == '/' && buf[end] == '>' && buf[i+2:end] == qn {
+		d.pos = end + 1
+		d.leave()
+		return true
+	}
+	return false
 }
 
 // readText reads character data up to the next start or end tag.
@@ -1074,10 +1084,28 @@ func (d *xmlDecoder) end() error {
 // Text other than white space is refused.
 func (d *xmlDecoder) children(qn string, child func(at int) error) error {
 	for {
-		// White space before a tag is text children would refuse only if
-		// it were not white space: skip it without making a token of it.
-		if i := spaceEnd(d.buf, d.pos); i+1 < len(d.buf) && d.buf[i] == '<' && d.buf[i+1] != '!' && d.buf[i+1] != '?' {
-			d.pos = i
+		// The common cases, white space and then a start tag or the end
+		// tag, without tokens: the white space is text children would
+		// refuse only if it were not white space. Anything else is left to
+		// next.
+		if buf, i := d.buf, spaceEnd(d.buf, d.pos); i+1 < len(buf) && buf[i] == '<' {
+			switch buf[i+1] {
+			case '!', '?': // a comment or processing instruction
+			case '/':
+				d.pos = i
+				if d.closes(qn) {
+					return nil
+				}
+			default:
+				d.pos = i
+				if err := d.startTag(); err != nil {
+					return err
+				}
+				if err := child(i); err != nil {
+					return err
+				}
+				continue
+			}
 		}
 		at := d.pos
 		tok, err := d.next(qn)
@@ -1193,6 +1221,17 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 	qn := d.qname()
 	text, kind := "", KindInvalid
 	pbase, vbase := len(d.props), len(d.vals)
+	if d.pos < len(d.buf) && d.buf[d.pos] != '<' {
+		// The common case, text and the end tag, without tokens; next
+		// would read the text the same way.
+		if err := d.readText(); err != nil {
+			return Value{}, err
+		}
+		if d.closes(qn) {
+			return inferXML(d.text), nil
+		}
+		text = d.text
+	}
 	for {
 		at := d.pos
 		tok, err := d.next(qn)
