@@ -691,6 +691,7 @@ func (d *xmlDecoder) startTag() error {
 	}
 	d.attrs = d.attrs[:0]
 	declared := len(d.ns) // namespace declarations before this tag's
+	prefixed := false     // whether an attribute has a prefix, to check below
 	for {
 		hadSpace := false
 		for i < len(buf) && buf[i] <= ' ' && isXMLSpace(buf[i]) {
@@ -773,16 +774,42 @@ func (d *xmlDecoder) startTag() error {
 			continue
 		}
 		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
+		prefixed = prefixed || p != ""
 	}
 	d.pos = i
-	p, l, err := d.splitQName(qn, qnColon, start+1)
-	if err != nil {
-		return err
+	p, l := "", qn
+	if qnColon >= 0 {
+		var err error
+		if p, l, err = d.splitQName(qn, qnColon, start+1); err != nil {
+			return err
+		}
 	}
 	uri, ok := d.lookupNS(p)
 	if !ok {
 		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteCut(p))
 	}
+	if prefixed {
+		if err := d.prefixedAttrs(); err != nil {
+			return err
+		}
+	}
+	d.prefix, d.local = p, l
+	if uri != Namespace {
+		if d.depth == 1 {
+			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
+		}
+		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
+	}
+	if d.empty {
+		d.leave()
+	}
+	return nil
+}
+
+// prefixedAttrs checks the prefixed attributes of the start tag just read,
+// once its namespace declarations are known: each prefix must be declared,
+// and no two attributes may have one expanded name.
+func (d *xmlDecoder) prefixedAttrs() error {
 	for i := range d.attrs {
 		a := &d.attrs[i]
 		if a.prefix == "" {
@@ -800,16 +827,6 @@ func (d *xmlDecoder) startTag() error {
 				}
 			}
 		}
-	}
-	d.prefix, d.local = p, l
-	if uri != Namespace {
-		if d.depth == 1 {
-			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
-		}
-		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
-	}
-	if d.empty {
-		d.leave()
 	}
 	return nil
 }
