@@ -725,56 +725,22 @@ func (d *xmlDecoder) startTag() error {
 		if len(d.ns) >= MaxNamespaces {
 			return d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
 		}
-		at := i
-		// The fast way: an ASCII name, then =" and a plain value in double
-		// quotes. Anything else (white space around '=', single quotes,
-		// references, non-ASCII, errors) is read again by attribute.
-		var an, v string
-		colon := -1
 		if name, vs, ve := knownAttr(buf, i); ve > 0 {
-			an, v, i = name, buf[vs:ve], ve+1
-		} else if end, c := asciiName(buf, i); end > i && end+1 < len(buf) && buf[end] == '=' && buf[end+1] == '"' {
-			vs := end + 2
-			if ve := vs + quotPlainPrefix(buf[vs:]); ve < len(buf) && buf[ve] == '"' {
-				an, colon, v, i = buf[i:end], c, buf[vs:ve], ve+1
+			// rel, href, name or title: unprefixed, and no declaration.
+			for k := range d.attrs {
+				if a := &d.attrs[k]; a.local == name && a.prefix == "" {
+					return d.fail(ErrSyntax, i, "duplicate attribute "+quoteCut(name))
+				}
 			}
-		}
-		if i == at { // not read the fast way
-			var err error
-			if an, v, _, err = d.attribute(); err != nil {
-				return err
-			}
-			colon, i = d.colon, d.pos
-		}
-		p, l := "", an
-		if colon >= 0 {
-			var err error
-			if p, l, err = d.splitQName(an, colon, at); err != nil {
-				return err
-			}
-		}
-		for k := range d.attrs {
-			if a := &d.attrs[k]; a.local == l && a.prefix == p {
-				return d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
-			}
-		}
-		switch {
-		case p == "" && l == "xmlns":
-			if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
-				return d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(v))
-			}
-			d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
-			continue
-		case p == "xmlns":
-			if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
-				v == "http://www.w3.org/2000/xmlns/" {
-				return d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(an))
-			}
-			d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
+			d.attrs = append(d.attrs, xmlAttr{local: name, value: buf[vs:ve], off: i})
+			i = ve + 1
 			continue
 		}
-		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
-		prefixed = prefixed || p != ""
+		end, p, err := d.otherAttr(i)
+		if err != nil {
+			return err
+		}
+		i, prefixed = end, prefixed || p
 	}
 	d.pos = i
 	p, l := "", qn
@@ -804,6 +770,59 @@ func (d *xmlDecoder) startTag() error {
 		d.leave()
 	}
 	return nil
+}
+
+// otherAttr reads the attribute at buf[i:] that knownAttr did not, onto
+// d.attrs or, if it declares a namespace, d.ns; it returns where it ends and
+// whether it has a prefix.
+func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
+	buf, at := d.buf, i
+	// The fast way: an ASCII name, then =" and a plain value in double
+	// quotes. Anything else (white space around '=', single quotes,
+	// references, non-ASCII, errors) is read again by attribute.
+	var an, v string
+	colon := -1
+	if end, c := asciiName(buf, i); end > i && end+1 < len(buf) && buf[end] == '=' && buf[end+1] == '"' {
+		vs := end + 2
+		if ve := vs + quotPlainPrefix(buf[vs:]); ve < len(buf) && buf[ve] == '"' {
+			an, colon, v, i = buf[i:end], c, buf[vs:ve], ve+1
+		}
+	}
+	var err error
+	if i == at { // not read the fast way
+		if an, v, _, err = d.attribute(); err != nil {
+			return 0, false, err
+		}
+		colon, i = d.colon, d.pos
+	}
+	p, l := "", an
+	if colon >= 0 {
+		if p, l, err = d.splitQName(an, colon, at); err != nil {
+			return 0, false, err
+		}
+	}
+	for k := range d.attrs {
+		if a := &d.attrs[k]; a.local == l && a.prefix == p {
+			return 0, false, d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
+		}
+	}
+	switch {
+	case p == "" && l == "xmlns":
+		if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
+			return 0, false, d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(v))
+		}
+		d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
+		return i, false, nil
+	case p == "xmlns":
+		if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
+			v == "http://www.w3.org/2000/xmlns/" {
+			return 0, false, d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(an))
+		}
+		d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
+		return i, false, nil
+	}
+	d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
+	return i, p != "", nil
 }
 
 // prefixedAttrs checks the prefixed attributes of the start tag just read,
