@@ -732,7 +732,7 @@ func (d *xmlDecoder) startTag() error {
 					return d.fail(ErrSyntax, i, "duplicate attribute "+quoteCut(name))
 				}
 			}
-			d.attrs = append(d.attrs, xmlAttr{local: name, value: buf[vs:ve], off: i})
+			d.addAttr("", name, buf[vs:ve], i)
 			i = ve + 1
 			continue
 		}
@@ -770,6 +770,19 @@ func (d *xmlDecoder) startTag() error {
 		d.leave()
 	}
 	return nil
+}
+
+// addAttr appends an attribute to d.attrs a field at a time: appending a
+// composite literal builds it on the stack and then copies it, with a bulk
+// write barrier while the garbage collector runs.
+func (d *xmlDecoder) addAttr(prefix, local, value string, off int) {
+	n := len(d.attrs)
+	if n == cap(d.attrs) {
+		d.attrs = append(d.attrs, xmlAttr{})
+	}
+	d.attrs = d.attrs[:n+1]
+	a := &d.attrs[n]
+	a.prefix, a.local, a.value, a.off = prefix, local, value, off
 }
 
 // otherAttr reads the attribute at buf[i:] that knownAttr did not, onto
@@ -821,7 +834,7 @@ func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 		d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
 		return i, false, nil
 	}
-	d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
+	d.addAttr(p, l, v, at)
 	return i, p != "", nil
 }
 
