@@ -689,58 +689,9 @@ func (d *xmlDecoder) startTag() error {
 		d.pos = i
 		return d.fail(ErrTooDeep, start, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
 	}
-	d.attrs = d.attrs[:0]
-	declared := len(d.ns) // namespace declarations before this tag's
-	prefixed := false     // whether an attribute has a prefix, to check below
-	for {
-		hadSpace := false
-		for i < len(buf) && buf[i] <= ' ' && isXMLSpace(buf[i]) {
-			i++
-			hadSpace = true
-		}
-		if i >= len(buf) {
-			d.pos = i
-			return d.unexpected("'>'")
-		}
-		if c := buf[i]; c == '>' {
-			i++
-			d.empty = false
-			break
-		} else if c == '/' {
-			if i+1 >= len(buf) || buf[i+1] != '>' {
-				d.pos = i + 1
-				return d.unexpected("'>'")
-			}
-			i += 2
-			d.empty = true
-			break
-		}
-		d.pos = i
-		if !hadSpace {
-			return d.unexpected("white space, '>' or '/>'")
-		}
-		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
-			return d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
-		}
-		if len(d.ns) >= MaxNamespaces {
-			return d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
-		}
-		if name, vs, ve := knownAttr(buf, i); ve > 0 {
-			// rel, href, name or title: unprefixed, and no declaration.
-			for k := range d.attrs {
-				if a := &d.attrs[k]; a.local == name && a.prefix == "" {
-					return d.fail(ErrSyntax, i, "duplicate attribute "+quoteCut(name))
-				}
-			}
-			d.addAttr("", name, buf[vs:ve], i)
-			i = ve + 1
-			continue
-		}
-		end, p, err := d.otherAttr(i)
-		if err != nil {
-			return err
-		}
-		i, prefixed = end, prefixed || p
+	i, prefixed, err := d.attrList(i)
+	if err != nil {
+		return err
 	}
 	d.pos = i
 	p, l := "", qn
@@ -770,6 +721,67 @@ func (d *xmlDecoder) startTag() error {
 		d.leave()
 	}
 	return nil
+}
+
+// attrList reads the attributes of a start tag from buf[i:] to its end ('>'
+// or '/>', which sets d.empty): onto d.attrs, or d.ns for namespace
+// declarations. It returns where the tag ends and whether an attribute has a
+// prefix. It is apart from startTag so that the loop carries few variables:
+// Go keeps none in registers across a call, and reloads each one that is
+// live at the top of the loop.
+func (d *xmlDecoder) attrList(i int) (int, bool, error) {
+	buf := d.buf
+	d.attrs = d.attrs[:0]
+	declared := len(d.ns) // namespace declarations before this tag's
+	prefixed := false     // whether an attribute has a prefix, to check below
+	for {
+		hadSpace := false
+		for i < len(buf) && buf[i] <= ' ' && isXMLSpace(buf[i]) {
+			i++
+			hadSpace = true
+		}
+		if i >= len(buf) {
+			d.pos = i
+			return 0, false, d.unexpected("'>'")
+		}
+		if c := buf[i]; c == '>' {
+			d.empty = false
+			return i + 1, prefixed, nil
+		} else if c == '/' {
+			if i+1 >= len(buf) || buf[i+1] != '>' {
+				d.pos = i + 1
+				return 0, false, d.unexpected("'>'")
+			}
+			d.empty = true
+			return i + 2, prefixed, nil
+		}
+		d.pos = i
+		if !hadSpace {
+			return 0, false, d.unexpected("white space, '>' or '/>'")
+		}
+		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
+			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
+		}
+		if len(d.ns) >= MaxNamespaces {
+			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
+		}
+		if name, vs, ve := knownAttr(buf, i); ve > 0 {
+			// rel, href, name or title: unprefixed, and no declaration.
+			for k := range d.attrs {
+				if a := &d.attrs[k]; a.local == name && a.prefix == "" {
+					return 0, false, d.fail(ErrSyntax, i, "duplicate attribute "+quoteCut(name))
+				}
+			}
+			d.addAttr("", name, buf[vs:ve], i)
+			i = ve + 1
+			continue
+		}
+		end, p, err := d.otherAttr(i)
+		if err != nil {
+			return 0, false, err
+		}
+		i, prefixed = end, prefixed || p
+	}
 }
 
 // addAttr appends an attribute to d.attrs a field at a time: appending a
