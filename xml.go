@@ -347,6 +347,17 @@ func (d *xmlDecoder) splitQName(qn string, i, off int) (prefix, local string, er
 	return prefix, local, nil
 }
 
+// defaultNS is lookupNS(""), which nearly every element asks for: it compares
+// lengths only, where comparing two variable strings calls the runtime.
+func (d *xmlDecoder) defaultNS() string {
+	for i := len(d.ns) - 1; i >= 0; i-- {
+		if d.ns[i].prefix == "" {
+			return d.ns[i].uri
+		}
+	}
+	return ""
+}
+
 // lookupNS resolves a prefix ("" for the default namespace).
 func (d *xmlDecoder) lookupNS(prefix string) (string, bool) {
 	for i := len(d.ns) - 1; i >= 0; i-- {
@@ -701,7 +712,12 @@ func (d *xmlDecoder) startTag() error {
 			return err
 		}
 	}
-	uri, ok := d.lookupNS(p)
+	uri, ok := "", true
+	if p == "" {
+		uri = d.defaultNS()
+	} else {
+		uri, ok = d.lookupNS(p)
+	}
 	if !ok {
 		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteCut(p))
 	}
