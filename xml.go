@@ -771,8 +771,8 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 			d.empty = true
 			return i + 2, prefixed, nil
 		}
-		d.pos = i
 		if !hadSpace {
+			d.pos = i
 			return 0, false, d.unexpected("white space, '>' or '/>'")
 		}
 		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
@@ -818,6 +818,7 @@ func (d *xmlDecoder) addAttr(prefix, local, value string, off int) {
 // whether it has a prefix.
 func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 	buf, at := d.buf, i
+	d.pos = i // for attribute, and errors
 	// The fast way: an ASCII name, then =" and a plain value in double
 	// quotes. Anything else (white space around '=', single quotes,
 	// references, non-ASCII, errors) is read again by attribute.
