@@ -1136,7 +1136,7 @@ func (d *xmlDecoder) root(locals ...string) error {
 	}
 	for _, l := range locals {
 		if d.local == l {
-			d.path = append(d.path, xmlStep{local: l})
+			d.pushStep(l, "", "")
 			return nil
 		}
 	}
@@ -1268,7 +1268,7 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 		case "title":
 			l.Title, l.HasTitle = a.value, true
 		default:
-			d.pushProp(Property{Name: a.local, Value: String(a.value)}, a.off)
+			d.pushProp(a.local, String(a.value), a.off)
 		}
 	}
 	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
@@ -1279,6 +1279,24 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no rel")
 	}
 	return nil
+}
+
+// link reads the <link> just started onto d.links. It reads the attributes
+// into their slot there, which is zero (takeLinks clears what it pops), rather
+// than into a Link to copy in, a copy with a bulk write barrier while the
+// garbage collector runs.
+func (d *xmlDecoder) link() error {
+	n := len(d.links)
+	if n == cap(d.links) {
+		d.links = append(d.links, Link{})
+	}
+	d.links = d.links[:n+1]
+	if err := d.linkAttrs(&d.links[n], true); err != nil {
+		d.links[n] = Link{}
+		d.links = d.links[:n]
+		return err
+	}
+	return d.skipEmpty()
 }
 
 // inferXML gives the value an XML text stands for: see Value.
@@ -1338,7 +1356,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 			switch {
 			case d.local == "item" && allowItems && kind != KindBag:
 				kind = KindList
-				d.path = append(d.path, xmlStep{local: "item"})
+				d.pushStep("item", "", "")
 				if err := d.onlyAttrs(); err != nil {
 					return Value{}, err
 				}
@@ -1409,7 +1427,7 @@ func (d *xmlDecoder) property() error {
 			return err
 		}
 	}
-	d.path = append(d.path, xmlStep{local: local, key: "name", val: name})
+	d.pushStep(local, "name", name)
 	var v Value
 	var err error
 	if local == "property" {
@@ -1425,7 +1443,7 @@ func (d *xmlDecoder) property() error {
 				if err := d.onlyAttrs(); err != nil {
 					return err
 				}
-				d.path = append(d.path, xmlStep{local: "item"})
+				d.pushStep("item", "", "")
 				iv, err := d.elemValue(true)
 				d.vals = append(d.vals, iv)
 				d.path = d.path[:len(d.path)-1]
@@ -1441,13 +1459,32 @@ func (d *xmlDecoder) property() error {
 		return err
 	}
 	d.path = d.path[:len(d.path)-1]
-	d.pushProp(Property{Name: name, Value: v}, at)
+	d.pushProp(name, v, at)
 	return nil
 }
 
-func (d *xmlDecoder) pushProp(p Property, at int) {
-	d.props = append(d.props, p)
+// pushProp appends the property name: v, which starts at at, to d.props, a
+// field at a time (see addAttr).
+func (d *xmlDecoder) pushProp(name string, v Value, at int) {
+	n := len(d.props)
+	if n == cap(d.props) {
+		d.props = append(d.props, Property{})
+	}
+	d.props = d.props[:n+1]
+	p := &d.props[n]
+	p.Name, p.Value.kind, p.Value.text, p.Value.kids = name, v.kind, v.text, v.kids
 	d.propOffs = append(d.propOffs, at)
+}
+
+// pushStep appends a step to d.path, a field at a time (see addAttr).
+func (d *xmlDecoder) pushStep(local, key, val string) {
+	n := len(d.path)
+	if n == cap(d.path) {
+		d.path = append(d.path, xmlStep{})
+	}
+	d.path = d.path[:n+1]
+	s := &d.path[n]
+	s.local, s.key, s.val = local, key, val
 }
 
 // dupProps refuses a property bag, d.props[base:], that repeats a name, as
@@ -1492,12 +1529,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 			case "property", "propertyList":
 				return d.property()
 			case "link":
-				var l Link
-				if err := d.linkAttrs(&l, true); err != nil {
-					return err
-				}
-				d.links = append(d.links, l)
-				return d.skipEmpty()
+				return d.link()
 			case "resource":
 				return d.embedded()
 			}
@@ -1519,7 +1551,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 // embedded reads the <resource> just started inside another onto d.res.
 func (d *xmlDecoder) embedded() error {
 	rel, _ := d.attr("rel")
-	d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+	d.pushStep("resource", "rel", rel)
 	var e Resource
 	err := d.resource(&e)
 	d.res = append(d.res, e)
@@ -1530,7 +1562,7 @@ func (d *xmlDecoder) embedded() error {
 // eventResource reads the <resource> an event element embeds.
 func (d *xmlDecoder) eventResource() (*Resource, error) {
 	rel, _ := d.attr("rel")
-	d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+	d.pushStep("resource", "rel", rel)
 	var r Resource
 	if err := d.resource(&r); err != nil {
 		return nil, err
@@ -1563,12 +1595,7 @@ func (d *xmlDecoder) input(in *Input) error {
 			case "property", "propertyList":
 				return d.property()
 			case "link":
-				var l Link
-				if err := d.linkAttrs(&l, true); err != nil {
-					return err
-				}
-				d.links = append(d.links, l)
-				return d.skipEmpty()
+				return d.link()
 			}
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <input>")
 		})
@@ -1600,12 +1627,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 		err = d.children(d.qname(), func(at int) error {
 			switch d.local {
 			case "link":
-				var l Link
-				if err := d.linkAttrs(&l, true); err != nil {
-					return err
-				}
-				d.links = append(d.links, l)
-				return d.skipEmpty()
+				return d.link()
 			case "sender":
 				var s Sender
 				err := d.sender(&s)
@@ -1629,14 +1651,14 @@ func (d *xmlDecoder) sender(s *Sender) error {
 	}
 	s.Rel, _ = d.attr("rel")
 	s.Href, _ = d.attr("href")
-	d.path = append(d.path, xmlStep{local: "sender", key: "rel", val: s.Rel})
+	d.pushStep("sender", "rel", s.Rel)
 	if d.empty {
 		d.path = d.path[:len(d.path)-1]
 		return nil
 	}
 	err := d.children(d.qname(), func(at int) error {
 		e := Event{Type: EventType(d.local)}
-		d.path = append(d.path, xmlStep{local: d.local})
+		d.pushStep(d.local, "", "")
 		err := d.event(&e)
 		d.path = d.path[:len(d.path)-1]
 		d.evs = append(d.evs, e)
@@ -1688,7 +1710,7 @@ func (d *xmlDecoder) event(e *Event) error {
 				return d.fail(ErrStructure, at, "an event has more than one <reason>")
 			}
 			e.Reason = new(Error)
-			d.path = append(d.path, xmlStep{local: "reason"})
+			d.pushStep("reason", "", "")
 			if err := d.reason(e.Reason); err != nil {
 				return err
 			}
@@ -1771,7 +1793,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				}
 				return d.skipEmpty()
 			case "parameters", "debugInfo":
-				d.path = append(d.path, xmlStep{local: local})
+				d.pushStep(local, "", "")
 				base := len(d.props)
 				var err error
 				if !d.empty {
@@ -1798,7 +1820,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				return nil
 			}
 			s, err := d.textOnly()
-			d.pushProp(Property{Name: local, Value: String(s)}, at)
+			d.pushProp(local, String(s), at)
 			return err
 		})
 	}
