@@ -1246,8 +1246,8 @@ func (d *xmlDecoder) skipEmpty() error {
 	})
 }
 
-// linkElem reads <link rel href title …/> (or an event element) into l,
-// without reading its content.
+// linkAttrs reads the attributes of <link rel href title …/> (or of an event
+// element) into l, without reading its content.
 func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && a[0].prefix == "" && a[1].prefix == "" {
 		l.Rel, l.Href = a[0].value, a[1].value // the usual link, as the loop below reads it
