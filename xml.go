@@ -802,7 +802,8 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 
 // addAttr appends an attribute to d.attrs a field at a time: appending a
 // composite literal builds it on the stack and then copies it, with a bulk
-// write barrier while the garbage collector runs.
+// write barrier while the garbage collector runs. (Storing a string is a
+// pointer write, with a barrier of its own while the collector marks.)
 func (d *xmlDecoder) addAttr(prefix, local, value string, off int) {
 	n := len(d.attrs)
 	if n == cap(d.attrs) {
@@ -810,7 +811,10 @@ func (d *xmlDecoder) addAttr(prefix, local, value string, off int) {
 	}
 	d.attrs = d.attrs[:n+1]
 	a := &d.attrs[n]
-	a.prefix, a.local, a.value, a.off = prefix, local, value, off
+	if prefix != "" || a.prefix != "" { // nearly always both empty: spare the store
+		a.prefix = prefix
+	}
+	a.local, a.value, a.off = local, value, off
 }
 
 // otherAttr reads the attribute at buf[i:] that knownAttr did not, onto
