@@ -674,8 +674,10 @@ func (d *xmlDecoder) attrValue() (string, error) {
 // namespaces it binds, and checks the element is in the UCWA namespace.
 //
 // It keeps its place in a local index, i, and stores it in d.pos only to call
-// a slower reader or to fail: the common tag, <link rel="…" href="…"/>, is read
-// without a call per attribute (see asciiName, knownAttr).
+// a slower reader or to fail. The common tag, <link rel="…" href="…"/>, costs
+// a call for its name (knownElem) and one per attribute (knownAttr, from
+// attrList); the general readers (asciiName, name, otherAttr, attribute)
+// take the rest.
 func (d *xmlDecoder) startTag() error {
 	buf := d.buf
 	start := d.pos
