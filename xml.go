@@ -89,6 +89,40 @@ func (d *xmlDecoder) ws() {
 	}
 }
 
+// indentEnd returns the end of a line feed and the spaces after it (the usual
+// indentation) at buf[i:], or i when there is no line feed; it counts the
+// spaces eight at a time.
+func indentEnd(buf string, i int) int {
+	if i >= len(buf) || buf[i] != '\n' {
+		return i
+	}
+	i++
+	for i+8 <= len(buf) {
+		if w := load64(buf[i:i+8]) ^ ' '*lsb; w != 0 {
+			return i + bits.TrailingZeros64(w)/8
+		}
+		i += 8
+	}
+	return i
+}
+
+// spaceEnd returns the end of the white space at buf[i:]. It is indentEnd and
+// then a byte loop, in one function to save a call.
+func spaceEnd(buf string, i int) int {
+	if i < len(buf) && buf[i] == '\n' {
+		for i++; i+8 <= len(buf); i += 8 {
+			if w := load64(buf[i:i+8]) ^ ' '*lsb; w != 0 {
+				i += bits.TrailingZeros64(w) / 8
+				break
+			}
+		}
+	}
+	for i < len(buf) && isXMLSpace(buf[i]) {
+		i++
+	}
+	return i
+}
+
 func isSpaceOnly(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isXMLSpace(s[i]) {
@@ -167,6 +201,132 @@ func (d *xmlDecoder) name() (string, error) {
 	return buf[start:i], nil
 }
 
+// asciiName returns the end of the name at buf[i:], and where its first colon
+// is from i (-1 when it has none) as name sets d.colon, when the name is all
+// ASCII and followed by an ASCII byte or the end of buf: name's common case,
+// without a call or a store to d. Otherwise (no name, or non-ASCII) end is i,
+// and name must read it the slow way.
+func asciiName(buf string, i int) (end, colon int) {
+	start := i
+	if i >= len(buf) || buf[i] >= utf8.RuneSelf || !nameStart[buf[i]] {
+		return start, -1
+	}
+	i++
+	for i < len(buf) && asciiLocalByte[buf[i]] {
+		i++
+	}
+	colon = -1
+	if i < len(buf) && buf[i] == ':' {
+		colon = i - start
+		for i < len(buf) && asciiNameByte[buf[i]] {
+			i++
+		}
+	}
+	if i < len(buf) && buf[i] >= utf8.RuneSelf {
+		return start, -1
+	}
+	return i, colon
+}
+
+// asciiLocalByte is asciiNameByte without the colon.
+var asciiLocalByte = func() (t [256]bool) {
+	copy(t[:], nameByte[:])
+	t[':'] = false
+	return t
+}()
+
+// The attributes UCWA writes on nearly every element, with the `="` that
+// follows them, as knownAttr reads them: eight bytes, little endian, masked
+// to the length of the text.
+const (
+	attrRel   = 'r' | 'e'<<8 | 'l'<<16 | '='<<24 | '"'<<32
+	attrHref  = 'h' | 'r'<<8 | 'e'<<16 | 'f'<<24 | '='<<32 | '"'<<40
+	attrName  = 'n' | 'a'<<8 | 'm'<<16 | 'e'<<24 | '='<<32 | '"'<<40
+	attrTitle = 't' | 'i'<<8 | 't'<<16 | 'l'<<24 | 'e'<<32 | '='<<40 | '"'<<48
+	mask5     = 1<<40 - 1
+	mask6     = 1<<48 - 1
+	mask7     = 1<<56 - 1
+)
+
+// The element names UCWA writes most, as knownElem reads them.
+const (
+	elemProperty = 'p' | 'r'<<8 | 'o'<<16 | 'p'<<24 | 'e'<<32 | 'r'<<40 | 't'<<48 | 'y'<<56
+	elemResource = 'r' | 'e'<<8 | 's'<<16 | 'o'<<24 | 'u'<<32 | 'r'<<40 | 'c'<<48 | 'e'<<56
+	elemLink     = 'l' | 'i'<<8 | 'n'<<16 | 'k'<<24
+	elemItem     = 'i' | 't'<<8 | 'e'<<16 | 'm'<<24
+	mask4        = 1<<32 - 1
+)
+
+// knownElem recognizes property, propertyList, resource, link and item at
+// buf[i:], followed by white space, '>' or '/' (so that the name is whole),
+// with an eight-byte load and a few compares; it returns the name and its
+// length, or n = 0 for any other name.
+func knownElem(buf string, i int) (name string, n int) {
+	if i+16 > len(buf) {
+		return "", 0
+	}
+	w := load64(buf[i : i+8])
+	switch {
+	case w == elemProperty:
+		if buf[i+8:i+12] == "List" && nameEnd(buf[i+12]) {
+			return "propertyList", 12
+		}
+		if nameEnd(buf[i+8]) {
+			return "property", 8
+		}
+	case w == elemResource:
+		if nameEnd(buf[i+8]) {
+			return "resource", 8
+		}
+	case w&mask4 == elemLink:
+		if nameEnd(buf[i+4]) {
+			return "link", 4
+		}
+	case w&mask4 == elemItem:
+		if nameEnd(buf[i+4]) {
+			return "item", 4
+		}
+	}
+	return "", 0
+}
+
+// nameEnd says whether c, after a name, ends it as the start tag goes on.
+func nameEnd(c byte) bool {
+	return c == ' ' || c == '>' || c == '/' || c == '\n' || c == '\t' || c == '\r'
+}
+
+// knownAttr recognizes rel=", href=", name=" and title=" at buf[i:] with one
+// eight-byte load and a few compares, and the plain value that follows (as
+// quotPlainPrefix finds it, inlined to save a call per attribute): it returns
+// the name and the value's bounds, buf[vstart:vend], with buf[vend] the
+// closing quote. vend is 0 for any other text, left to the generic reader.
+func knownAttr(buf string, i int) (name string, vstart, vend int) {
+	if i+8 > len(buf) {
+		return "", 0, 0
+	}
+	switch w := load64(buf[i : i+8]); {
+	case w&mask5 == attrRel:
+		name, vstart = "rel", i+5
+	case w&mask6 == attrHref:
+		name, vstart = "href", i+6
+	case w&mask6 == attrName:
+		name, vstart = "name", i+6
+	case w&mask7 == attrTitle:
+		name, vstart = "title", i+7
+	default:
+		return "", 0, 0
+	}
+	for j := vstart; j+8 <= len(buf); j += 8 {
+		if hit := plainHits(load64(buf[j:j+8]), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+			if j += bits.TrailingZeros64(hit) / 8; buf[j] == '"' {
+				return name, vstart, j
+			}
+			break
+		}
+	}
+	return "", 0, 0
+}
+
 // asciiNameByte is nameByte for all 256 bytes: false from 0x80 on.
 var asciiNameByte = func() (t [256]bool) {
 	copy(t[:], nameByte[:])
@@ -185,6 +345,17 @@ func (d *xmlDecoder) splitQName(qn string, i, off int) (prefix, local string, er
 		return "", "", d.fail(ErrSyntax, off, "malformed qualified name "+quoteCut(qn))
 	}
 	return prefix, local, nil
+}
+
+// defaultNS is lookupNS(""), which nearly every element asks for: it compares
+// lengths only, where comparing two variable strings calls the runtime.
+func (d *xmlDecoder) defaultNS() string {
+	for i := len(d.ns) - 1; i >= 0; i-- {
+		if d.ns[i].prefix == "" {
+			return d.ns[i].uri
+		}
+	}
+	return ""
 }
 
 // lookupNS resolves a prefix ("" for the default namespace).
@@ -501,86 +672,211 @@ func (d *xmlDecoder) attrValue() (string, error) {
 
 // startTag reads a start tag at d.pos (which holds '<'), declaring the
 // namespaces it binds, and checks the element is in the UCWA namespace.
+//
+// It keeps its place in a local index, i, and stores it in d.pos only to call
+// a slower reader or to fail. The common tag, <link rel="…" href="…"/>, costs
+// a call for its name (knownElem) and one per attribute (knownAttr, from
+// attrList); the general readers (asciiName, name, otherAttr, attribute)
+// take the rest.
 func (d *xmlDecoder) startTag() error {
+	buf := d.buf
 	start := d.pos
 	d.tagStart = start
-	d.pos++
-	qn, err := d.name()
-	if err != nil {
-		return err
+	i := start + 1
+	var qn string
+	qnColon := -1
+	if name, n := knownElem(buf, i); n > 0 {
+		qn, i = name, i+n
+	} else if end, colon := asciiName(buf, i); end > i {
+		qn, qnColon, i = buf[i:end], colon, end
+	} else {
+		d.pos = i
+		var err error
+		if qn, err = d.name(); err != nil {
+			return err
+		}
+		qnColon, i = d.colon, d.pos
 	}
-	qnColon := d.colon
 	d.depth++
 	if d.depth > d.maxDepth {
+		d.pos = i
 		return d.fail(ErrTooDeep, start, "nesting deeper than "+strconv.Itoa(d.maxDepth)+" levels")
 	}
-	d.attrs = d.attrs[:0]
-	declared := len(d.ns) // namespace declarations before this tag's
-	for {
-		hadSpace := d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos])
-		d.ws()
-		if d.pos >= len(d.buf) {
-			return d.unexpected("'>'")
-		}
-		if c := d.buf[d.pos]; c == '>' || c == '/' {
-			if c == '/' {
-				if d.pos+1 >= len(d.buf) || d.buf[d.pos+1] != '>' {
-					d.pos++
-					return d.unexpected("'>'")
-				}
-				d.pos++
-			}
-			d.pos++
-			d.empty = c == '/'
-			break
-		}
-		if !hadSpace {
-			return d.unexpected("white space, '>' or '/>'")
-		}
-		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
-			return d.fail(ErrTooLarge, d.pos, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
-		}
-		if len(d.ns) >= MaxNamespaces {
-			return d.fail(ErrTooLarge, d.pos, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
-		}
-		an, v, at, err := d.attribute()
-		if err != nil {
-			return err
-		}
-		p, l, err := d.splitQName(an, d.colon, at)
-		if err != nil {
-			return err
-		}
-		for _, a := range d.attrs {
-			if a.prefix == p && a.local == l {
-				return d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
-			}
-		}
-		switch {
-		case p == "" && l == "xmlns":
-			if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
-				return d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(v))
-			}
-			d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
-			continue
-		case p == "xmlns":
-			if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
-				v == "http://www.w3.org/2000/xmlns/" {
-				return d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(an))
-			}
-			d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
-			continue
-		}
-		d.attrs = append(d.attrs, xmlAttr{prefix: p, local: l, value: v, off: at})
-	}
-	p, l, err := d.splitQName(qn, qnColon, start+1)
+	i, prefixed, err := d.attrList(i)
 	if err != nil {
 		return err
 	}
-	uri, ok := d.lookupNS(p)
+	d.pos = i
+	p, l := "", qn
+	if qnColon >= 0 {
+		var err error
+		if p, l, err = d.splitQName(qn, qnColon, start+1); err != nil {
+			return err
+		}
+	}
+	uri, ok := "", true
+	if p == "" {
+		uri = d.defaultNS()
+	} else {
+		uri, ok = d.lookupNS(p)
+	}
 	if !ok {
 		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteCut(p))
 	}
+	if prefixed {
+		if err := d.prefixedAttrs(); err != nil {
+			return err
+		}
+	}
+	d.prefix, d.local = p, l
+	if uri != Namespace {
+		if d.depth == 1 {
+			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
+		}
+		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
+	}
+	if d.empty {
+		d.leave()
+	}
+	return nil
+}
+
+// attrList reads the attributes of a start tag from buf[i:] to its end ('>'
+// or '/>', which sets d.empty): onto d.attrs, or d.ns for namespace
+// declarations. It returns where the tag ends and whether an attribute has a
+// prefix. It is apart from startTag so that the loop carries few variables:
+// Go keeps none in registers across a call, and reloads each one that is
+// live at the top of the loop.
+func (d *xmlDecoder) attrList(i int) (int, bool, error) {
+	buf := d.buf
+	d.attrs = d.attrs[:0]
+	declared := len(d.ns) // namespace declarations before this tag's
+	prefixed := false     // whether an attribute has a prefix, to check below
+	for {
+		hadSpace := false
+		for i < len(buf) && buf[i] <= ' ' && isXMLSpace(buf[i]) {
+			i++
+			hadSpace = true
+		}
+		if i >= len(buf) {
+			d.pos = i
+			return 0, false, d.unexpected("'>'")
+		}
+		if c := buf[i]; c == '>' {
+			d.empty = false
+			return i + 1, prefixed, nil
+		} else if c == '/' {
+			if i+1 >= len(buf) || buf[i+1] != '>' {
+				d.pos = i + 1
+				return 0, false, d.unexpected("'>'")
+			}
+			d.empty = true
+			return i + 2, prefixed, nil
+		}
+		if !hadSpace {
+			d.pos = i
+			return 0, false, d.unexpected("white space, '>' or '/>'")
+		}
+		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
+			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
+		}
+		if len(d.ns) >= MaxNamespaces {
+			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
+		}
+		if name, vs, ve := knownAttr(buf, i); ve > 0 {
+			// rel, href, name or title: unprefixed, and no declaration.
+			for k := range d.attrs {
+				if a := &d.attrs[k]; a.local == name && a.prefix == "" {
+					return 0, false, d.fail(ErrSyntax, i, "duplicate attribute "+quoteCut(name))
+				}
+			}
+			d.addAttr("", name, buf[vs:ve], i)
+			i = ve + 1
+			continue
+		}
+		end, p, err := d.otherAttr(i)
+		if err != nil {
+			return 0, false, err
+		}
+		i, prefixed = end, prefixed || p
+	}
+}
+
+// addAttr appends an attribute to d.attrs a field at a time: appending a
+// composite literal builds it on the stack and then copies it, with a bulk
+// write barrier while the garbage collector runs. (Storing a string is a
+// pointer write, with a barrier of its own while the collector marks.)
+func (d *xmlDecoder) addAttr(prefix, local, value string, off int) {
+	n := len(d.attrs)
+	if n == cap(d.attrs) {
+		d.attrs = append(d.attrs, xmlAttr{})
+	}
+	d.attrs = d.attrs[:n+1]
+	a := &d.attrs[n]
+	if prefix != "" || a.prefix != "" { // nearly always both empty: spare the store
+		a.prefix = prefix
+	}
+	a.local, a.value, a.off = local, value, off
+}
+
+// otherAttr reads the attribute at buf[i:] that knownAttr did not, onto
+// d.attrs or, if it declares a namespace, d.ns; it returns where it ends and
+// whether it has a prefix.
+func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
+	buf, at := d.buf, i
+	d.pos = i // for attribute, and errors
+	// The fast way: an ASCII name, then =" and a plain value in double
+	// quotes. Anything else (white space around '=', single quotes,
+	// references, non-ASCII, errors) is read again by attribute.
+	var an, v string
+	colon := -1
+	if end, c := asciiName(buf, i); end > i && end+1 < len(buf) && buf[end] == '=' && buf[end+1] == '"' {
+		vs := end + 2
+		if ve := vs + quotPlainPrefix(buf[vs:]); ve < len(buf) && buf[ve] == '"' {
+			an, colon, v, i = buf[i:end], c, buf[vs:ve], ve+1
+		}
+	}
+	var err error
+	if i == at { // not read the fast way
+		if an, v, _, err = d.attribute(); err != nil {
+			return 0, false, err
+		}
+		colon, i = d.colon, d.pos
+	}
+	p, l := "", an
+	if colon >= 0 {
+		if p, l, err = d.splitQName(an, colon, at); err != nil {
+			return 0, false, err
+		}
+	}
+	for k := range d.attrs {
+		if a := &d.attrs[k]; a.local == l && a.prefix == p {
+			return 0, false, d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
+		}
+	}
+	switch {
+	case p == "" && l == "xmlns":
+		if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
+			return 0, false, d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(v))
+		}
+		d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
+		return i, false, nil
+	case p == "xmlns":
+		if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
+			v == "http://www.w3.org/2000/xmlns/" {
+			return 0, false, d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(an))
+		}
+		d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
+		return i, false, nil
+	}
+	d.addAttr(p, l, v, at)
+	return i, p != "", nil
+}
+
+// prefixedAttrs checks the prefixed attributes of the start tag just read,
+// once its namespace declarations are known: each prefix must be declared,
+// and no two attributes may have one expanded name.
+func (d *xmlDecoder) prefixedAttrs() error {
 	for i := range d.attrs {
 		a := &d.attrs[i]
 		if a.prefix == "" {
@@ -598,16 +894,6 @@ func (d *xmlDecoder) startTag() error {
 				}
 			}
 		}
-	}
-	d.prefix, d.local = p, l
-	if uri != Namespace {
-		if d.depth == 1 {
-			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
-		}
-		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
-	}
-	if d.empty {
-		d.leave()
 	}
 	return nil
 }
@@ -653,10 +939,7 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 		switch buf[d.pos+1] {
 		case '/':
 			start := d.pos
-			// The common case: </name> closing the element open.
-			if end := d.pos + 2 + len(openQName); end < len(buf) && buf[end] == '>' && buf[d.pos+2:end] == openQName {
-				d.pos = end + 1
-				d.leave()
+			if d.closes(openQName) {
 				return tokEnd, nil
 			}
 			d.pos += 2
@@ -682,11 +965,37 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 	return tokText, d.readText()
 }
 
+// closes reports whether </qn> (the end tag of the element open, as written)
+// stands at d.pos, and if so reads it and ends the element's scope: next's
+// common case, which children and elemValue also take without a token.
+func (d *xmlDecoder) closes(qn string) bool {
+	buf, i := d.buf, d.pos
+	if end := i + 2 + len(qn); end < len(buf) && buf[i] == '<' && buf[i+1] == '/' && buf[end] == '>' && buf[i+2:end] == qn {
+		d.pos = end + 1
+		d.leave()
+		return true
+	}
+	return false
+}
+
 // readText reads character data up to the next start or end tag.
 func (d *xmlDecoder) readText() error {
 	buf := d.buf
 	start := d.pos
 	i := start
+	// The commonest text is the white space that indents the next tag. (A
+	// CR is not skipped here: it must be normalized.)
+	if i < len(buf) && buf[i] == '\n' {
+		i = indentEnd(buf, i)
+	}
+	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t') {
+		i++
+	}
+	if i+1 < len(buf) && buf[i] == '<' && buf[i+1] != '!' && buf[i+1] != '?' {
+		d.pos = i
+		d.text = buf[start:i]
+		return nil
+	}
 	for {
 		i += textPlainPrefix(buf[i:])
 		if i >= len(buf) {
@@ -833,7 +1142,7 @@ func (d *xmlDecoder) root(locals ...string) error {
 	}
 	for _, l := range locals {
 		if d.local == l {
-			d.path = append(d.path, xmlStep{local: l})
+			d.pushStep(l, "", "")
 			return nil
 		}
 	}
@@ -859,6 +1168,29 @@ func (d *xmlDecoder) end() error {
 // Text other than white space is refused.
 func (d *xmlDecoder) children(qn string, child func(at int) error) error {
 	for {
+		// The common cases, white space and then a start tag or the end
+		// tag, without tokens: the white space is text children would
+		// refuse only if it were not white space. Anything else is left to
+		// next.
+		if buf, i := d.buf, spaceEnd(d.buf, d.pos); i+1 < len(buf) && buf[i] == '<' {
+			switch buf[i+1] {
+			case '!', '?': // a comment or processing instruction
+			case '/':
+				d.pos = i
+				if d.closes(qn) {
+					return nil
+				}
+			default:
+				d.pos = i
+				if err := d.startTag(); err != nil {
+					return err
+				}
+				if err := child(i); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		at := d.pos
 		tok, err := d.next(qn)
 		if err != nil {
@@ -920,9 +1252,13 @@ func (d *xmlDecoder) skipEmpty() error {
 	})
 }
 
-// linkElem reads <link rel href title …/> (or an event element) into l,
-// without reading its content.
+// linkAttrs reads the attributes of <link rel href title …/> (or of an event
+// element) into l, without reading its content.
 func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
+	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && a[0].prefix == "" && a[1].prefix == "" {
+		l.Rel, l.Href = a[0].value, a[1].value // the usual link, as the loop below reads it
+		return nil
+	}
 	pbase := len(d.props)
 	hasHref, hasRel := false, false
 	for i := range d.attrs {
@@ -938,7 +1274,7 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 		case "title":
 			l.Title, l.HasTitle = a.value, true
 		default:
-			d.pushProp(Property{Name: a.local, Value: String(a.value)}, a.off)
+			d.pushProp(a.local, String(a.value), a.off)
 		}
 	}
 	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
@@ -949,6 +1285,24 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no rel")
 	}
 	return nil
+}
+
+// link reads the <link> just started onto d.links. It reads the attributes
+// into their slot there, which is zero (takeLinks clears what it pops), rather
+// than into a Link to copy in, a copy with a bulk write barrier while the
+// garbage collector runs.
+func (d *xmlDecoder) link() error {
+	n := len(d.links)
+	if n == cap(d.links) {
+		d.links = append(d.links, Link{})
+	}
+	d.links = d.links[:n+1]
+	if err := d.linkAttrs(&d.links[n], true); err != nil {
+		d.links[n] = Link{}
+		d.links = d.links[:n]
+		return err
+	}
+	return d.skipEmpty()
 }
 
 // inferXML gives the value an XML text stands for: see Value.
@@ -973,6 +1327,17 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 	qn := d.qname()
 	text, kind := "", KindInvalid
 	pbase, vbase := len(d.props), len(d.vals)
+	if d.pos < len(d.buf) && d.buf[d.pos] != '<' {
+		// The common case, text and the end tag, without tokens; next
+		// would read the text the same way.
+		if err := d.readText(); err != nil {
+			return Value{}, err
+		}
+		if d.closes(qn) {
+			return inferXML(d.text), nil
+		}
+		text = d.text
+	}
 	for {
 		at := d.pos
 		tok, err := d.next(qn)
@@ -997,7 +1362,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 			switch {
 			case d.local == "item" && allowItems && kind != KindBag:
 				kind = KindList
-				d.path = append(d.path, xmlStep{local: "item"})
+				d.pushStep("item", "", "")
 				if err := d.onlyAttrs(); err != nil {
 					return Value{}, err
 				}
@@ -1034,6 +1399,9 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 // takeProps returns d.props[base:], checked for repeated names, and pops
 // them.
 func (d *xmlDecoder) takeProps(base int) ([]Property, error) {
+	if len(d.props) == base { // most links and many resources have none
+		return nil, nil
+	}
 	err := d.dupProps(base)
 	ps := d.keepProps(d.props[base:])
 	clear(d.props[base:])
@@ -1053,14 +1421,19 @@ func (d *xmlDecoder) takeLinks(base int) []Link {
 // to d.props, refusing a name already in d.props[base:].
 func (d *xmlDecoder) property() error {
 	local, at := d.local, d.tagStart
-	name, ok := d.attr("name")
-	if !ok {
-		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
+	var name string
+	if a := d.attrs; len(a) == 1 && a[0].local == "name" && a[0].prefix == "" {
+		name = a[0].value // the usual case, which the checks below accept
+	} else {
+		var ok bool
+		if name, ok = d.attr("name"); !ok {
+			return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
+		}
+		if err := d.onlyAttrs("name"); err != nil {
+			return err
+		}
 	}
-	if err := d.onlyAttrs("name"); err != nil {
-		return err
-	}
-	d.path = append(d.path, xmlStep{local: local, key: "name", val: name})
+	d.pushStep(local, "name", name)
 	var v Value
 	var err error
 	if local == "property" {
@@ -1076,7 +1449,7 @@ func (d *xmlDecoder) property() error {
 				if err := d.onlyAttrs(); err != nil {
 					return err
 				}
-				d.path = append(d.path, xmlStep{local: "item"})
+				d.pushStep("item", "", "")
 				iv, err := d.elemValue(true)
 				d.vals = append(d.vals, iv)
 				d.path = d.path[:len(d.path)-1]
@@ -1092,13 +1465,32 @@ func (d *xmlDecoder) property() error {
 		return err
 	}
 	d.path = d.path[:len(d.path)-1]
-	d.pushProp(Property{Name: name, Value: v}, at)
+	d.pushProp(name, v, at)
 	return nil
 }
 
-func (d *xmlDecoder) pushProp(p Property, at int) {
-	d.props = append(d.props, p)
+// pushProp appends the property name: v, which starts at at, to d.props, a
+// field at a time (see addAttr).
+func (d *xmlDecoder) pushProp(name string, v Value, at int) {
+	n := len(d.props)
+	if n == cap(d.props) {
+		d.props = append(d.props, Property{})
+	}
+	d.props = d.props[:n+1]
+	p := &d.props[n]
+	p.Name, p.Value.kind, p.Value.text, p.Value.kids = name, v.kind, v.text, v.kids
 	d.propOffs = append(d.propOffs, at)
+}
+
+// pushStep appends a step to d.path, a field at a time (see addAttr).
+func (d *xmlDecoder) pushStep(local, key, val string) {
+	n := len(d.path)
+	if n == cap(d.path) {
+		d.path = append(d.path, xmlStep{})
+	}
+	d.path = d.path[:n+1]
+	s := &d.path[n]
+	s.local, s.key, s.val = local, key, val
 }
 
 // dupProps refuses a property bag, d.props[base:], that repeats a name, as
@@ -1143,12 +1535,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 			case "property", "propertyList":
 				return d.property()
 			case "link":
-				var l Link
-				if err := d.linkAttrs(&l, true); err != nil {
-					return err
-				}
-				d.links = append(d.links, l)
-				return d.skipEmpty()
+				return d.link()
 			case "resource":
 				return d.embedded()
 			}
@@ -1170,7 +1557,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 // embedded reads the <resource> just started inside another onto d.res.
 func (d *xmlDecoder) embedded() error {
 	rel, _ := d.attr("rel")
-	d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+	d.pushStep("resource", "rel", rel)
 	var e Resource
 	err := d.resource(&e)
 	d.res = append(d.res, e)
@@ -1181,7 +1568,7 @@ func (d *xmlDecoder) embedded() error {
 // eventResource reads the <resource> an event element embeds.
 func (d *xmlDecoder) eventResource() (*Resource, error) {
 	rel, _ := d.attr("rel")
-	d.path = append(d.path, xmlStep{local: "resource", key: "rel", val: rel})
+	d.pushStep("resource", "rel", rel)
 	var r Resource
 	if err := d.resource(&r); err != nil {
 		return nil, err
@@ -1214,12 +1601,7 @@ func (d *xmlDecoder) input(in *Input) error {
 			case "property", "propertyList":
 				return d.property()
 			case "link":
-				var l Link
-				if err := d.linkAttrs(&l, true); err != nil {
-					return err
-				}
-				d.links = append(d.links, l)
-				return d.skipEmpty()
+				return d.link()
 			}
 			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <input>")
 		})
@@ -1251,12 +1633,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 		err = d.children(d.qname(), func(at int) error {
 			switch d.local {
 			case "link":
-				var l Link
-				if err := d.linkAttrs(&l, true); err != nil {
-					return err
-				}
-				d.links = append(d.links, l)
-				return d.skipEmpty()
+				return d.link()
 			case "sender":
 				var s Sender
 				err := d.sender(&s)
@@ -1280,14 +1657,14 @@ func (d *xmlDecoder) sender(s *Sender) error {
 	}
 	s.Rel, _ = d.attr("rel")
 	s.Href, _ = d.attr("href")
-	d.path = append(d.path, xmlStep{local: "sender", key: "rel", val: s.Rel})
+	d.pushStep("sender", "rel", s.Rel)
 	if d.empty {
 		d.path = d.path[:len(d.path)-1]
 		return nil
 	}
 	err := d.children(d.qname(), func(at int) error {
 		e := Event{Type: EventType(d.local)}
-		d.path = append(d.path, xmlStep{local: d.local})
+		d.pushStep(d.local, "", "")
 		err := d.event(&e)
 		d.path = d.path[:len(d.path)-1]
 		d.evs = append(d.evs, e)
@@ -1339,7 +1716,7 @@ func (d *xmlDecoder) event(e *Event) error {
 				return d.fail(ErrStructure, at, "an event has more than one <reason>")
 			}
 			e.Reason = new(Error)
-			d.path = append(d.path, xmlStep{local: "reason"})
+			d.pushStep("reason", "", "")
 			if err := d.reason(e.Reason); err != nil {
 				return err
 			}
@@ -1422,7 +1799,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				}
 				return d.skipEmpty()
 			case "parameters", "debugInfo":
-				d.path = append(d.path, xmlStep{local: local})
+				d.pushStep(local, "", "")
 				base := len(d.props)
 				var err error
 				if !d.empty {
@@ -1449,7 +1826,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				return nil
 			}
 			s, err := d.textOnly()
-			d.pushProp(Property{Name: local, Value: String(s)}, at)
+			d.pushProp(local, String(s), at)
 			return err
 		})
 	}
@@ -1464,23 +1841,14 @@ func (d *xmlDecoder) reason(e *Error) error {
 	return err
 }
 
-// plainPrefix returns the length of the longest prefix of s without a control
-// character, a non-ASCII byte, or the bytes of c1, c2 and c3 (a byte repeated
-// eight times, as ('<' * lsb)); special says the same of single bytes. It
-// checks eight bytes at a time; see jsonHits for how.
-func plainPrefix(s string, c1, c2, c3 uint64, special *[256]bool) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := load64(s[i : i+8])
-		x1, x2, x3 := w^c1, w^c2, w^c3
-		if hit := ((w - 0x20*lsb) | (x1 - lsb) | (x2 - lsb) | (x3 - lsb) | w) & msb; hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for i < len(s) && !special[s[i]] {
-		i++
-	}
-	return i
+// plainHits marks, with the top bit of its byte, each byte of w (eight bytes
+// of text) that is a control character, non-ASCII, or one of c1, c2 and c3 (a
+// byte repeated eight times, as ('<' * lsb)); see jsonHits for how. A byte
+// above a marked one may be marked wrongly (a borrow), so only the lowest mark
+// is exact. It is small enough to be inlined, so the scans below, each with
+// its own constants, keep them in registers instead of passing them.
+func plainHits(w, c1, c2, c3 uint64) uint64 {
+	return ((w - 0x20*lsb) | ((w ^ c1) - lsb) | ((w ^ c2) - lsb) | ((w ^ c3) - lsb) | w) & msb
 }
 
 // textSpecial and attrSpecial mark the bytes that end a plain run of text and
@@ -1498,14 +1866,46 @@ var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
 // textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
 // among them) or a non-ASCII byte.
 func textPlainPrefix(s string) int {
-	return plainPrefix(s, '<'*lsb, '&'*lsb, ']'*lsb, &textSpecial)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hit := plainHits(load64(s[i:i+8]), '<'*lsb, '&'*lsb, ']'*lsb); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !textSpecial[s[i]] {
+		i++
+	}
+	return i
 }
 
 // attrPlainPrefix: up to the quote q, '<', '&', a control character or a
 // non-ASCII byte.
 func attrPlainPrefix(s string, q byte) int {
 	if q == '"' {
-		return plainPrefix(s, '"'*lsb, '<'*lsb, '&'*lsb, &attrSpecial2)
+		return quotPlainPrefix(s)
 	}
-	return plainPrefix(s, '\''*lsb, '<'*lsb, '&'*lsb, &attrSpecial1)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hit := plainHits(load64(s[i:i+8]), '\''*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !attrSpecial1[s[i]] {
+		i++
+	}
+	return i
+}
+
+// quotPlainPrefix is attrPlainPrefix(s, '"').
+func quotPlainPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if hit := plainHits(load64(s[i:i+8]), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+			return i + bits.TrailingZeros64(hit)/8
+		}
+	}
+	for i < len(s) && !attrSpecial2[s[i]] {
+		i++
+	}
+	return i
 }
