@@ -372,6 +372,19 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 		}
 	}
 	d.names = append(d.names, ref)
+	// The colon, and the single spaces around it that indented bodies have,
+	// read inline; any other white space goes the general way.
+	i := d.pos
+	if i < len(d.buf) && d.buf[i] == ' ' {
+		i++
+	}
+	if i < len(d.buf) && d.buf[i] == ':' {
+		if i++; i+1 < len(d.buf) && d.buf[i] == ' ' && d.buf[i+1] > ' ' {
+			i++
+		}
+		d.pos = i
+		return name, at, true, nil
+	}
 	if c = 0; d.pos < len(d.buf) {
 		c = d.buf[d.pos]
 	}
@@ -400,8 +413,8 @@ func (d *jsonDecoder) closeObject(it *objectIter) error {
 }
 
 // firstRepeat returns the index of the first of names that repeats an
-// earlier one, or -1. Up to maxPairwise names, none escaped, it keeps a
-// 6-bit hash of each (of its length and three of its bytes) and a bitmap
+// earlier one, or -1. Up to maxPairwise names, none escaped, it keeps an
+// 8-bit hash of each (of its length and three of its bytes) and a bitmap
 // of the hashes seen, and compares a name with the earlier ones only when
 // its hash was seen; past that it uses a map.
 func (d *jsonDecoder) firstRepeat(names []nameRef) int {
@@ -411,22 +424,22 @@ func (d *jsonDecoder) firstRepeat(names []nameRef) int {
 	}
 	if len(names) <= maxPairwise && !esc {
 		var hashes [maxPairwise]uint8
-		var seen uint64
+		var seen [4]uint64
 		for i, r := range names {
 			raw := d.buf[r.off+1 : r.off+1+r.n]
 			h := uint(len(raw))
 			if len(raw) > 0 {
 				h = h*0x9E + uint(raw[0])*0x3B + uint(raw[len(raw)-1])*0x1F + uint(raw[len(raw)/2])
 			}
-			h = (h ^ h>>6) & 63
-			if seen&(1<<h) != 0 {
+			h = (h ^ h>>8) & 255
+			if seen[h/64]&(1<<(h%64)) != 0 {
 				for j := range i {
 					if hashes[j] == uint8(h) && d.sameName(names[j], r) {
 						return i
 					}
 				}
 			}
-			seen |= 1 << h
+			seen[h/64] |= 1 << (h % 64)
 			hashes[i] = uint8(h)
 		}
 		return -1
@@ -442,7 +455,8 @@ func (d *jsonDecoder) firstRepeat(names []nameRef) int {
 	return -1
 }
 
-// maxPairwise is how many names firstRepeat compares pair by pair.
+// maxPairwise is how many names firstRepeat checks with its hashes, past
+// which it uses a map.
 const maxPairwise = 64
 
 // smallObject is how many names of an object are checked for repeats as they
