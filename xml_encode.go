@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -108,6 +109,34 @@ func xmlPlainPrefix(s string) int {
 		return n - 8 + bits.TrailingZeros64(hit)/8
 	}
 	return n
+}
+
+// appendXMLPlain is appendJSONPlain for XML: it appends s to dst and reports
+// whether XML text and attribute values hold s as it is.
+func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
+	n := len(s)
+	start := len(dst)
+	var hits uint64
+	switch {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			w := load64(s[i:])
+			hits |= xmlHits(w)
+			dst = binary.LittleEndian.AppendUint64(dst, w)
+		}
+		w := load64(s[n-8:])
+		hits |= xmlHits(w)
+		dst = binary.LittleEndian.AppendUint64(dst[:start+n-8], w)
+	case n >= 4:
+		lo, hi := load32(s), load32(s[n-4:])
+		hits = xmlHits(uint64(lo) | uint64(hi)<<32)
+		dst = binary.LittleEndian.AppendUint32(dst, lo)
+		dst = binary.LittleEndian.AppendUint32(dst[:start+n-4], hi)
+	case n > 0:
+		hits = xmlHits(uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) & 0xFFFFFF
+		dst = append(dst, s...)
+	}
+	return dst, hits == 0
 }
 
 // appendXMLEscaped appends s escaped for text (attr false) or for a
