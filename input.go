@@ -18,14 +18,14 @@ const (
 
 // AppendJSON appends {"operationId":…,"phoneNumber":…} to dst.
 func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
-	// The common case, nothing to escape, in one pass: appendJSONPlain
+	// The common case, nothing to escape, in one pass: appendJSONQuoted
 	// appends the values and tells whether they need escapes.
 	op, ph := c.OperationID, c.PhoneNumber
 	n := len(dst)
-	dst, plainOp := appendJSONPlain(append(dst, cpaJSONOperationID+`"`...), op)
-	dst, plainPh := appendJSONPlain(append(dst, `"`+cpaJSONPhoneNumber+`"`...), ph)
+	dst, plainOp := appendJSONQuoted(append(dst, cpaJSONOperationID...), op)
+	dst, plainPh := appendJSONQuoted(append(dst, cpaJSONPhoneNumber...), ph)
 	if plainOp && plainPh {
-		return append(dst, `"}`...), nil
+		return append(dst, '}'), nil
 	}
 	dst = append(dst[:n], cpaJSONOperationID...)
 	dst, ok := appendJSONString(dst, op)

@@ -146,13 +146,13 @@ func load32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// appendJSONPlain appends s to dst and reports whether a JSON string holds s
-// as it is; when not, the caller drops what it appended and takes the slow
-// path. It is the fast path of the string appenders: one pass that loads
-// eight bytes at a time, appends them as they are and ORs their jsonMarks,
-// with one test at the end (exact: without a hit nothing borrows). It makes
-// no call to memmove, which costs more than the whole copy of a short
-// string:
+// appendJSONQuoted appends s in quotes, as it is, and reports whether a JSON
+// string holds s so; when not, the caller drops what it appended and takes
+// the slow path. It is the fast path of the string appenders: one pass that
+// loads eight bytes at a time, appends them as they are and ORs their
+// jsonMarks, with one test at the end (exact: without a hit nothing
+// borrows). It makes no call to memmove, which costs more than the whole
+// copy of a short string:
 //
 //   - 8 bytes or more: words from the start, then the last word, read
 //     overlapping the one before it and appended over the bytes it repeats;
@@ -160,8 +160,9 @@ func load32(s string) uint32 {
 //     marks tested as one word;
 //   - 1 to 3 bytes: tested as one word of their first, middle and last
 //     bytes, which are all of them.
-func appendJSONPlain(dst []byte, s string) ([]byte, bool) {
+func appendJSONQuoted(dst []byte, s string) ([]byte, bool) {
 	n := len(s)
+	dst = append(dst, '"')
 	start := len(dst)
 	var marks uint64
 	switch {
@@ -184,19 +185,17 @@ func appendJSONPlain(dst []byte, s string) ([]byte, bool) {
 		marks = jsonMarks(uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) & 0xFFFFFF
 		dst = append(dst, s...)
 	}
-	return dst, marks&msb == 0
+	return append(dst, '"'), marks&msb == 0
 }
 
 // appendJSONString appends s as a JSON string. It reports false when s is not
 // valid UTF-8 or holds NUL, which the decoder refuses. Most strings need no
-// escape and take appendJSONPlain; the others appendJSONEscaped.
+// escape and take appendJSONQuoted; the others appendJSONEscaped.
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
-	n := len(dst)
-	dst, plain := appendJSONPlain(append(dst, '"'), s)
-	if !plain {
-		return appendJSONEscaped(dst[:n], s)
+	if d, plain := appendJSONQuoted(dst, s); plain {
+		return d, true
 	}
-	return append(dst, '"'), true
+	return appendJSONEscaped(dst, s)
 }
 
 // appendJSONEscaped is appendJSONString for strings that need escapes or
@@ -378,9 +377,66 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 // order each rel first appears, a rel with several links (or marked InArray)
 // as an array; then the rels in empty (rels read as empty arrays) that have
 // no link now, each as [].
+//
+// It is appendJSONGroups for links, written out for the common case, where
+// the links of each rel stand together (linksGrouped), as decoders leave
+// them: the links then go in order, without the calls through closures of
+// the generic code, which takes the other case.
 func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeError) {
-	return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
-		func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+	if !linksGrouped(ls) {
+		return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
+			func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+	}
+	dst = append(dst, '{')
+	var err *EncodeError
+	for k := 0; k < len(ls); {
+		r := ls[k].Rel
+		end, array := k+1, ls[k].InArray // the group is ls[k:end]
+		for end < len(ls) && ls[end].Rel == r {
+			array = array || ls[end].InArray
+			end++
+		}
+		array = array || end-k > 1
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		if dst, err = appendJSONName(dst, r); err != nil {
+			err.Path = "/_links" + err.Path
+			return dst, err
+		}
+		if array {
+			dst = append(dst, '[')
+		}
+		for j := k; j < end; j++ {
+			if j > k {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONLink(dst, &ls[j], false); err != nil {
+				err.Path = "/_links/" + jsonPointerToken(r) + linkIndex(array, j-k) + err.Path
+				return dst, err
+			}
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+		k = end
+	}
+	comma := len(ls) > 0
+	for _, r := range empty {
+		if slices.ContainsFunc(ls, func(l Link) bool { return l.Rel == r }) {
+			continue // a rel read empty that has links now
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		if dst, err = appendJSONName(dst, r); err != nil {
+			err.Path = "/_links" + err.Path
+			return dst, err
+		}
+		dst = append(dst, '[', ']')
+	}
+	return append(dst, '}'), nil
 }
 
 // appendJSONGroups appends an object whose members are the rels of items,

@@ -51,9 +51,9 @@ func TestJSONCopy(t *testing.T) {
 	}
 }
 
-// TestPlainAppenders checks appendJSONPlain and appendXMLPlain against byte
-// loops over jsonEscape and xmlText: what they report, what they append when
-// s is plain, and that they write nothing past what they append.
+// TestPlainAppenders checks appendJSONQuoted and appendXMLPlain against
+// byte loops over jsonEscape and xmlText: what they report, what they append
+// when s is plain, and that they write nothing past what they append.
 func TestPlainAppenders(t *testing.T) {
 	for _, s := range copyCases() {
 		plainJSON, plainXML := true, true
@@ -65,19 +65,20 @@ func TestPlainAppenders(t *testing.T) {
 			name  string
 			fn    func([]byte, string) ([]byte, bool)
 			plain bool
+			want  string
 		}{
-			{"appendJSONPlain", appendJSONPlain, plainJSON},
-			{"appendXMLPlain", appendXMLPlain, plainXML},
+			{"appendJSONQuoted", appendJSONQuoted, plainJSON, `"` + s + `"`},
+			{"appendXMLPlain", appendXMLPlain, plainXML, s},
 		} {
-			buf := bytes.Repeat([]byte("#"), 3+len(s)+16)
+			buf := bytes.Repeat([]byte("#"), 3+len(tc.want)+16)
 			got, ok := tc.fn(buf[:3:len(buf)], s)
 			if ok != tc.plain {
 				t.Fatalf("%s(%q) reports %v, want %v", tc.name, s, ok, tc.plain)
 			}
-			if ok && string(got) != "###"+s {
+			if ok && string(got) != "###"+tc.want {
 				t.Fatalf("%s(%q) appended %q", tc.name, s, got[3:])
 			}
-			if rest := buf[3+len(s):]; strings.Trim(string(rest), "#") != "" {
+			if rest := buf[3+len(tc.want):]; strings.Trim(string(rest), "#") != "" {
 				t.Fatalf("%s(%q) wrote past the end: %q", tc.name, s, rest)
 			}
 		}
