@@ -22,8 +22,8 @@ func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	// appends the values and tells whether they need escapes.
 	op, ph := c.OperationID, c.PhoneNumber
 	n := len(dst)
-	dst, plainOp := appendJSONQuoted(append(dst, cpaJSONOperationID...), op)
-	dst, plainPh := appendJSONQuoted(append(dst, cpaJSONPhoneNumber...), ph)
+	dst, _, _, plainOp := appendJSONQuoted(append(dst, cpaJSONOperationID...), op)
+	dst, _, _, plainPh := appendJSONQuoted(append(dst, cpaJSONPhoneNumber...), ph)
 	if plainOp && plainPh {
 		return append(dst, '}'), nil
 	}

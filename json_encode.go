@@ -160,11 +160,15 @@ func load32(s string) uint32 {
 //     marks tested as one word;
 //   - 1 to 3 bytes: tested as one word of their first, middle and last
 //     bytes, which are all of them.
-func appendJSONQuoted(dst []byte, s string) ([]byte, bool) {
+//
+// Having the words at hand, it also returns the first and the last (as
+// nameKey reads them), from which mixKey makes the key of s for the checks
+// of repeated names.
+func appendJSONQuoted(dst []byte, s string) (_ []byte, first, last uint64, plain bool) {
 	n := len(s)
 	dst = append(dst, '"')
 	start := len(dst)
-	var marks uint64
+	var marks, a, b uint64
 	switch {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
@@ -172,27 +176,29 @@ func appendJSONQuoted(dst []byte, s string) ([]byte, bool) {
 			marks |= jsonMarks(w)
 			dst = binary.LittleEndian.AppendUint64(dst, w)
 		}
-		w := load64(s[n-8:])
-		marks |= jsonMarks(w)
-		dst = binary.LittleEndian.AppendUint64(dst[:start+n-8], w)
+		a, b = load64(s), load64(s[n-8:])
+		marks |= jsonMarks(b)
+		dst = binary.LittleEndian.AppendUint64(dst[:start+n-8], b)
 	case n >= 4:
 		lo, hi := load32(s), load32(s[n-4:])
-		marks = jsonMarks(uint64(lo) | uint64(hi)<<32)
+		a, b = uint64(lo), uint64(hi)
+		marks = jsonMarks(a | b<<32)
 		dst = binary.LittleEndian.AppendUint32(dst, lo)
 		dst = binary.LittleEndian.AppendUint32(dst[:start+n-4], hi)
 	case n > 0:
+		a = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 		// The five high bytes are 0, a control character: not tested.
-		marks = jsonMarks(uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) & 0xFFFFFF
+		marks = jsonMarks(a) & 0xFFFFFF
 		dst = append(dst, s...)
 	}
-	return append(dst, '"'), marks&msb == 0
+	return append(dst, '"'), a, b, marks&msb == 0
 }
 
 // appendJSONString appends s as a JSON string. It reports false when s is not
 // valid UTF-8 or holds NUL, which the decoder refuses. Most strings need no
 // escape and take appendJSONQuoted; the others appendJSONEscaped.
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
-	if d, plain := appendJSONQuoted(dst, s); plain {
+	if d, _, _, plain := appendJSONQuoted(dst, s); plain {
 		return d, true
 	}
 	return appendJSONEscaped(dst, s)
@@ -252,21 +258,29 @@ func jsonStringError(path, s string) *EncodeError {
 
 // appendJSONName appends "name": .
 func appendJSONName(dst []byte, name string) ([]byte, *EncodeError) {
-	dst, ok := appendJSONString(dst, name)
-	if !ok {
-		return dst, jsonStringError("/"+jsonPointerToken(name), name)
+	d, _, _, plain := appendJSONQuoted(dst, name)
+	if !plain {
+		var ok bool
+		if d, ok = appendJSONEscaped(dst, name); !ok {
+			return d, jsonStringError("/"+jsonPointerToken(name), name)
+		}
 	}
-	return append(dst, ':'), nil
+	return append(d, ':'), nil
 }
 
 func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 	switch v.kind {
 	case KindString:
-		dst, ok := appendJSONString(dst, v.text)
-		if !ok {
-			return dst, jsonStringError("", v.text)
+		// appendJSONString, written out: the call costs as much as a short
+		// string.
+		d, _, _, plain := appendJSONQuoted(dst, v.text)
+		if !plain {
+			var ok bool
+			if d, ok = appendJSONEscaped(dst, v.text); !ok {
+				return d, jsonStringError("", v.text)
+			}
 		}
-		return dst, nil
+		return d, nil
 	case KindBool:
 		if b, _ := v.Bool(); b {
 			return append(dst, "true"...), nil
@@ -378,21 +392,34 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 // as an array; then the rels in empty (rels read as empty arrays) that have
 // no link now, each as [].
 //
-// It is appendJSONGroups for links, written out for the common case, where
-// the links of each rel stand together (linksGrouped), as decoders leave
-// them: the links then go in order, without the calls through closures of
-// the generic code, which takes the other case.
+// appendJSONLinksInOrder writes the common case; the generic
+// appendJSONGroups, with its calls through closures, the others and the
+// errors.
 func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeError) {
-	if !linksGrouped(ls) {
-		return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
-			func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+	if d, ok := appendJSONLinksInOrder(dst, ls, empty); ok {
+		return d, nil
 	}
-	dst = append(dst, '{')
+	return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
+		func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+}
+
+// appendJSONLinksInOrder is appendJSONLinkSet for links whose rels each
+// stand together, as decoders leave them, and that can all be written: it
+// writes them in order, each run of one rel as its group. It reports false,
+// having appended what the caller drops, when a run starts with a rel seen
+// before (the links need grouping) or on an error. The check costs little:
+// appendJSONQuoted gives the key of each rel it writes (see nameKey), and a
+// key seen before, a repeated rel or (rarely) a collision, sends the links
+// to the exact path.
+func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool) {
+	var seen keyTable
+	runs := 0
 	var err *EncodeError
+	dst = append(dst, '{')
 	for k := 0; k < len(ls); {
-		r := ls[k].Rel
-		end, array := k+1, ls[k].InArray // the group is ls[k:end]
-		for end < len(ls) && ls[end].Rel == r {
+		l := &ls[k]
+		end, array := k+1, l.InArray // the group is ls[k:end]
+		for end < len(ls) && ls[end].Rel == l.Rel {
 			array = array || ls[end].InArray
 			end++
 		}
@@ -400,10 +427,21 @@ func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeEr
 		if k > 0 {
 			dst = append(dst, ',')
 		}
-		if dst, err = appendJSONName(dst, r); err != nil {
-			err.Path = "/_links" + err.Path
-			return dst, err
+		d, first, last, plain := appendJSONQuoted(dst, l.Rel)
+		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(l.Rel))) {
+			return d, false
 		}
+		if !array && !l.HasTitle && l.Title == "" && len(l.Attrs) == 0 {
+			// Most rels have one link with only an href: "rel":{"href":…}.
+			d, _, _, plain = appendJSONQuoted(append(d, `:{"href":`...), l.Href)
+			if !plain {
+				return d, false
+			}
+			dst = append(d, '}')
+			k = end
+			continue
+		}
+		dst = append(d, ':')
 		if array {
 			dst = append(dst, '[')
 		}
@@ -412,8 +450,7 @@ func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeEr
 				dst = append(dst, ',')
 			}
 			if dst, err = appendJSONLink(dst, &ls[j], false); err != nil {
-				err.Path = "/_links/" + jsonPointerToken(r) + linkIndex(array, j-k) + err.Path
-				return dst, err
+				return dst, false
 			}
 		}
 		if array {
@@ -431,12 +468,11 @@ func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeEr
 		}
 		comma = true
 		if dst, err = appendJSONName(dst, r); err != nil {
-			err.Path = "/_links" + err.Path
-			return dst, err
+			return dst, false
 		}
 		dst = append(dst, '[', ']')
 	}
-	return append(dst, '}'), nil
+	return append(dst, '}'), true
 }
 
 // appendJSONGroups appends an object whose members are the rels of items,
@@ -569,28 +605,11 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 		return dst, err
 	}
 	for i := 0; i <= n; i++ {
-		for pass := range 2 {
-			links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
-			if links && linksAt == i+1 {
-				if comma {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, `"_links":`...)
-				if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks); err != nil {
-					return dst, err
-				}
-				comma = true
+		if i+1 == linksAt || i+1 == embeddedAt {
+			if dst, err = appendJSONSetsAt(dst, r, i+1, linksAt, embeddedAt, comma); err != nil {
+				return dst, err
 			}
-			if !links && embeddedAt == i+1 {
-				if comma {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, `"_embedded":`...)
-				if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded); err != nil {
-					return dst, err
-				}
-				comma = true
-			}
+			comma = true
 		}
 		if i == n {
 			break
@@ -609,6 +628,36 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 		}
 	}
 	return append(dst, '}'), nil
+}
+
+// appendJSONSetsAt appends "_links" or "_embedded" or both, as r has them at
+// place at (see appendJSONResource), with a comma first when comma is set.
+func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comma bool) ([]byte, *EncodeError) {
+	var err *EncodeError
+	for pass := range 2 {
+		links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
+		if links && linksAt == at {
+			if comma {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `"_links":`...)
+			if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks); err != nil {
+				return dst, err
+			}
+			comma = true
+		}
+		if !links && embeddedAt == at {
+			if comma {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `"_embedded":`...)
+			if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded); err != nil {
+				return dst, err
+			}
+			comma = true
+		}
+	}
+	return dst, nil
 }
 
 func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {

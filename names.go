@@ -124,17 +124,18 @@ func checkNames(f Format, ps []Property) *EncodeError {
 // the check is made cheap for the common case, where nothing repeats: the
 // names are compared by a 64-bit key (nameKey), and an equal key, which a
 // real repeat gives but a collision rarely does, sends the caller to the
-// exact check (firstRepeat, runsAreGroups). Up to keysPairwise names, keys
-// are compared pairwise; up to keysMax, looked up in a keyTable; past that,
-// the exact check runs.
+// exact check (firstRepeat, or appendJSONGroups for rels). Up to
+// keysPairwise names, keys are compared pairwise; up to keysMax, looked up
+// in a keyTable; past that, the exact check runs.
 const (
 	keysPairwise = 8
 	keysMax      = 32
 )
 
 // nameKey mixes the length and the first and last eight bytes of s (or all
-// of a shorter s, read as jsonCopy reads it) into a key: equal names have
-// equal keys, and unequal names of one body almost never do.
+// of a shorter s, read as appendJSONQuoted reads it) into a key: equal names
+// have equal keys, and unequal names of one body almost never do.
+// appendJSONQuoted computes it too, from the words it copies.
 func nameKey(s string) uint64 {
 	n := len(s)
 	var a, b uint64
@@ -146,6 +147,12 @@ func nameKey(s string) uint64 {
 	case n > 0:
 		a = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
+	return mixKey(a, b, n)
+}
+
+// mixKey is the end of nameKey: a and b are the first and last words of a
+// name of n bytes.
+func mixKey(a, b uint64, n int) uint64 {
 	return (a ^ bits.RotateLeft64(b, 31) ^ uint64(n)<<56) * 0x9E3779B97F4A7C15
 }
 
@@ -197,33 +204,6 @@ func namesMayRepeat(ps []Property) bool {
 		return false
 	}
 	return true
-}
-
-// linksGrouped reports whether the links of each rel stand together, as
-// runsAreGroups does, without calls through closures: a run starts where the
-// key of the rel changes, and no run may start with the key of an earlier
-// one. Equal keys of unequal rels (rare) go to runsAreGroups.
-func linksGrouped(ls []Link) bool {
-	if len(ls) < 2 {
-		return true
-	}
-	if len(ls) <= keysMax {
-		var t keyTable
-		prev := nameKey(ls[0].Rel)
-		t.add(prev)
-		for i := 1; i < len(ls); i++ {
-			k := nameKey(ls[i].Rel)
-			if k == prev && ls[i].Rel == ls[i-1].Rel {
-				continue
-			}
-			if t.add(k) {
-				return runsAreGroups(len(ls), func(i int) string { return ls[i].Rel })
-			}
-			prev = k
-		}
-		return true
-	}
-	return runsAreGroups(len(ls), func(i int) string { return ls[i].Rel })
 }
 
 // checkReserved refuses "_links" and "_embedded" as names of the properties

@@ -67,7 +67,13 @@ func TestPlainAppenders(t *testing.T) {
 			plain bool
 			want  string
 		}{
-			{"appendJSONQuoted", appendJSONQuoted, plainJSON, `"` + s + `"`},
+			{"appendJSONQuoted", func(dst []byte, s string) ([]byte, bool) {
+				dst, first, last, ok := appendJSONQuoted(dst, s)
+				if key := mixKey(first, last, len(s)); key != nameKey(s) {
+					t.Fatalf("appendJSONQuoted(%q) gives key %#x, nameKey %#x", s, key, nameKey(s))
+				}
+				return dst, ok
+			}, plainJSON, `"` + s + `"`},
 			{"appendXMLPlain", appendXMLPlain, plainXML, s},
 		} {
 			buf := bytes.Repeat([]byte("#"), 3+len(tc.want)+16)
