@@ -1,5 +1,7 @@
 package ucwa
 
+import "slices"
+
 // ContinuePhoneAudio is the input of continuePhoneAudio, which continues the
 // phone audio modality of a past conversationLog. It encodes straight to
 // bytes, without building an [Input], and allocates nothing when dst has room.
@@ -39,17 +41,37 @@ func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	return append(dst, '}'), nil
 }
 
+// The constant parts of the XML form as arrays: appended as strings, the
+// longer ones would cost a call to memmove each; copied as arrays, the
+// compiler writes them inline.
+var (
+	cpaXMLHead = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
+	cpaXMLMid  = [len(cpaXMLPhoneNumber)]byte([]byte(cpaXMLPhoneNumber))
+	cpaXMLTail = [len(cpaXMLEnd)]byte([]byte(cpaXMLEnd))
+)
+
 // AppendXML appends the <input> element with the two properties to dst.
 func (c *ContinuePhoneAudio) AppendXML(dst []byte) ([]byte, error) {
-	// As AppendJSON, with appendXMLPlain.
+	// As AppendJSON: dst grown once, the constant parts copied as arrays,
+	// the values with xmlCopy, which tells whether they need escapes.
 	op, ph := c.OperationID, c.PhoneNumber
 	n := len(dst)
-	dst, plainOp := appendXMLPlain(append(dst, cpaXMLOperationID...), op)
-	dst, plainPh := appendXMLPlain(append(dst, cpaXMLPhoneNumber...), ph)
-	if plainOp && plainPh {
-		return append(dst, cpaXMLEnd...), nil
+	i := n
+	d := slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail))
+	d = d[:n+len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail)]
+	*(*[len(cpaXMLHead)]byte)(d[i:]) = cpaXMLHead
+	i += len(cpaXMLHead)
+	plain := xmlCopy(d[i:i+len(op)], op)
+	i += len(op)
+	*(*[len(cpaXMLMid)]byte)(d[i:]) = cpaXMLMid
+	i += len(cpaXMLMid)
+	plain = xmlCopy(d[i:i+len(ph)], ph) && plain
+	i += len(ph)
+	*(*[len(cpaXMLTail)]byte)(d[i:]) = cpaXMLTail
+	if plain {
+		return d, nil
 	}
-	dst = append(dst[:n], cpaXMLOperationID...)
+	dst = append(d[:n], cpaXMLOperationID...)
 	dst, ok := appendXMLEscaped(dst, op, false)
 	if !ok {
 		return dst[:n], xmlValueError("/operationId", op)

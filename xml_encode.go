@@ -79,10 +79,13 @@ var xmlText = func() (t [256]bool) {
 // xmlHits is jsonHits for XML: the bytes that need attention in text and
 // attribute values. b|2 is '>' for both '<' and '>', b|4 is '&' for both '&'
 // and '"', so two tests find four characters.
-func xmlHits(w uint64) uint64 {
+func xmlHits(w uint64) uint64 { return xmlMarks(w) & msb }
+
+// xmlMarks is xmlHits before the high bits are picked out, as jsonMarks.
+func xmlMarks(w uint64) uint64 {
 	gt := (w | 0x02*lsb) ^ ('>' * lsb)
 	amp := (w | 0x04*lsb) ^ ('&' * lsb)
-	return ((w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w) & msb
+	return (w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w
 }
 
 // xmlPlainPrefix returns the length of the longest prefix of s that XML text
@@ -111,32 +114,37 @@ func xmlPlainPrefix(s string) int {
 	return n
 }
 
-// appendXMLPlain is appendJSONPlain for XML: it appends s to dst and reports
-// whether XML text and attribute values hold s as it is.
-func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
+// xmlCopy copies s to d, which is as long, and reports whether XML text and
+// attribute values hold s as it is. It is appendJSONQuoted for XML, made a
+// leaf function (it stores into d, which the caller grew, rather than
+// appending): it calls nothing, so it needs no stack frame of its own and
+// saves no registers, which for a few words is a good part of the cost.
+func xmlCopy(d []byte, s string) bool {
 	n := len(s)
-	start := len(dst)
-	var hits uint64
+	d = d[:n]
+	var marks uint64
 	switch {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
 			w := load64(s[i:])
-			hits |= xmlHits(w)
-			dst = binary.LittleEndian.AppendUint64(dst, w)
+			marks |= xmlMarks(w)
+			binary.LittleEndian.PutUint64(d[i:i+8:i+8], w)
 		}
 		w := load64(s[n-8:])
-		hits |= xmlHits(w)
-		dst = binary.LittleEndian.AppendUint64(dst[:start+n-8], w)
+		marks |= xmlMarks(w)
+		binary.LittleEndian.PutUint64(d[n-8:], w)
 	case n >= 4:
 		lo, hi := load32(s), load32(s[n-4:])
-		hits = xmlHits(uint64(lo) | uint64(hi)<<32)
-		dst = binary.LittleEndian.AppendUint32(dst, lo)
-		dst = binary.LittleEndian.AppendUint32(dst[:start+n-4], hi)
+		marks = xmlMarks(uint64(lo) | uint64(hi)<<32)
+		binary.LittleEndian.PutUint32(d, lo)
+		binary.LittleEndian.PutUint32(d[n-4:], hi)
 	case n > 0:
-		hits = xmlHits(uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) & 0xFFFFFF
-		dst = append(dst, s...)
+		a, b, c := s[0], s[n/2], s[n-1]
+		// The five high bytes are 0, a control character: not tested.
+		marks = xmlMarks(uint64(a)|uint64(b)<<8|uint64(c)<<16) & 0xFFFFFF
+		d[0], d[n/2], d[n-1] = a, b, c
 	}
-	return dst, hits == 0
+	return marks&msb == 0
 }
 
 // appendXMLEscaped appends s escaped for text (attr false) or for a
