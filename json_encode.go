@@ -167,24 +167,28 @@ func load32(s string) uint32 {
 func appendJSONQuoted(dst []byte, s string) (_ []byte, first, last uint64, plain bool) {
 	n := len(s)
 	dst = append(dst, '"')
-	start := len(dst)
 	var marks, a, b uint64
 	switch {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
+			// jsonMarks and AppendUint64 written out: their inline marks
+			// would cost an instruction each per word.
 			w := load64(s[i:])
-			marks |= jsonMarks(w)
-			dst = binary.LittleEndian.AppendUint64(dst, w)
+			q, e := w^('"'*lsb), w^('\\'*lsb)
+			marks |= (w - 0x20*lsb) | (q - lsb) | (e - lsb) | w
+			dst = append(dst, byte(w), byte(w>>8), byte(w>>16), byte(w>>24), byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56))
 		}
+		// The loop appended -n&7 bytes past n-8, which the last word
+		// writes again.
 		a, b = load64(s), load64(s[n-8:])
 		marks |= jsonMarks(b)
-		dst = binary.LittleEndian.AppendUint64(dst[:start+n-8], b)
+		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(-n&7)], b)
 	case n >= 4:
 		lo, hi := load32(s), load32(s[n-4:])
 		a, b = uint64(lo), uint64(hi)
 		marks = jsonMarks(a | b<<32)
 		dst = binary.LittleEndian.AppendUint32(dst, lo)
-		dst = binary.LittleEndian.AppendUint32(dst[:start+n-4], hi)
+		dst = binary.LittleEndian.AppendUint32(dst[:len(dst)-(8-n)], hi)
 	case n > 0:
 		a = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 		// The five high bytes are 0, a control character: not tested.
