@@ -581,8 +581,80 @@ func linkIndex(array bool, k int) string {
 }
 
 // appendJSONResource appends r; rel, when not "", is written first as the
-// "rel" member.
+// "rel" member. appendJSONResourceInOrder writes the common case;
+// appendJSONResourceChecked the others and the errors.
 func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
+	if d, ok := appendJSONResourceInOrder(dst, r, rel); ok {
+		return d, nil
+	}
+	return appendJSONResourceChecked(dst, r, rel)
+}
+
+// The keys of the names the properties of a resource must not have.
+var linksKey, embeddedKey = nameKey("_links"), nameKey("_embedded")
+
+// appendJSONResourceInOrder is appendJSONResource for a resource that can be
+// written, with names that need no escapes: it checks the names of the
+// properties as it writes them, by the keys appendJSONQuoted gives (see
+// nameKey), rather than in a pass of their own first. It reports false,
+// having appended what the caller drops, on an error, a key seen before or
+// the key of "_links" or "_embedded" (a repeated or reserved name, or,
+// rarely, a collision): appendJSONResourceChecked then finds which, and
+// which error comes first.
+func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, bool) {
+	n := len(r.Properties)
+	if n > keysMax {
+		return dst, false
+	}
+	dst = append(dst, '{')
+	comma := false
+	if rel != "" {
+		d, _, _, plain := appendJSONQuoted(append(dst, `"rel":`...), rel)
+		if !plain {
+			return d, false
+		}
+		dst, comma = d, true
+	}
+	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
+	if linksAt == 0 && len(r.Links)+len(r.emptyLinks) > 0 {
+		linksAt = n + 1
+	}
+	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded) > 0 {
+		embeddedAt = n + 1
+	}
+	var seen keyTable
+	var err *EncodeError
+	for i := 0; i <= n; i++ {
+		if i+1 == linksAt || i+1 == embeddedAt {
+			if dst, err = appendJSONSetsAt(dst, r, i+1, linksAt, embeddedAt, comma); err != nil {
+				return dst, false
+			}
+			comma = true
+		}
+		if i == n {
+			break
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		p := &r.Properties[i]
+		d, first, last, plain := appendJSONQuoted(dst, p.Name)
+		key := mixKey(first, last, len(p.Name))
+		if !plain || key == linksKey || key == embeddedKey || seen.add(key) {
+			return d, false
+		}
+		if dst, err = appendJSONValue(append(d, ':'), p.Value); err != nil {
+			return dst, false
+		}
+	}
+	return append(dst, '}'), true
+}
+
+// appendJSONResourceChecked is appendJSONResource that checks the names of
+// the properties before it writes them, as the exact path for what
+// appendJSONResourceInOrder leaves.
+func appendJSONResourceChecked(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	comma := false
 	if rel != "" {

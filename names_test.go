@@ -73,3 +73,58 @@ func TestLinkSetFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceFastPath checks appendJSONResource, whose fast path checks
+// names as it writes them, against appendJSONResourceChecked, which checks
+// them first, on random resources: repeated and reserved names, names and
+// values that need escapes or cannot be written, links and embedded
+// resources placed among the properties.
+func TestResourceFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	names := []string{"a", "b", "rel", "name", "_links", "_embedded", "é", "x\"y", "bad\xff", "", "startAudioVideo", "startAudioVideX"}
+	values := []Value{String("v"), String("é"), String("bad\xff"), String("nul\x00"), Int(1), Bool(true), Null(), {}}
+	var gen func(depth int) Resource
+	gen = func(depth int) Resource {
+		var r Resource
+		for range rng.IntN(6) {
+			r.Properties = append(r.Properties, Prop(names[rng.IntN(len(names))], values[rng.IntN(len(values))]))
+		}
+		for range rng.IntN(3) {
+			r.Links = append(r.Links, Link{Rel: names[rng.IntN(len(names))], Href: "/h"})
+		}
+		if depth < 2 {
+			for range rng.IntN(3) {
+				e := gen(depth + 1)
+				e.Rel = names[rng.IntN(3)]
+				r.Embedded = append(r.Embedded, e)
+			}
+		}
+		if len(r.Links) > 0 {
+			r.linksAt = int32(rng.IntN(len(r.Properties) + 2))
+		}
+		if len(r.Embedded) > 0 {
+			r.embeddedAt = int32(rng.IntN(len(r.Properties) + 2))
+		}
+		r.embeddedFirst = rng.IntN(2) == 0
+		return r
+	}
+	written := 0
+	for range 20000 {
+		r := gen(0)
+		rel := names[rng.IntN(4)]
+		got, gotErr := appendJSONResource([]byte("x"), &r, rel)
+		want, wantErr := appendJSONResourceChecked([]byte("x"), &r, rel)
+		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Fatalf("resource %+v: error %v, want %v", r, gotErr, wantErr)
+		}
+		if gotErr == nil && !bytes.Equal(got, want) {
+			t.Fatalf("resource %+v:\n got %s\nwant %s", r, got, want)
+		}
+		if gotErr == nil {
+			written++
+		}
+	}
+	if written < 1000 {
+		t.Errorf("only %d of the resources could be written; the test saw too little", written)
+	}
+}
