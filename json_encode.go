@@ -736,9 +736,71 @@ func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comm
 	return dst, nil
 }
 
+// appendJSONEmbeddedSet appends an "_embedded" object, as appendJSONLinkSet
+// appends "_links": appendJSONEmbeddedInOrder writes the common case,
+// appendJSONGroups the others and the errors.
 func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
+	if d, ok := appendJSONEmbeddedInOrder(dst, rs, empty); ok {
+		return d, nil
+	}
 	return appendJSONGroups(dst, "/_embedded", rs, empty, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
 		func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
+}
+
+// appendJSONEmbeddedInOrder is appendJSONLinksInOrder for embedded
+// resources.
+func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byte, bool) {
+	var seen keyTable
+	runs := 0
+	var err *EncodeError
+	dst = append(dst, '{')
+	for k := 0; k < len(rs); {
+		r := &rs[k]
+		end, array := k+1, r.InArray // the group is rs[k:end]
+		for end < len(rs) && rs[end].Rel == r.Rel {
+			array = array || rs[end].InArray
+			end++
+		}
+		array = array || end-k > 1
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		d, first, last, plain := appendJSONQuoted(dst, r.Rel)
+		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(r.Rel))) {
+			return d, false
+		}
+		dst = append(d, ':')
+		if array {
+			dst = append(dst, '[')
+		}
+		for j := k; j < end; j++ {
+			if j > k {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
+				return dst, false
+			}
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+		k = end
+	}
+	comma := len(rs) > 0
+	for _, r := range empty {
+		if slices.ContainsFunc(rs, func(e Resource) bool { return e.Rel == r }) {
+			continue // a rel read empty that has resources now
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		if dst, err = appendJSONName(dst, r); err != nil {
+			return dst, false
+		}
+		dst = append(dst, '[', ']')
+	}
+	return append(dst, '}'), true
 }
 
 func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {

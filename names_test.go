@@ -93,10 +93,14 @@ func TestResourceFastPath(t *testing.T) {
 			r.Links = append(r.Links, Link{Rel: names[rng.IntN(len(names))], Href: "/h"})
 		}
 		if depth < 2 {
-			for range rng.IntN(3) {
+			for range rng.IntN(4) {
 				e := gen(depth + 1)
 				e.Rel = names[rng.IntN(3)]
+				e.InArray = rng.IntN(4) == 0
 				r.Embedded = append(r.Embedded, e)
+			}
+			if rng.IntN(4) == 0 {
+				r.emptyEmbedded = []string{names[rng.IntN(3)], "z"}
 			}
 		}
 		if len(r.Links) > 0 {
@@ -122,6 +126,15 @@ func TestResourceFastPath(t *testing.T) {
 		}
 		if gotErr == nil {
 			written++
+		}
+		got, gotErr = appendJSONEmbeddedSet([]byte("x"), r.Embedded, r.emptyEmbedded)
+		want, wantErr = appendJSONGroups([]byte("x"), "/_embedded", r.Embedded, r.emptyEmbedded, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
+			func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
+		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Fatalf("embedded %+v: error %v, want %v", r.Embedded, gotErr, wantErr)
+		}
+		if gotErr == nil && !bytes.Equal(got, want) {
+			t.Fatalf("embedded %+v:\n got %s\nwant %s", r.Embedded, got, want)
 		}
 	}
 	if written < 1000 {
