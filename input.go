@@ -41,37 +41,30 @@ func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	return append(dst, '}'), nil
 }
 
-// The constant parts of the XML form as arrays: appended as strings, the
-// longer ones would cost a call to memmove each; copied as arrays, the
-// compiler writes them inline.
-var (
-	cpaXMLHead = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
-	cpaXMLMid  = [len(cpaXMLPhoneNumber)]byte([]byte(cpaXMLPhoneNumber))
-	cpaXMLTail = [len(cpaXMLEnd)]byte([]byte(cpaXMLEnd))
-)
+// cpaXMLHead is the start of the XML form as an array: appended as a
+// string, its 130 bytes would cost a call to memmove; copied as an array,
+// the compiler writes them inline.
+var cpaXMLHead = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
 
 // AppendXML appends the <input> element with the two properties to dst.
 func (c *ContinuePhoneAudio) AppendXML(dst []byte) ([]byte, error) {
-	// As AppendJSON: dst grown once, the constant parts copied as arrays,
-	// the values with xmlCopy, which tells whether they need escapes.
+	// As AppendJSON, with appendXMLPlain. The start, too long for the
+	// compiler to append inline, is copied as an array into dst grown once;
+	// the other constant parts are appended in pieces it writes inline.
 	op, ph := c.OperationID, c.PhoneNumber
 	n := len(dst)
-	i := n
-	d := slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail))
-	d = d[:n+len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail)]
-	*(*[len(cpaXMLHead)]byte)(d[i:]) = cpaXMLHead
-	i += len(cpaXMLHead)
-	plain := xmlCopy(d[i:i+len(op)], op)
-	i += len(op)
-	*(*[len(cpaXMLMid)]byte)(d[i:]) = cpaXMLMid
-	i += len(cpaXMLMid)
-	plain = xmlCopy(d[i:i+len(ph)], ph) && plain
-	i += len(ph)
-	*(*[len(cpaXMLTail)]byte)(d[i:]) = cpaXMLTail
-	if plain {
-		return d, nil
+	dst = slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLPhoneNumber)+len(ph)+len(cpaXMLEnd))
+	dst = dst[:n+len(cpaXMLHead)]
+	*(*[len(cpaXMLHead)]byte)(dst[n:]) = cpaXMLHead
+	dst, plainOp := appendXMLPlain(dst, op)
+	dst = append(dst, `</property><prop`...)
+	dst = append(dst, `erty name="phone`...)
+	dst, plainPh := appendXMLPlain(append(dst, `Number">`...), ph)
+	if plainOp && plainPh {
+		dst = append(dst, `</property>`...)
+		return append(dst, `</input>`...), nil
 	}
-	dst = append(d[:n], cpaXMLOperationID...)
+	dst = append(dst[:n], cpaXMLOperationID...)
 	dst, ok := appendXMLEscaped(dst, op, false)
 	if !ok {
 		return dst[:n], xmlValueError("/operationId", op)

@@ -51,7 +51,7 @@ func TestJSONCopy(t *testing.T) {
 	}
 }
 
-// TestPlainAppenders checks appendJSONQuoted and xmlCopy against
+// TestPlainAppenders checks appendJSONQuoted and appendXMLPlain against
 // byte loops over jsonEscape and xmlText: what they report, what they append
 // when s is plain, and that they write nothing past what they append.
 func TestPlainAppenders(t *testing.T) {
@@ -74,10 +74,7 @@ func TestPlainAppenders(t *testing.T) {
 				}
 				return dst, ok
 			}, plainJSON, `"` + s + `"`},
-			{"xmlCopy", func(dst []byte, s string) ([]byte, bool) {
-				dst = dst[:len(dst)+len(s)]
-				return dst, xmlCopy(dst[len(dst)-len(s):], s)
-			}, plainXML, s},
+			{"appendXMLPlain", appendXMLPlain, plainXML, s},
 		} {
 			buf := bytes.Repeat([]byte("#"), 3+len(tc.want)+16)
 			got, ok := tc.fn(buf[:3:len(buf)], s)

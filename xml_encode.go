@@ -114,37 +114,32 @@ func xmlPlainPrefix(s string) int {
 	return n
 }
 
-// xmlCopy copies s to d, which is as long, and reports whether XML text and
-// attribute values hold s as it is. It is appendJSONQuoted for XML, made a
-// leaf function (it stores into d, which the caller grew, rather than
-// appending): it calls nothing, so it needs no stack frame of its own and
-// saves no registers, which for a few words is a good part of the cost.
-func xmlCopy(d []byte, s string) bool {
+// appendXMLPlain is appendJSONQuoted for XML, without quotes: it appends s
+// and reports whether XML text and attribute values hold s as it is.
+func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
 	n := len(s)
-	d = d[:n]
 	var marks uint64
 	switch {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
 			w := load64(s[i:])
-			marks |= xmlMarks(w)
-			binary.LittleEndian.PutUint64(d[i:i+8:i+8], w)
+			gt, amp := (w|0x02*lsb)^('>'*lsb), (w|0x04*lsb)^('&'*lsb)
+			marks |= (w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w
+			dst = append(dst, byte(w), byte(w>>8), byte(w>>16), byte(w>>24), byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56))
 		}
 		w := load64(s[n-8:])
 		marks |= xmlMarks(w)
-		binary.LittleEndian.PutUint64(d[n-8:], w)
+		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(-n&7)], w)
 	case n >= 4:
 		lo, hi := load32(s), load32(s[n-4:])
 		marks = xmlMarks(uint64(lo) | uint64(hi)<<32)
-		binary.LittleEndian.PutUint32(d, lo)
-		binary.LittleEndian.PutUint32(d[n-4:], hi)
+		dst = binary.LittleEndian.AppendUint32(dst, lo)
+		dst = binary.LittleEndian.AppendUint32(dst[:len(dst)-(8-n)], hi)
 	case n > 0:
-		a, b, c := s[0], s[n/2], s[n-1]
-		// The five high bytes are 0, a control character: not tested.
-		marks = xmlMarks(uint64(a)|uint64(b)<<8|uint64(c)<<16) & 0xFFFFFF
-		d[0], d[n/2], d[n-1] = a, b, c
+		marks = xmlMarks(uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) & 0xFFFFFF
+		dst = append(dst, s...)
 	}
-	return marks&msb == 0
+	return dst, marks&msb == 0
 }
 
 // appendXMLEscaped appends s escaped for text (attr false) or for a
