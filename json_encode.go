@@ -644,6 +644,14 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, boo
 		if !plain || key == linksKey || key == embeddedKey || seen.add(key) {
 			return d, false
 		}
+		if p.Value.kind == KindString {
+			// Most values are plain strings: appendJSONValue's first case,
+			// without the call; it takes those that need escapes.
+			if v, _, _, plain := appendJSONQuoted(append(d, ':'), p.Value.text); plain {
+				dst = v
+				continue
+			}
+		}
 		if dst, err = appendJSONValue(append(d, ':'), p.Value); err != nil {
 			return dst, false
 		}
