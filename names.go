@@ -4,7 +4,9 @@ import "math/bits"
 
 // Encoders must not write a name twice in one JSON object or property bag,
 // and must group links and embedded resources by rel. nameSet tells repeated
-// names apart in linear time without allocating, for the sizes bodies have.
+// names apart in linear time without allocating, for the sizes bodies have;
+// the encoders' fast paths first try cheaper 64-bit keys (nameKey, keyTable)
+// and come here only when those cannot rule a repeat out.
 
 // nameSet is a small open-addressing set of the names of a list, held as
 // indexes (name(i) gives name i). It holds up to nameSetMax of them; add
@@ -157,8 +159,8 @@ func mixKey(a, b uint64, n int) uint64 {
 }
 
 // keyTable is a set of up to keysMax keys, open-addressed by their top bits
-// (the multiplication in nameKey mixes every byte into them). used marks the
-// slots in use, so that emptying it for the next object costs one store.
+// (the multiplication in mixKey mixes every byte it was given into them).
+// used marks the slots in use, as any key, 0 too, may be in one.
 type keyTable struct {
 	used  uint64
 	slots [64]uint64
