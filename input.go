@@ -14,8 +14,16 @@ const (
 	cpaJSONOperationID = `{"operationId":`
 	cpaJSONPhoneNumber = `,"phoneNumber":`
 	cpaXMLOperationID  = xmlDecl + `<input` + xmlnsAttr + `><property name="operationId">`
-	cpaXMLPhoneNumber  = `</property><property name="phoneNumber">`
-	cpaXMLEnd          = `</property></input>`
+	cpaXMLPhoneNumber  = cpaXMLPhone1 + cpaXMLPhone2 + cpaXMLPhone3
+	cpaXMLEnd          = cpaXMLEnd1 + cpaXMLEnd2
+
+	// The parts above in pieces of at most 16 bytes, which the compiler
+	// appends inline (longer constants cost a call to memmove).
+	cpaXMLPhone1 = `</property><prop`
+	cpaXMLPhone2 = `erty name="phone`
+	cpaXMLPhone3 = `Number">`
+	cpaXMLEnd1   = `</property>`
+	cpaXMLEnd2   = `</input>`
 )
 
 // AppendJSON appends {"operationId":…,"phoneNumber":…} to dst.
@@ -48,21 +56,21 @@ var cpaXMLHead = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
 
 // AppendXML appends the <input> element with the two properties to dst.
 func (c *ContinuePhoneAudio) AppendXML(dst []byte) ([]byte, error) {
-	// As AppendJSON, with appendXMLPlain. The start, too long for the
-	// compiler to append inline, is copied as an array into dst grown once;
-	// the other constant parts are appended in pieces it writes inline.
+	// As AppendJSON, with appendXMLPlain. The start, too long to append in
+	// pieces, is copied as an array into dst grown once; the other constant
+	// parts are appended in pieces.
 	op, ph := c.OperationID, c.PhoneNumber
 	n := len(dst)
 	dst = slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLPhoneNumber)+len(ph)+len(cpaXMLEnd))
 	dst = dst[:n+len(cpaXMLHead)]
 	*(*[len(cpaXMLHead)]byte)(dst[n:]) = cpaXMLHead
 	dst, plainOp := appendXMLPlain(dst, op)
-	dst = append(dst, `</property><prop`...)
-	dst = append(dst, `erty name="phone`...)
-	dst, plainPh := appendXMLPlain(append(dst, `Number">`...), ph)
+	dst = append(dst, cpaXMLPhone1...)
+	dst = append(dst, cpaXMLPhone2...)
+	dst, plainPh := appendXMLPlain(append(dst, cpaXMLPhone3...), ph)
 	if plainOp && plainPh {
-		dst = append(dst, `</property>`...)
-		return append(dst, `</input>`...), nil
+		dst = append(dst, cpaXMLEnd1...)
+		return append(dst, cpaXMLEnd2...), nil
 	}
 	dst = append(dst[:n], cpaXMLOperationID...)
 	dst, ok := appendXMLEscaped(dst, op, false)
