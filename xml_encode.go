@@ -146,7 +146,19 @@ func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
 // double-quoted attribute value (attr true). It reports false when s holds
 // something XML 1.0 cannot carry: invalid UTF-8, a C0 control other than tab,
 // LF and CR, U+FFFE or U+FFFF.
+//
+// Most strings need no escape and take appendXMLPlain; the others
+// appendXMLEscapedRuns.
 func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
+	if d, plain := appendXMLPlain(dst, s); plain {
+		return d, true
+	}
+	return appendXMLEscapedRuns(dst, s, attr)
+}
+
+// appendXMLEscapedRuns is appendXMLEscaped for strings that need escapes or
+// validation: it copies the runs that need none in bulk.
+func appendXMLEscapedRuns(dst []byte, s string, attr bool) ([]byte, bool) {
 	for {
 		n := xmlPlainPrefix(s)
 		dst = append(dst, s[:n]...)
