@@ -437,13 +437,11 @@ func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool
 		}
 		if !array && !l.HasTitle && l.Title == "" && len(l.Attrs) == 0 {
 			// Most rels have one link with only an href: "rel":{"href":…}.
-			d, _, _, plain = appendJSONQuoted(append(d, `:{"href":`...), l.Href)
-			if !plain {
-				return d, false
+			// An href that needs escapes takes the general case below.
+			if h, _, _, plain := appendJSONQuoted(append(d, `:{"href":`...), l.Href); plain {
+				dst, k = append(h, '}'), end
+				continue
 			}
-			dst = append(d, '}')
-			k = end
-			continue
 		}
 		dst = append(d, ':')
 		if array {
