@@ -14,76 +14,72 @@ const (
 	cpaJSONOperationID = `{"operationId":`
 	cpaJSONPhoneNumber = `,"phoneNumber":`
 	cpaXMLOperationID  = xmlDecl + `<input` + xmlnsAttr + `><property name="operationId">`
-	cpaXMLPhoneNumber  = `</property><property name="phoneNumber">`
-	cpaXMLEnd          = `</property></input>`
-)
+	cpaXMLPhoneNumber  = cpaXMLPhone1 + cpaXMLPhone2 + cpaXMLPhone3
+	cpaXMLEnd          = cpaXMLEnd1 + cpaXMLEnd2
 
-// The constant parts of the common case, as arrays.
-var (
-	cpaJSONHead = [len(cpaJSONOperationID) + 1]byte([]byte(cpaJSONOperationID + `"`))
-	cpaJSONMid  = [len(cpaJSONPhoneNumber) + 2]byte([]byte(`"` + cpaJSONPhoneNumber + `"`))
-	cpaJSONEnd  = [2]byte([]byte(`"}`))
-	cpaXMLHead  = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
-	cpaXMLMid   = [len(cpaXMLPhoneNumber)]byte([]byte(cpaXMLPhoneNumber))
-	cpaXMLTail  = [len(cpaXMLEnd)]byte([]byte(cpaXMLEnd))
+	// The parts above in pieces of at most 16 bytes, which the compiler
+	// appends inline (longer constants cost a call to memmove).
+	cpaXMLPhone1 = `</property><prop`
+	cpaXMLPhone2 = `erty name="phone`
+	cpaXMLPhone3 = `Number">`
+	cpaXMLEnd1   = `</property>`
+	cpaXMLEnd2   = `</input>`
 )
 
 // AppendJSON appends {"operationId":…,"phoneNumber":…} to dst.
 func (c *ContinuePhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
+	// The common case, nothing to escape, in one pass: appendJSONQuoted
+	// appends the values and tells whether they need escapes.
 	op, ph := c.OperationID, c.PhoneNumber
-	if jsonPlainPrefix(op) == len(op) && jsonPlainPrefix(ph) == len(ph) {
-		// The common case: nothing to escape, so grow once and copy, the
-		// constant parts as arrays (a copy the compiler writes inline).
-		n := len(dst)
-		dst = slices.Grow(dst, len(cpaJSONHead)+len(op)+len(cpaJSONMid)+len(ph)+len(cpaJSONEnd))
-		dst = dst[:n+len(cpaJSONHead)+len(op)+len(cpaJSONMid)+len(ph)+len(cpaJSONEnd)]
-		*(*[len(cpaJSONHead)]byte)(dst[n:]) = cpaJSONHead
-		n += len(cpaJSONHead)
-		n += copy(dst[n:], op)
-		*(*[len(cpaJSONMid)]byte)(dst[n:]) = cpaJSONMid
-		n += len(cpaJSONMid)
-		n += copy(dst[n:], ph)
-		*(*[len(cpaJSONEnd)]byte)(dst[n:]) = cpaJSONEnd
-		return dst, nil
-	}
 	n := len(dst)
-	dst = append(dst, cpaJSONOperationID...)
-	dst, ok := appendJSONString(dst, c.OperationID)
+	dst, _, _, plainOp := appendJSONQuoted(append(dst, cpaJSONOperationID...), op)
+	dst, _, _, plainPh := appendJSONQuoted(append(dst, cpaJSONPhoneNumber...), ph)
+	if plainOp && plainPh {
+		return append(dst, '}'), nil
+	}
+	dst = append(dst[:n], cpaJSONOperationID...)
+	dst, ok := appendJSONString(dst, op)
 	if !ok {
-		return dst[:n], jsonStringError("/operationId", c.OperationID)
+		return dst[:n], jsonStringError("/operationId", op)
 	}
 	dst = append(dst, cpaJSONPhoneNumber...)
-	if dst, ok = appendJSONString(dst, c.PhoneNumber); !ok {
-		return dst[:n], jsonStringError("/phoneNumber", c.PhoneNumber)
+	if dst, ok = appendJSONString(dst, ph); !ok {
+		return dst[:n], jsonStringError("/phoneNumber", ph)
 	}
 	return append(dst, '}'), nil
 }
 
+// cpaXMLHead is the start of the XML form as an array: appended as a
+// string, its 130 bytes would cost a call to memmove; copied as an array,
+// the compiler writes them inline.
+var cpaXMLHead = [len(cpaXMLOperationID)]byte([]byte(cpaXMLOperationID))
+
 // AppendXML appends the <input> element with the two properties to dst.
 func (c *ContinuePhoneAudio) AppendXML(dst []byte) ([]byte, error) {
+	// As AppendJSON, with appendXMLPlain. The start, too long to append in
+	// pieces, is copied as an array into dst grown once; the other constant
+	// parts are appended in pieces.
 	op, ph := c.OperationID, c.PhoneNumber
-	if xmlPlainPrefix(op) == len(op) && xmlPlainPrefix(ph) == len(ph) {
-		n := len(dst)
-		dst = slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail))
-		dst = dst[:n+len(cpaXMLHead)+len(op)+len(cpaXMLMid)+len(ph)+len(cpaXMLTail)]
-		*(*[len(cpaXMLHead)]byte)(dst[n:]) = cpaXMLHead
-		n += len(cpaXMLHead)
-		n += copy(dst[n:], op)
-		*(*[len(cpaXMLMid)]byte)(dst[n:]) = cpaXMLMid
-		n += len(cpaXMLMid)
-		n += copy(dst[n:], ph)
-		*(*[len(cpaXMLTail)]byte)(dst[n:]) = cpaXMLTail
-		return dst, nil
-	}
 	n := len(dst)
-	dst = append(dst, cpaXMLOperationID...)
-	dst, ok := appendXMLEscaped(dst, c.OperationID, false)
+	dst = slices.Grow(dst, len(cpaXMLHead)+len(op)+len(cpaXMLPhoneNumber)+len(ph)+len(cpaXMLEnd))
+	dst = dst[:n+len(cpaXMLHead)]
+	*(*[len(cpaXMLHead)]byte)(dst[n:]) = cpaXMLHead
+	dst, plainOp := appendXMLPlain(dst, op)
+	dst = append(dst, cpaXMLPhone1...)
+	dst = append(dst, cpaXMLPhone2...)
+	dst, plainPh := appendXMLPlain(append(dst, cpaXMLPhone3...), ph)
+	if plainOp && plainPh {
+		dst = append(dst, cpaXMLEnd1...)
+		return append(dst, cpaXMLEnd2...), nil
+	}
+	dst = append(dst[:n], cpaXMLOperationID...)
+	dst, ok := appendXMLEscaped(dst, op, false)
 	if !ok {
-		return dst[:n], xmlValueError("/operationId", c.OperationID)
+		return dst[:n], xmlValueError("/operationId", op)
 	}
 	dst = append(dst, cpaXMLPhoneNumber...)
-	if dst, ok = appendXMLEscaped(dst, c.PhoneNumber, false); !ok {
-		return dst[:n], xmlValueError("/phoneNumber", c.PhoneNumber)
+	if dst, ok = appendXMLEscaped(dst, ph, false); !ok {
+		return dst[:n], xmlValueError("/phoneNumber", ph)
 	}
 	return append(dst, cpaXMLEnd...), nil
 }

@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
@@ -91,10 +92,14 @@ const (
 // byte of a multi-byte sequence (to validate). For a byte below 0x80, x - lsb
 // borrows into its high bit only when the byte of x is 0; borrows may also
 // mark bytes above a hit, so only the lowest hit is exact.
-func jsonHits(w uint64) uint64 {
+func jsonHits(w uint64) uint64 { return jsonMarks(w) & msb }
+
+// jsonMarks is jsonHits before the high bits are picked out: a copy ORs the
+// marks of all its words and picks them out once.
+func jsonMarks(w uint64) uint64 {
 	q := w ^ ('"' * lsb)
 	b := w ^ ('\\' * lsb)
-	return ((w - 0x20*lsb) | (q - lsb) | (b - lsb) | w) & msb
+	return (w - 0x20*lsb) | (q - lsb) | (b - lsb) | w
 }
 
 // load64 reads the 8 bytes of s, little endian (the compiler makes it one
@@ -135,10 +140,78 @@ func jsonPlainPrefix(s string) int {
 
 const hexDigits = "0123456789abcdef"
 
-// appendJSONString appends s as a JSON string. It copies runs that need no
-// escape in bulk, checking eight bytes at a time. It reports false when s is
-// not valid UTF-8 or holds NUL, which the decoder refuses.
+// load32 reads the 4 bytes of s, little endian, as load64 does.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// appendJSONQuoted appends s in quotes, as it is, and reports whether a JSON
+// string holds s so; when not, the caller drops what it appended and takes
+// the slow path. It is the fast path of the string appenders: one pass that
+// loads eight bytes at a time, appends them as they are and ORs their
+// jsonMarks, with one test at the end (exact: without a hit nothing
+// borrows). It makes no call to memmove, which costs more than the whole
+// copy of a short string:
+//
+//   - 8 bytes or more: words from the start, then the last word, read
+//     overlapping the one before it and appended over the bytes it repeats;
+//   - 4 to 7 bytes: the first and the last four bytes in the same way, their
+//     marks tested as one word;
+//   - 1 to 3 bytes: tested as one word of their first, middle and last
+//     bytes, which are all of them.
+//
+// Having the words at hand, it also returns the first and the last (as
+// nameKey reads them), from which mixKey makes the key of s for the checks
+// of repeated names.
+func appendJSONQuoted(dst []byte, s string) (_ []byte, first, last uint64, plain bool) {
+	n := len(s)
+	dst = append(dst, '"')
+	var marks, a, b uint64
+	switch {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			// jsonMarks and AppendUint64 written out: their inline marks
+			// would cost an instruction each per word.
+			w := load64(s[i:])
+			q, e := w^('"'*lsb), w^('\\'*lsb)
+			marks |= (w - 0x20*lsb) | (q - lsb) | (e - lsb) | w
+			dst = append(dst, byte(w), byte(w>>8), byte(w>>16), byte(w>>24), byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56))
+		}
+		// The loop appended -n&7 bytes past n-8, which the last word
+		// writes again.
+		a, b = load64(s), load64(s[n-8:])
+		marks |= jsonMarks(b)
+		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(-n&7)], b)
+	case n >= 4:
+		lo, hi := load32(s), load32(s[n-4:])
+		a, b = uint64(lo), uint64(hi)
+		marks = jsonMarks(a | b<<32)
+		dst = binary.LittleEndian.AppendUint32(dst, lo)
+		dst = binary.LittleEndian.AppendUint32(dst[:len(dst)-(8-n)], hi)
+	case n > 0:
+		a = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+		// The five high bytes are 0, a control character: not tested.
+		marks = jsonMarks(a) & 0xFFFFFF
+		dst = append(dst, s...)
+	}
+	return append(dst, '"'), a, b, marks&msb == 0
+}
+
+// appendJSONString appends s as a JSON string. It reports false when s is not
+// valid UTF-8 or holds NUL, which the decoder refuses. Most strings need no
+// escape and take appendJSONQuoted; the others appendJSONEscaped.
 func appendJSONString(dst []byte, s string) ([]byte, bool) {
+	if d, _, _, plain := appendJSONQuoted(dst, s); plain {
+		return d, true
+	}
+	return appendJSONEscaped(dst, s)
+}
+
+// appendJSONEscaped is appendJSONString for strings that need escapes or
+// validation. It copies runs that need no escape in bulk, checking eight bytes
+// at a time.
+func appendJSONEscaped(dst []byte, s string) ([]byte, bool) {
 	dst = append(dst, '"')
 	for {
 		n := jsonPlainPrefix(s)
@@ -189,21 +262,29 @@ func jsonStringError(path, s string) *EncodeError {
 
 // appendJSONName appends "name": .
 func appendJSONName(dst []byte, name string) ([]byte, *EncodeError) {
-	dst, ok := appendJSONString(dst, name)
-	if !ok {
-		return dst, jsonStringError("/"+jsonPointerToken(name), name)
+	d, _, _, plain := appendJSONQuoted(dst, name)
+	if !plain {
+		var ok bool
+		if d, ok = appendJSONEscaped(dst, name); !ok {
+			return d, jsonStringError("/"+jsonPointerToken(name), name)
+		}
 	}
-	return append(dst, ':'), nil
+	return append(d, ':'), nil
 }
 
 func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
 	switch v.kind {
 	case KindString:
-		dst, ok := appendJSONString(dst, v.text)
-		if !ok {
-			return dst, jsonStringError("", v.text)
+		// appendJSONString, written out: the call costs as much as a short
+		// string.
+		d, _, _, plain := appendJSONQuoted(dst, v.text)
+		if !plain {
+			var ok bool
+			if d, ok = appendJSONEscaped(dst, v.text); !ok {
+				return d, jsonStringError("", v.text)
+			}
 		}
-		return dst, nil
+		return d, nil
 	case KindBool:
 		if b, _ := v.Bool(); b {
 			return append(dst, "true"...), nil
@@ -314,9 +395,86 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 // order each rel first appears, a rel with several links (or marked InArray)
 // as an array; then the rels in empty (rels read as empty arrays) that have
 // no link now, each as [].
+//
+// appendJSONLinksInOrder writes the common case; the generic
+// appendJSONGroups, with its calls through closures, the others and the
+// errors.
 func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeError) {
+	if d, ok := appendJSONLinksInOrder(dst, ls, empty); ok {
+		return d, nil
+	}
 	return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
 		func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+}
+
+// appendJSONLinksInOrder is appendJSONLinkSet for links whose rels each
+// stand together, as decoders leave them, and that can all be written: it
+// writes them in order, each run of one rel as its group. It reports false,
+// having appended what the caller drops, when a run starts with a rel seen
+// before (the links need grouping) or on an error. The check costs little:
+// appendJSONQuoted gives the key of each rel it writes (see nameKey), and a
+// key seen before, a repeated rel or (rarely) a collision, sends the links
+// to the exact path.
+func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool) {
+	var seen keyTable
+	runs := 0
+	var err *EncodeError
+	dst = append(dst, '{')
+	for k := 0; k < len(ls); {
+		l := &ls[k]
+		end, array := k+1, l.InArray // the group is ls[k:end]
+		for end < len(ls) && ls[end].Rel == l.Rel {
+			array = array || ls[end].InArray
+			end++
+		}
+		array = array || end-k > 1
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		d, first, last, plain := appendJSONQuoted(dst, l.Rel)
+		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(l.Rel))) {
+			return d, false
+		}
+		if !array && !l.HasTitle && l.Title == "" && len(l.Attrs) == 0 {
+			// Most rels have one link with only an href: "rel":{"href":…}.
+			// An href that needs escapes takes the general case below.
+			if h, _, _, plain := appendJSONQuoted(append(d, `:{"href":`...), l.Href); plain {
+				dst, k = append(h, '}'), end
+				continue
+			}
+		}
+		dst = append(d, ':')
+		if array {
+			dst = append(dst, '[')
+		}
+		for j := k; j < end; j++ {
+			if j > k {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONLink(dst, &ls[j], false); err != nil {
+				return dst, false
+			}
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+		k = end
+	}
+	comma := len(ls) > 0
+	for _, r := range empty {
+		if slices.ContainsFunc(ls, func(l Link) bool { return l.Rel == r }) {
+			continue // a rel read empty that has links now
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		if dst, err = appendJSONName(dst, r); err != nil {
+			return dst, false
+		}
+		dst = append(dst, '[', ']')
+	}
+	return append(dst, '}'), true
 }
 
 // appendJSONGroups appends an object whose members are the rels of items,
@@ -421,8 +579,88 @@ func linkIndex(array bool, k int) string {
 }
 
 // appendJSONResource appends r; rel, when not "", is written first as the
-// "rel" member.
+// "rel" member. appendJSONResourceInOrder writes the common case;
+// appendJSONResourceChecked the others and the errors.
 func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
+	if d, ok := appendJSONResourceInOrder(dst, r, rel); ok {
+		return d, nil
+	}
+	return appendJSONResourceChecked(dst, r, rel)
+}
+
+// The keys of the names the properties of a resource must not have.
+var linksKey, embeddedKey = nameKey("_links"), nameKey("_embedded")
+
+// appendJSONResourceInOrder is appendJSONResource for a resource that can be
+// written, with names that need no escapes: it checks the names of the
+// properties as it writes them, by the keys appendJSONQuoted gives (see
+// nameKey), rather than in a pass of their own first. It reports false,
+// having appended what the caller drops, on an error, a key seen before or
+// the key of "_links" or "_embedded" (a repeated or reserved name, or,
+// rarely, a collision): appendJSONResourceChecked then finds which, and
+// which error comes first.
+func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, bool) {
+	n := len(r.Properties)
+	if n > keysMax {
+		return dst, false
+	}
+	dst = append(dst, '{')
+	comma := false
+	if rel != "" {
+		d, _, _, plain := appendJSONQuoted(append(dst, `"rel":`...), rel)
+		if !plain {
+			return d, false
+		}
+		dst, comma = d, true
+	}
+	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
+	if linksAt == 0 && len(r.Links)+len(r.emptyLinks) > 0 {
+		linksAt = n + 1
+	}
+	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded) > 0 {
+		embeddedAt = n + 1
+	}
+	var seen keyTable
+	var err *EncodeError
+	for i := 0; i <= n; i++ {
+		if i+1 == linksAt || i+1 == embeddedAt {
+			if dst, err = appendJSONSetsAt(dst, r, i+1, linksAt, embeddedAt, comma); err != nil {
+				return dst, false
+			}
+			comma = true
+		}
+		if i == n {
+			break
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		p := &r.Properties[i]
+		d, first, last, plain := appendJSONQuoted(dst, p.Name)
+		key := mixKey(first, last, len(p.Name))
+		if !plain || key == linksKey || key == embeddedKey || seen.add(key) {
+			return d, false
+		}
+		if p.Value.kind == KindString {
+			// Most values are plain strings: appendJSONValue's first case,
+			// without the call; it takes those that need escapes.
+			if v, _, _, plain := appendJSONQuoted(append(d, ':'), p.Value.text); plain {
+				dst = v
+				continue
+			}
+		}
+		if dst, err = appendJSONValue(append(d, ':'), p.Value); err != nil {
+			return dst, false
+		}
+	}
+	return append(dst, '}'), true
+}
+
+// appendJSONResourceChecked is appendJSONResource that checks the names of
+// the properties before it writes them, as the exact path for what
+// appendJSONResourceInOrder leaves.
+func appendJSONResourceChecked(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	comma := false
 	if rel != "" {
@@ -449,28 +687,11 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 		return dst, err
 	}
 	for i := 0; i <= n; i++ {
-		for pass := range 2 {
-			links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
-			if links && linksAt == i+1 {
-				if comma {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, `"_links":`...)
-				if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks); err != nil {
-					return dst, err
-				}
-				comma = true
+		if i+1 == linksAt || i+1 == embeddedAt {
+			if dst, err = appendJSONSetsAt(dst, r, i+1, linksAt, embeddedAt, comma); err != nil {
+				return dst, err
 			}
-			if !links && embeddedAt == i+1 {
-				if comma {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, `"_embedded":`...)
-				if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded); err != nil {
-					return dst, err
-				}
-				comma = true
-			}
+			comma = true
 		}
 		if i == n {
 			break
@@ -491,9 +712,101 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 	return append(dst, '}'), nil
 }
 
+// appendJSONSetsAt appends "_links" or "_embedded" or both, as r has them at
+// place at (see appendJSONResource), with a comma first when comma is set.
+func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comma bool) ([]byte, *EncodeError) {
+	var err *EncodeError
+	for pass := range 2 {
+		links := (pass == 0) != (r.embeddedFirst && linksAt == embeddedAt)
+		if links && linksAt == at {
+			if comma {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `"_links":`...)
+			if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks); err != nil {
+				return dst, err
+			}
+			comma = true
+		}
+		if !links && embeddedAt == at {
+			if comma {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `"_embedded":`...)
+			if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded); err != nil {
+				return dst, err
+			}
+			comma = true
+		}
+	}
+	return dst, nil
+}
+
+// appendJSONEmbeddedSet appends an "_embedded" object, as appendJSONLinkSet
+// appends "_links": appendJSONEmbeddedInOrder writes the common case,
+// appendJSONGroups the others and the errors.
 func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
+	if d, ok := appendJSONEmbeddedInOrder(dst, rs, empty); ok {
+		return d, nil
+	}
 	return appendJSONGroups(dst, "/_embedded", rs, empty, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
 		func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
+}
+
+// appendJSONEmbeddedInOrder is appendJSONLinksInOrder for embedded
+// resources.
+func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byte, bool) {
+	var seen keyTable
+	runs := 0
+	var err *EncodeError
+	dst = append(dst, '{')
+	for k := 0; k < len(rs); {
+		r := &rs[k]
+		end, array := k+1, r.InArray // the group is rs[k:end]
+		for end < len(rs) && rs[end].Rel == r.Rel {
+			array = array || rs[end].InArray
+			end++
+		}
+		array = array || end-k > 1
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		d, first, last, plain := appendJSONQuoted(dst, r.Rel)
+		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(r.Rel))) {
+			return d, false
+		}
+		dst = append(d, ':')
+		if array {
+			dst = append(dst, '[')
+		}
+		for j := k; j < end; j++ {
+			if j > k {
+				dst = append(dst, ',')
+			}
+			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
+				return dst, false
+			}
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+		k = end
+	}
+	comma := len(rs) > 0
+	for _, r := range empty {
+		if slices.ContainsFunc(rs, func(e Resource) bool { return e.Rel == r }) {
+			continue // a rel read empty that has resources now
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		if dst, err = appendJSONName(dst, r); err != nil {
+			return dst, false
+		}
+		dst = append(dst, '[', ']')
+	}
+	return append(dst, '}'), true
 }
 
 func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {

@@ -1,8 +1,12 @@
 package ucwa
 
+import "math/bits"
+
 // Encoders must not write a name twice in one JSON object or property bag,
 // and must group links and embedded resources by rel. nameSet tells repeated
-// names apart in linear time without allocating, for the sizes bodies have.
+// names apart in linear time without allocating, for the sizes bodies have;
+// the encoders' fast paths first try cheaper 64-bit keys (nameKey, keyTable)
+// and come here only when those cannot rule a repeat out.
 
 // nameSet is a small open-addressing set of the names of a list, held as
 // indexes (name(i) gives name i). It holds up to nameSetMax of them; add
@@ -106,12 +110,102 @@ func runsAreGroups(n int, rel func(int) string) bool {
 }
 
 // checkNames refuses a property bag that the decoder would refuse: a repeated
-// name.
+// name. namesMayRepeat rules repeats out cheaply; only when it cannot does
+// firstRepeat look for the name.
 func checkNames(f Format, ps []Property) *EncodeError {
+	if len(ps) < 2 || !namesMayRepeat(ps) {
+		return nil
+	}
 	if i := firstRepeat(len(ps), func(i int) string { return ps[i].Name }); i >= 0 {
 		return &EncodeError{Format: f, Path: "/" + jsonPointerToken(ps[i].Name), Err: ErrInvalidValue, Msg: "duplicate property name"}
 	}
 	return nil
+}
+
+// The encoders check every object and every link set for repeated names, so
+// the check is made cheap for the common case, where nothing repeats: the
+// names are compared by a 64-bit key (nameKey), and an equal key, which a
+// real repeat gives but a collision rarely does, sends the caller to the
+// exact check (firstRepeat, or appendJSONGroups for rels). Up to
+// keysPairwise names, keys are compared pairwise; up to keysMax, looked up
+// in a keyTable; past that, the exact check runs.
+const (
+	keysPairwise = 8
+	keysMax      = 32
+)
+
+// nameKey mixes the length and the first and last eight bytes of s (or all
+// of a shorter s, read as appendJSONQuoted reads it) into a key: equal names
+// have equal keys, and unequal names of one body almost never do.
+// appendJSONQuoted computes it too, from the words it copies.
+func nameKey(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		a, b = load64(s), load64(s[n-8:])
+	case n >= 4:
+		a, b = uint64(load32(s)), uint64(load32(s[n-4:]))
+	case n > 0:
+		a = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+	}
+	return mixKey(a, b, n)
+}
+
+// mixKey is the end of nameKey: a and b are the first and last words of a
+// name of n bytes.
+func mixKey(a, b uint64, n int) uint64 {
+	return (a ^ bits.RotateLeft64(b, 31) ^ uint64(n)<<56) * 0x9E3779B97F4A7C15
+}
+
+// keyTable is a set of up to keysMax keys, open-addressed by their top bits
+// (the multiplication in mixKey mixes every byte it was given into them).
+// used marks the slots in use, as any key, 0 too, may be in one.
+type keyTable struct {
+	used  uint64
+	slots [64]uint64
+}
+
+// add adds k and reports whether it was there already.
+func (t *keyTable) add(k uint64) (seen bool) {
+	h := k >> 58
+	for t.used&(1<<h) != 0 {
+		if t.slots[h] == k {
+			return true
+		}
+		h = (h + 1) & 63
+	}
+	t.used |= 1 << h
+	t.slots[h] = k
+	return false
+}
+
+// namesMayRepeat reports whether two properties of ps may have one name:
+// false means surely not.
+func namesMayRepeat(ps []Property) bool {
+	switch {
+	case len(ps) <= keysPairwise:
+		var keys [keysPairwise]uint64
+		for i := range ps {
+			k := nameKey(ps[i].Name)
+			for _, o := range keys[:i] {
+				if o == k {
+					return true
+				}
+			}
+			keys[i] = k
+		}
+		return false
+	case len(ps) <= keysMax:
+		var t keyTable
+		for i := range ps {
+			if t.add(nameKey(ps[i].Name)) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // checkReserved refuses "_links" and "_embedded" as names of the properties

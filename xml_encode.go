@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -78,10 +79,13 @@ var xmlText = func() (t [256]bool) {
 // xmlHits is jsonHits for XML: the bytes that need attention in text and
 // attribute values. b|2 is '>' for both '<' and '>', b|4 is '&' for both '&'
 // and '"', so two tests find four characters.
-func xmlHits(w uint64) uint64 {
+func xmlHits(w uint64) uint64 { return xmlMarks(w) & msb }
+
+// xmlMarks is xmlHits before the high bits are picked out, as jsonMarks.
+func xmlMarks(w uint64) uint64 {
 	gt := (w | 0x02*lsb) ^ ('>' * lsb)
 	amp := (w | 0x04*lsb) ^ ('&' * lsb)
-	return ((w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w) & msb
+	return (w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w
 }
 
 // xmlPlainPrefix returns the length of the longest prefix of s that XML text
@@ -110,11 +114,51 @@ func xmlPlainPrefix(s string) int {
 	return n
 }
 
+// appendXMLPlain is appendJSONQuoted for XML, without quotes: it appends s
+// and reports whether XML text and attribute values hold s as it is.
+func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
+	n := len(s)
+	var marks uint64
+	switch {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			w := load64(s[i:])
+			gt, amp := (w|0x02*lsb)^('>'*lsb), (w|0x04*lsb)^('&'*lsb)
+			marks |= (w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w
+			dst = append(dst, byte(w), byte(w>>8), byte(w>>16), byte(w>>24), byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56))
+		}
+		w := load64(s[n-8:])
+		marks |= xmlMarks(w)
+		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(-n&7)], w)
+	case n >= 4:
+		lo, hi := load32(s), load32(s[n-4:])
+		marks = xmlMarks(uint64(lo) | uint64(hi)<<32)
+		dst = binary.LittleEndian.AppendUint32(dst, lo)
+		dst = binary.LittleEndian.AppendUint32(dst[:len(dst)-(8-n)], hi)
+	case n > 0:
+		marks = xmlMarks(uint64(s[0])|uint64(s[n/2])<<8|uint64(s[n-1])<<16) & 0xFFFFFF
+		dst = append(dst, s...)
+	}
+	return dst, marks&msb == 0
+}
+
 // appendXMLEscaped appends s escaped for text (attr false) or for a
 // double-quoted attribute value (attr true). It reports false when s holds
 // something XML 1.0 cannot carry: invalid UTF-8, a C0 control other than tab,
 // LF and CR, U+FFFE or U+FFFF.
+//
+// Most strings need no escape and take appendXMLPlain; the others
+// appendXMLEscapedRuns.
 func appendXMLEscaped(dst []byte, s string, attr bool) ([]byte, bool) {
+	if d, plain := appendXMLPlain(dst, s); plain {
+		return d, true
+	}
+	return appendXMLEscapedRuns(dst, s, attr)
+}
+
+// appendXMLEscapedRuns is appendXMLEscaped for strings that need escapes or
+// validation: it copies the runs that need none in bulk.
+func appendXMLEscapedRuns(dst []byte, s string, attr bool) ([]byte, bool) {
 	for {
 		n := xmlPlainPrefix(s)
 		dst = append(dst, s[:n]...)

@@ -1,0 +1,143 @@
+package ucwa
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestNamesMayRepeat checks the key test against firstRepeat on bags of
+// names from a small alphabet, where repeats are common, of every size
+// around keysPairwise and keysMax.
+func TestNamesMayRepeat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	names := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefgh-abcdefgh", "abcdefgh+abcdefgh", "self", "note", "x\x00y"}
+	for n := 0; n <= keysMax+2; n++ {
+		for range 200 {
+			ps := make([]Property, n)
+			for i := range ps {
+				ps[i].Name = names[rng.IntN(len(names))] + fmt.Sprint(rng.IntN(2*n+1))
+			}
+			exact := firstRepeat(n, func(i int) string { return ps[i].Name }) >= 0
+			if may := n >= 2 && namesMayRepeat(ps); exact && !may {
+				t.Fatalf("namesMayRepeat(%v) = false, but a name repeats", ps)
+			}
+		}
+	}
+}
+
+// TestLinkSetFastPath checks appendJSONLinkSet, whose fast path writes links
+// in order, against the generic appendJSONGroups on random link sets: rels
+// that repeat together or apart, links in arrays, titles, attributes, empty
+// rels, strings that need escapes or cannot be written, and more runs than a
+// keyTable holds.
+func TestLinkSetFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	rels := []string{"self", "a", "b", "startAudio", "startAudioVideo", "x\"y", "é", "bad\xff", "_links", ""}
+	hrefs := []string{"/x", "/ucwa/v1/applications/192/communication", "/é", "/bad\xff", "/nul\x00", ""}
+	for _, n := range []int{0, 1, 2, 3, 5, 8, 20, keysMax + 1, 70} {
+		for range 300 {
+			ls := make([]Link, n)
+			for i := range ls {
+				l := &ls[i]
+				if n > keysMax && rng.IntN(4) > 0 {
+					l.Rel = fmt.Sprint("r", i) // many distinct rels
+				} else {
+					l.Rel = rels[rng.IntN(len(rels))]
+				}
+				l.Href = hrefs[rng.IntN(len(hrefs))]
+				if rng.IntN(8) == 0 {
+					l.InArray = true
+				}
+				if rng.IntN(8) == 0 {
+					l.Title, l.HasTitle = "T", true
+				}
+				if rng.IntN(10) == 0 {
+					l.Attrs = []Property{Prop("etag", String("1"))}
+				}
+			}
+			var empty []string
+			if rng.IntN(4) == 0 {
+				empty = []string{rels[rng.IntN(len(rels))], "z"}
+			}
+			got, gotErr := appendJSONLinkSet([]byte("x"), ls, empty)
+			want, wantErr := appendJSONGroups([]byte("x"), "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
+				func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+			if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+				t.Fatalf("links %v: error %v, want %v", ls, gotErr, wantErr)
+			}
+			if gotErr == nil && !bytes.Equal(got, want) {
+				t.Fatalf("links %v:\n got %s\nwant %s", ls, got, want)
+			}
+		}
+	}
+}
+
+// TestResourceFastPath checks appendJSONResource, whose fast path checks
+// names as it writes them, against appendJSONResourceChecked, which checks
+// them first, on random resources: repeated and reserved names, names and
+// values that need escapes or cannot be written, links and embedded
+// resources placed among the properties.
+func TestResourceFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	names := []string{"a", "b", "rel", "name", "_links", "_embedded", "é", "x\"y", "bad\xff", "", "startAudioVideo", "startAudioVideX"}
+	values := []Value{String("v"), String("é"), String("bad\xff"), String("nul\x00"), Int(1), Bool(true), Null(), {}}
+	var gen func(depth int) Resource
+	gen = func(depth int) Resource {
+		var r Resource
+		for range rng.IntN(6) {
+			r.Properties = append(r.Properties, Prop(names[rng.IntN(len(names))], values[rng.IntN(len(values))]))
+		}
+		for range rng.IntN(3) {
+			r.Links = append(r.Links, Link{Rel: names[rng.IntN(len(names))], Href: "/h"})
+		}
+		if depth < 2 {
+			for range rng.IntN(4) {
+				e := gen(depth + 1)
+				e.Rel = names[rng.IntN(3)]
+				e.InArray = rng.IntN(4) == 0
+				r.Embedded = append(r.Embedded, e)
+			}
+			if rng.IntN(4) == 0 {
+				r.emptyEmbedded = []string{names[rng.IntN(3)], "z"}
+			}
+		}
+		if len(r.Links) > 0 {
+			r.linksAt = int32(rng.IntN(len(r.Properties) + 2))
+		}
+		if len(r.Embedded) > 0 {
+			r.embeddedAt = int32(rng.IntN(len(r.Properties) + 2))
+		}
+		r.embeddedFirst = rng.IntN(2) == 0
+		return r
+	}
+	written := 0
+	for range 20000 {
+		r := gen(0)
+		rel := names[rng.IntN(4)]
+		got, gotErr := appendJSONResource([]byte("x"), &r, rel)
+		want, wantErr := appendJSONResourceChecked([]byte("x"), &r, rel)
+		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Fatalf("resource %+v: error %v, want %v", r, gotErr, wantErr)
+		}
+		if gotErr == nil && !bytes.Equal(got, want) {
+			t.Fatalf("resource %+v:\n got %s\nwant %s", r, got, want)
+		}
+		if gotErr == nil {
+			written++
+		}
+		got, gotErr = appendJSONEmbeddedSet([]byte("x"), r.Embedded, r.emptyEmbedded)
+		want, wantErr = appendJSONGroups([]byte("x"), "/_embedded", r.Embedded, r.emptyEmbedded, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
+			func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
+		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Fatalf("embedded %+v: error %v, want %v", r.Embedded, gotErr, wantErr)
+		}
+		if gotErr == nil && !bytes.Equal(got, want) {
+			t.Fatalf("embedded %+v:\n got %s\nwant %s", r.Embedded, got, want)
+		}
+	}
+	if written < 1000 {
+		t.Errorf("only %d of the resources could be written; the test saw too little", written)
+	}
+}
