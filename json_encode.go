@@ -582,8 +582,8 @@ func linkIndex(array bool, k int) string {
 // "rel" member. appendJSONResourceInOrder writes the common case;
 // appendJSONResourceChecked the others and the errors.
 func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
-	if d, ok := appendJSONResourceInOrder(dst, r, rel); ok {
-		return d, nil
+	if d, err, ok := appendJSONResourceInOrder(dst, r, rel); ok {
+		return d, err
 	}
 	return appendJSONResourceChecked(dst, r, rel)
 }
@@ -591,28 +591,23 @@ func appendJSONResource(dst []byte, r *Resource, rel string) ([]byte, *EncodeErr
 // The keys of the names the properties of a resource must not have.
 var linksKey, embeddedKey = nameKey("_links"), nameKey("_embedded")
 
-// appendJSONResourceInOrder is appendJSONResource for a resource that can be
-// written, with names that need no escapes: it checks the names of the
-// properties as it writes them, by the keys appendJSONQuoted gives (see
-// nameKey), rather than in a pass of their own first. It reports false,
-// having appended what the caller drops, on an error, a key seen before or
-// the key of "_links" or "_embedded" (a repeated or reserved name, or,
-// rarely, a collision): appendJSONResourceChecked then finds which, and
-// which error comes first.
-func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, bool) {
+// appendJSONResourceInOrder is appendJSONResource for a resource whose
+// embedded resources, if any, come after its properties, as decoders and
+// the reference have them: it checks the names of the properties as it
+// writes them, by the keys appendJSONQuoted gives (see nameKey), rather
+// than in a pass of their own first.
+//
+// It reports ok false, having appended what the caller drops, when it
+// cannot tell the first error: on an error, a name that needs escapes, a
+// key seen before or the key of "_links" or "_embedded" (a repeated or
+// reserved name, or, rarely, a collision). appendJSONResourceChecked then
+// finds which, and which error comes first. All of that happens before any
+// embedded resource is written: an error inside one, met when every name
+// has passed, is the first error, and is returned as it is, so that no
+// resource is written twice (with a fallback after them, each level would
+// write the levels below it again).
+func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) (_ []byte, _ *EncodeError, ok bool) {
 	n := len(r.Properties)
-	if n > keysMax {
-		return dst, false
-	}
-	dst = append(dst, '{')
-	comma := false
-	if rel != "" {
-		d, _, _, plain := appendJSONQuoted(append(dst, `"rel":`...), rel)
-		if !plain {
-			return d, false
-		}
-		dst, comma = d, true
-	}
 	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
 	if linksAt == 0 && len(r.Links)+len(r.emptyLinks) > 0 {
 		linksAt = n + 1
@@ -620,12 +615,25 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, boo
 	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded) > 0 {
 		embeddedAt = n + 1
 	}
+	if n > keysMax || embeddedAt != 0 && embeddedAt <= n {
+		return dst, nil, false
+	}
+	dst = append(dst, '{')
+	comma := false
+	if rel != "" {
+		d, _, _, plain := appendJSONQuoted(append(dst, `"rel":`...), rel)
+		if !plain {
+			return d, nil, false
+		}
+		dst, comma = d, true
+	}
 	var seen keyTable
 	var err *EncodeError
 	for i := 0; i <= n; i++ {
 		if i+1 == linksAt || i+1 == embeddedAt {
 			if dst, err = appendJSONSetsAt(dst, r, i+1, linksAt, embeddedAt, comma); err != nil {
-				return dst, false
+				// At n, every name has passed: the error is the first.
+				return dst, err, i == n
 			}
 			comma = true
 		}
@@ -640,7 +648,7 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, boo
 		d, first, last, plain := appendJSONQuoted(dst, p.Name)
 		key := mixKey(first, last, len(p.Name))
 		if !plain || key == linksKey || key == embeddedKey || seen.add(key) {
-			return d, false
+			return d, nil, false
 		}
 		if p.Value.kind == KindString {
 			// Most values are plain strings: appendJSONValue's first case,
@@ -651,15 +659,16 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) ([]byte, boo
 			}
 		}
 		if dst, err = appendJSONValue(append(d, ':'), p.Value); err != nil {
-			return dst, false
+			return dst, nil, false
 		}
 	}
-	return append(dst, '}'), true
+	return append(dst, '}'), nil, true
 }
 
 // appendJSONResourceChecked is appendJSONResource that checks the names of
-// the properties before it writes them, as the exact path for what
-// appendJSONResourceInOrder leaves.
+// the properties before it writes anything, as the exact path for what
+// appendJSONResourceInOrder leaves: a repeated or reserved name is the
+// error whatever else is wrong.
 func appendJSONResourceChecked(dst []byte, r *Resource, rel string) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
 	comma := false
@@ -743,21 +752,43 @@ func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comm
 }
 
 // appendJSONEmbeddedSet appends an "_embedded" object, as appendJSONLinkSet
-// appends "_links": appendJSONEmbeddedInOrder writes the common case,
-// appendJSONGroups the others and the errors.
+// appends "_links": when embeddedInOrder says its resources can be written
+// as they stand, appendJSONEmbeddedInOrder writes them; appendJSONGroups the
+// others. The choice is made before anything is written, so that each
+// embedded resource is written once, whatever it holds: a fallback after
+// writing would write the resources below again, at every level.
 func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
-	if d, ok := appendJSONEmbeddedInOrder(dst, rs, empty); ok {
-		return d, nil
+	if embeddedInOrder(rs) {
+		return appendJSONEmbeddedInOrder(dst, rs, empty)
 	}
 	return appendJSONGroups(dst, "/_embedded", rs, empty, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
 		func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
 }
 
-// appendJSONEmbeddedInOrder is appendJSONLinksInOrder for embedded
-// resources.
-func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byte, bool) {
+// embeddedInOrder reports whether the resources of rs that share a rel all
+// stand together, as decoders leave them, so that each run of one rel is its
+// group, and whether there are at most keysMax runs: the rels of the runs are
+// told apart by their keys (nameKey), and an equal key, a repeated rel or
+// rarely a collision, says no.
+func embeddedInOrder(rs []Resource) bool {
 	var seen keyTable
 	runs := 0
+	for k := range rs {
+		if k > 0 && rs[k].Rel == rs[k-1].Rel {
+			continue
+		}
+		if runs++; runs > keysMax || seen.add(nameKey(rs[k].Rel)) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendJSONEmbeddedInOrder is appendJSONGroups for resources that
+// embeddedInOrder accepts, without its closures: it writes them in order,
+// each run of one rel as its group, with the same bytes and errors.
+func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
+	const at = "/_embedded"
 	var err *EncodeError
 	dst = append(dst, '{')
 	for k := 0; k < len(rs); {
@@ -771,11 +802,10 @@ func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byt
 		if k > 0 {
 			dst = append(dst, ',')
 		}
-		d, first, last, plain := appendJSONQuoted(dst, r.Rel)
-		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(r.Rel))) {
-			return d, false
+		if dst, err = appendJSONName(dst, r.Rel); err != nil {
+			err.Path = at + err.Path
+			return dst, err
 		}
-		dst = append(d, ':')
 		if array {
 			dst = append(dst, '[')
 		}
@@ -784,7 +814,8 @@ func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byt
 				dst = append(dst, ',')
 			}
 			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
-				return dst, false
+				err.Path = at + "/" + jsonPointerToken(r.Rel) + linkIndex(array, j-k) + err.Path
+				return dst, err
 			}
 		}
 		if array {
@@ -802,11 +833,12 @@ func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byt
 		}
 		comma = true
 		if dst, err = appendJSONName(dst, r); err != nil {
-			return dst, false
+			err.Path = at + err.Path
+			return dst, err
 		}
 		dst = append(dst, '[', ']')
 	}
-	return append(dst, '}'), true
+	return append(dst, '}'), nil
 }
 
 func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {

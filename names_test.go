@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 )
 
 // TestNamesMayRepeat checks the key test against firstRepeat on bags of
@@ -76,9 +77,10 @@ func TestLinkSetFastPath(t *testing.T) {
 
 // TestResourceFastPath checks appendJSONResource, whose fast path checks
 // names as it writes them, against appendJSONResourceChecked, which checks
-// them first, on random resources: repeated and reserved names, names and
-// values that need escapes or cannot be written, links and embedded
-// resources placed among the properties.
+// them first, and appendJSONEmbeddedSet against appendJSONGroups, on
+// random resources: repeated and reserved names, names and values that need
+// escapes or cannot be written, links and embedded resources placed among
+// the properties.
 func TestResourceFastPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	names := []string{"a", "b", "rel", "name", "_links", "_embedded", "é", "x\"y", "bad\xff", "", "startAudioVideo", "startAudioVideX"}
@@ -139,5 +141,47 @@ func TestResourceFastPath(t *testing.T) {
 	}
 	if written < 1000 {
 		t.Errorf("only %d of the resources could be written; the test saw too little", written)
+	}
+}
+
+// TestDeepErrorLinear: whatever makes a fast path give way at every level
+// of deeply embedded resources (an error at the bottom, rels that need
+// grouping, names that need escapes, embedded resources before a property),
+// the time stays in proportion to the resource: no level writes what is
+// below it twice.
+func TestDeepErrorLinear(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		bottom Value
+		prop   string // the name of each level's property
+		before bool   // each level's embedded resources come before its property
+	}{
+		{"error at the bottom", String("\xff"), "p", false},
+		{"no error", String("ok"), "p", false},
+		{"names with escapes", String("\xff"), "é\"", false},
+		{"embedded first", String("\xff"), "p", true},
+	} {
+		r := Resource{Rel: "leaf", Properties: []Property{{Name: "bad", Value: tc.bottom}}}
+		for range 60 {
+			// Two runs of rel "r": they need grouping, at every level.
+			r = Resource{Rel: "r", Properties: []Property{{Name: tc.prop, Value: String("v")}},
+				Embedded: []Resource{r, {Rel: "s"}, {Rel: "r"}}}
+			if tc.before {
+				r.embeddedAt = 1
+			}
+		}
+		done := make(chan error)
+		go func() {
+			_, err := r.AppendJSON(nil)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if (err != nil) != (tc.bottom.text == "\xff") {
+				t.Errorf("%s: error %v", tc.name, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: 60 levels took over 10 s", tc.name)
+		}
 	}
 }
