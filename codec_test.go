@@ -499,7 +499,7 @@ func TestSlabsLearn(t *testing.T) {
 	s.keepProps(make([]Property, 1))
 	s.keepLinks(make([]Link, 1))
 	s.keep([]byte("x"))
-	if want := 22 + 22/8 + 2; cap(s.props) != want {
+	if want := 2*11 + 2; cap(s.props) != want { // 22 + 22/8 + 2, capped at twice the 11 of the last body
 		t.Errorf("learned props slab of %d, want %d", cap(s.props), want)
 	}
 	if want := 6 + 6/8 + 2; cap(s.links) != want {
@@ -510,6 +510,18 @@ func TestSlabsLearn(t *testing.T) {
 	}
 	if s.keepResources(make([]Resource, 1)); cap(s.res) != max(1920/384, minSlab) {
 		t.Errorf("a kind the last body did not need: slab of %d, want the guess %d", cap(s.res), max(1920/384, minSlab))
+	}
+
+	// A small body dense with list items, then a large sparse one: the
+	// large one's first slab is the guess, not 10,000 times the small one's.
+	s.finish()
+	s.start(100)
+	s.keepValues(make([]Value, 50))
+	s.finish()
+	s.start(1 << 20)
+	s.keepValues(make([]Value, 1))
+	if want := (1 << 20) / 768; cap(s.vals) != want {
+		t.Errorf("after a dense small body: slab of %d values, want the guess %d", cap(s.vals), want)
 	}
 }
 

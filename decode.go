@@ -218,11 +218,16 @@ func (s *slabs) finish() {
 // body needed last items, and of which this one needs at least need now;
 // guess is the size when there is no history: the body's length over a
 // number of bytes per item that real bodies seldom go under.
+//
+// The estimate from the last body is capped at twice what that body needed
+// (or the guess, if larger): a small, dense body read before a large,
+// sparse one must not make the latter allocate in proportion to the former.
+// A body that needs more gets further slabs, each twice as large.
 func (s *slabs) firstSize(last, need, guess int) int {
 	size := guess
 	if s.last.n > 0 && last > 0 {
 		est := int(int64(last) * int64(s.n) / int64(s.last.n))
-		size = est + est/8 + 2
+		size = min(est+est/8+2, max(guess, 2*last+2))
 	}
 	return max(size, need, minSlab)
 }
