@@ -270,55 +270,36 @@ func (s *slabs) keepNew(b []byte) string {
 }
 
 func (s *slabs) keepProps(ps []Property) []Property {
-	if len(ps) == 0 {
-		return nil
-	}
-	if cap(s.props)-len(s.props) < len(ps) {
-		s.props = make([]Property, 0, s.grow(cap(s.props), len(ps), s.last.props, s.n/96))
-	}
-	s.used.props += len(ps)
-	n := len(s.props)
-	s.props = append(s.props, ps...)
-	return s.props[n:len(s.props):len(s.props)]
+	return keepIn(s, &s.props, ps, &s.used.props, s.last.props, s.n/96)
 }
 
 func (s *slabs) keepLinks(ls []Link) []Link {
-	if len(ls) == 0 {
-		return nil
-	}
-	if cap(s.links)-len(s.links) < len(ls) {
-		s.links = make([]Link, 0, s.grow(cap(s.links), len(ls), s.last.links, s.n/96))
-	}
-	s.used.links += len(ls)
-	n := len(s.links)
-	s.links = append(s.links, ls...)
-	return s.links[n:len(s.links):len(s.links)]
+	return keepIn(s, &s.links, ls, &s.used.links, s.last.links, s.n/96)
 }
 
 func (s *slabs) keepValues(vs []Value) []Value {
-	if len(vs) == 0 {
-		return nil
-	}
-	if cap(s.vals)-len(s.vals) < len(vs) {
-		s.vals = make([]Value, 0, s.grow(cap(s.vals), len(vs), s.last.vals, s.n/768))
-	}
-	s.used.vals += len(vs)
-	n := len(s.vals)
-	s.vals = append(s.vals, vs...)
-	return s.vals[n:len(s.vals):len(s.vals)]
+	return keepIn(s, &s.vals, vs, &s.used.vals, s.last.vals, s.n/768)
 }
 
 func (s *slabs) keepResources(rs []Resource) []Resource {
-	if len(rs) == 0 {
+	return keepIn(s, &s.res, rs, &s.used.res, s.last.res, s.n/384)
+}
+
+// keepIn copies xs into the slab *slab, or a new one when it has no room
+// (see grow; last is what the last body needed of this kind, guess the size
+// without history), counts them in *used, and returns where they are, with
+// the capacity cut to the length. It returns nil for no items.
+func keepIn[T any](s *slabs, slab *[]T, xs []T, used *int, last, guess int) []T {
+	if len(xs) == 0 {
 		return nil
 	}
-	if cap(s.res)-len(s.res) < len(rs) {
-		s.res = make([]Resource, 0, s.grow(cap(s.res), len(rs), s.last.res, s.n/384))
+	if cap(*slab)-len(*slab) < len(xs) {
+		*slab = make([]T, 0, s.grow(cap(*slab), len(xs), last, guess))
 	}
-	s.used.res += len(rs)
-	n := len(s.res)
-	s.res = append(s.res, rs...)
-	return s.res[n:len(s.res):len(s.res)]
+	*used += len(xs)
+	n := len(*slab)
+	*slab = append(*slab, xs...)
+	return (*slab)[n:len(*slab):len(*slab)]
 }
 
 func (s *slabs) keepKids(k kids) *kids {
