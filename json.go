@@ -463,20 +463,6 @@ const maxPairwise = 64
 // come, one by one.
 const smallObject = 8
 
-// array reads the elements of an array, calling elem for each. The hot
-// paths use openArray and nextElem instead, which need no closure.
-func (d *jsonDecoder) array(elem func(i int) error) error {
-	err := d.openArray()
-	for i := 0; err == nil; i++ {
-		var ok bool
-		if ok, err = d.nextElem(i); !ok {
-			break
-		}
-		err = elem(i)
-	}
-	return err
-}
-
 // openArray reads the '[' of an array.
 func (d *jsonDecoder) openArray() error {
 	if err := d.expect('[', "'['"); err != nil {
