@@ -502,7 +502,7 @@ func TestSlabsLearn(t *testing.T) {
 	if want := 2*11 + 2; cap(s.props) != want { // 22 + 22/8 + 2, capped at twice the 11 of the last body
 		t.Errorf("learned props slab of %d, want %d", cap(s.props), want)
 	}
-	if want := 6 + 6/8 + 2; cap(s.links) != want {
+	if want := 6 + 2; cap(s.links) != want { // 6 + 6/8 + 2
 		t.Errorf("learned links slab of %d, want %d", cap(s.links), want)
 	}
 	if want := 12 + 12/8 + 2; s.strs.Cap() < want || s.strs.Cap() > 2*want {
