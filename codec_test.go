@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -475,19 +476,20 @@ func TestDecodeAllocs(t *testing.T) {
 }
 
 // TestSlabsLearn: a pooled decoder sizes its first slabs from the last body
-// it read, in proportion to the lengths, with a margin; a body needing more
-// than that gets a further slab twice as large, and one with no history the
-// fixed guess.
+// it read, in proportion to the lengths; a body needing more than that gets
+// a further slab twice as large, and one with no history the fixed guess.
+// Every slab is rounded up to the allocator's size class (roundCap).
 func TestSlabsLearn(t *testing.T) {
 	var s slabs
 	s.start(960)
-	if got := s.keepProps(make([]Property, 1)); cap(got) != 1 || cap(s.props) != 960/96 {
-		t.Fatalf("no history: slab of %d, want %d", cap(s.props), 960/96)
+	if got := s.keepProps(make([]Property, 1)); cap(got) != 1 || cap(s.props) != roundCap[Property](960/96) {
+		t.Fatalf("no history: slab of %d, want %d", cap(s.props), roundCap[Property](960/96))
 	}
-	s.keepProps(make([]Property, 9)) // 10 in all: the slab is full
+	s.keepProps(make([]Property, cap(s.props)-1)) // the slab is full
+	first := cap(s.props)
 	s.keepProps(make([]Property, 1))
-	if cap(s.props) != 20 {
-		t.Fatalf("second slab of %d, want 20", cap(s.props))
+	if cap(s.props) != roundCap[Property](2*first) {
+		t.Fatalf("second slab of %d, want %d", cap(s.props), roundCap[Property](2*first))
 	}
 	s.keepLinks(make([]Link, 3))
 	s.keep([]byte("abcdef"))
@@ -499,17 +501,19 @@ func TestSlabsLearn(t *testing.T) {
 	s.keepProps(make([]Property, 1))
 	s.keepLinks(make([]Link, 1))
 	s.keep([]byte("x"))
-	if want := 2*11 + 2; cap(s.props) != want { // 22 + 22/8 + 2, capped at twice the 11 of the last body
+	lastProps := first + 1
+	if want := roundCap[Property](2*lastProps + 2); cap(s.props) != want { // 2*lastProps + 2, capped at twice what the last body needed
 		t.Errorf("learned props slab of %d, want %d", cap(s.props), want)
 	}
-	if want := 6 + 2; cap(s.links) != want { // 6 + 6/8 + 2
+	if want := roundCap[Link](6 + 2); cap(s.links) != want {
 		t.Errorf("learned links slab of %d, want %d", cap(s.links), want)
 	}
-	if want := 12 + 12/8 + 2; s.strs.Cap() < want || s.strs.Cap() > 2*want {
+	if want := 12 + 2; s.strs.Cap() < want || s.strs.Cap() > 2*want {
 		t.Errorf("learned string arena of %d bytes, want about %d", s.strs.Cap(), want)
 	}
-	if s.keepResources(make([]Resource, 1)); cap(s.res) != max(1920/384, minSlab) {
-		t.Errorf("a kind the last body did not need: slab of %d, want the guess %d", cap(s.res), max(1920/384, minSlab))
+	s.keepResources(make([]Resource, 1))
+	if want := roundCap[Resource](max(1920/384, minSlab)); cap(s.res) != want {
+		t.Errorf("a kind the last body did not need: slab of %d, want the guess %d", cap(s.res), want)
 	}
 
 	// A small body dense with list items, then a large sparse one: the
@@ -520,10 +524,14 @@ func TestSlabsLearn(t *testing.T) {
 	s.finish()
 	s.start(1 << 20)
 	s.keepValues(make([]Value, 1))
-	if want := (1 << 20) / 768; cap(s.vals) != want {
+	if want := roundCap[Value]((1 << 20) / 768); cap(s.vals) != want {
 		t.Errorf("after a dense small body: slab of %d values, want the guess %d", cap(s.vals), want)
 	}
 }
+
+// roundCap is the capacity append gives a slice grown from nil to n items:
+// n rounded up to the allocator's size class.
+func roundCap[T any](n int) int { return cap(slices.Grow([]T(nil), n)) }
 
 // TestGroupsOfLongLists: grouping by rel holds for long lists with few rels,
 // past any small index width.
