@@ -14,7 +14,8 @@ import (
 //
 // Decoded strings do not alias data, so data may be reused as soon as the
 // call returns. The JSON decoder copies what the value keeps (names, strings,
-// numbers) into a few large buffers, a string arena; the XML decoder copies
+// numbers) into a few large buffers, a string arena, except the names it
+// knows (see internName), which it takes from a table; the XML decoder copies
 // the body once into a string and slices it. Either way, the value keeps those
 // buffers alive as long as any of its strings is.
 

@@ -212,6 +212,8 @@ func (d *jsonDecoder) ws() {
 // load64b reads the 8 bytes of b from i, little endian.
 func load64b(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i : i+8]) }
 
+func load32b(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[i : i+4]) }
+
 // peek skips white space and returns the next byte, or 0 at the end. White
 // space goes to skipWS. The compiler finds peek just too big to inline, so
 // the hottest callers (nextMember, nextElem, value) repeat its three lines.
@@ -761,7 +763,7 @@ func (d *jsonDecoder) list() (Value, error) {
 
 // member reads the value of the member name onto d.props.
 func (d *jsonDecoder) member(name []byte) error {
-	n := d.keep(name)
+	n := d.keepName(name)
 	v, err := d.value()
 	d.props = append(d.props, Property{Name: n, Value: v})
 	return err
@@ -780,6 +782,15 @@ func (d *jsonDecoder) bag() ([]Property, error) {
 		err = d.member(name)
 	}
 	return d.takeProps(base), err
+}
+
+// keepName is keep for a property name or a rel: an interned name (see
+// internName) is not copied.
+func (d *jsonDecoder) keepName(name []byte) string {
+	if s, ok := internName(name); ok {
+		return s
+	}
+	return d.keep(name)
 }
 
 func (d *jsonDecoder) takeProps(base int) []Property {
@@ -851,7 +862,7 @@ func (d *jsonDecoder) relSet(embedded bool) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		rel := d.keep(name)
+		rel := d.keepName(name)
 		if d.peek() != '[' {
 			err = d.relItem(rel, false, embedded)
 			continue
@@ -1081,7 +1092,7 @@ func (d *jsonDecoder) event(e *Event) error {
 					return d.failMember(ErrStructure, at, string(rel), "an event embeds more than one resource")
 				}
 				var err error
-				e.Resource, err = d.eventResource(d.keep(rel))
+				e.Resource, err = d.eventResource(d.keepName(rel))
 				return err
 			})
 		default:

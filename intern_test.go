@@ -1,0 +1,121 @@
+package ucwa
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestInternName: the table is sorted and holds names only; internName finds
+// every name in it and nothing that differs from one by a byte, a byte more
+// or a byte less (nameWords must tell them apart, and the string compare past
+// 24 bytes must run); and the table covers every property name and rel of
+// the reference's examples, so that a corpus refreshed with new names says
+// which to add.
+func TestInternName(t *testing.T) {
+	if !slices.IsSorted(internedNames[:]) || len(slices.Compact(slices.Clone(internedNames[:]))) != len(internedNames) {
+		t.Fatal("internedNames is not sorted or has repeats")
+	}
+	known := map[string]bool{}
+	for _, n := range internedNames {
+		if !isIdentifier(n) {
+			t.Errorf("internedNames has %q, not a name", n)
+		}
+		known[n] = true
+	}
+	for _, n := range internedNames {
+		if got, ok := internName([]byte(n)); !ok || got != n {
+			t.Errorf("internName(%q) = %q, %v", n, got, ok)
+		}
+		variants := []string{n[:len(n)-1], n + "x", "x" + n}
+		for _, i := range []int{0, len(n) / 2, len(n) - 1, min(len(n)-1, 20)} {
+			b := []byte(n)
+			b[i] ^= 0x20 // a letter's case
+			variants = append(variants, string(b))
+		}
+		for _, v := range variants {
+			if got, ok := internName([]byte(v)); ok != known[v] || ok && got != v {
+				t.Errorf("internName(%q) = %q, %v; known %v", v, got, ok, known[v])
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "é", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+		if got, ok := internName([]byte(s)); ok {
+			t.Errorf("internName(%q) = %q, true", s, got)
+		}
+	}
+
+	missing := map[string]string{}
+	note := func(file, name string) {
+		if isIdentifier(name) && !known[name] {
+			missing[name] = file
+		}
+	}
+	var walkProps func(file string, ps []Property)
+	walkProps = func(file string, ps []Property) {
+		for _, p := range ps {
+			note(file, p.Name)
+			walkProps(file, p.Value.Bag())
+		}
+	}
+	var walk func(file string, r *Resource)
+	walk = func(file string, r *Resource) {
+		note(file, r.Rel)
+		walkProps(file, r.Properties)
+		for _, l := range r.Links {
+			note(file, l.Rel)
+		}
+		for i := range r.Embedded {
+			walk(file, &r.Embedded[i])
+		}
+	}
+	bodies := map[string][]byte{}
+	for _, e := range corpusManifest(t) {
+		if *e.WellFormed {
+			_, _, bodies[e.File] = readCorpus(t, e.File)
+		}
+	}
+	events, _ := filepath.Glob(filepath.Join("testdata", "events", "*.json"))
+	for _, name := range events {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies[name] = b
+	}
+	for file, body := range bodies {
+		f, _ := DetectFormat(body)
+		if r, err := DecodeResource(body, f); err == nil {
+			walk(file, &r)
+		}
+		if in, err := DecodeInput(body, f); err == nil {
+			walkProps(file, in.Properties)
+		}
+		if ev, err := DecodeEvents(body, f); err == nil {
+			for _, s := range ev.Senders {
+				note(file, s.Rel)
+				for _, e := range s.Events {
+					note(file, e.Link.Rel)
+					if e.Resource != nil {
+						walk(file, e.Resource)
+					}
+				}
+			}
+		}
+	}
+	for name, file := range missing {
+		t.Errorf("%s: name %q is not in internedNames", file, name)
+	}
+}
+
+// isIdentifier reports whether s is a name as UCWA's are: an ASCII letter
+// and letters and digits.
+func isIdentifier(s string) bool {
+	for i, c := range []byte(s) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
