@@ -348,12 +348,16 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 	}
 	at = d.pos
 	ref := nameRef{off: at}
-	// Most names are short and plain: when the first eight bytes after the
-	// quote hold the closing quote and nothing before it needs a look, the
-	// name is read here, without str.
-	if i := at + 1; i+8 <= len(d.buf) {
+	// Most names are short and plain: when the first eight or sixteen bytes
+	// after the quote hold the closing quote and nothing before it needs a
+	// look, the name is read here, without str.
+	if i := at + 1; i+16 <= len(d.buf) {
+		k := 0
 		hit := jsonHits(load64b(d.buf, i))
-		if k := bits.TrailingZeros64(hit) / 8; hit != 0 && d.buf[i+k] == '"' {
+		if hit == 0 {
+			k, hit = 8, jsonHits(load64b(d.buf, i+8))
+		}
+		if k += bits.TrailingZeros64(hit) / 8; hit != 0 && d.buf[i+k] == '"' {
 			name = d.buf[i : i+k]
 			d.pos = i + k + 1
 			ref.n = k
