@@ -207,6 +207,7 @@ func (s *slabs) start(n int) {
 // finish forgets the slabs, which the decoded value now owns, and keeps the
 // counts of the body for the next.
 func (s *slabs) finish() {
+	s.used.strs += s.strs.Len()
 	if s.used.props+s.used.links+s.used.vals+s.used.res+s.used.kids+s.used.strs > 0 {
 		s.last, s.last.n = s.used, s.n
 	}
@@ -240,20 +241,27 @@ func (s *slabs) grow(c, need, last, guess int) int {
 // costs an allocation per buffer, not per string, and holds only the bytes
 // it keeps, not the whole body. A strings.Builder never changes what it has
 // written and String returns its bytes without a copy; when one is full, the
-// next starts afresh, so what was handed out stays where it is.
+// next starts afresh, so what was handed out stays where it is. It is small
+// enough to be inlined; keepNew starts a buffer.
 func (s *slabs) keep(b []byte) string {
+	if n := s.strs.Len(); len(b) <= s.strs.Cap()-n && len(b) > 0 {
+		s.strs.Write(b)
+		return s.strs.String()[n:]
+	}
+	return s.keepNew(b)
+}
+
+// keepNew is keep when b is empty or the buffer has no room for it.
+func (s *slabs) keepNew(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if s.strs.Cap()-s.strs.Len() < len(b) {
-		size := s.grow(s.strs.Cap(), len(b), s.last.strs, s.n/2)
-		s.strs = strings.Builder{}
-		s.strs.Grow(size)
-	}
-	s.used.strs += len(b)
-	off := s.strs.Len()
+	s.used.strs += s.strs.Len()
+	size := s.grow(s.strs.Cap(), len(b), s.last.strs, s.n/2)
+	s.strs = strings.Builder{}
+	s.strs.Grow(size)
 	s.strs.Write(b)
-	return s.strs.String()[off:]
+	return s.strs.String()
 }
 
 func (s *slabs) keepProps(ps []Property) []Property {

@@ -33,10 +33,10 @@ type xmlDecoder struct {
 	colon int // the index of the first colon of the name just read, or -1
 
 	// The start tag just read.
-	tagStart          int    // its offset
-	qn, prefix, local []byte // its name as written, and its parts
-	attrs             []xmlAttr
-	empty             bool // <x/>
+	tagStart  int    // its offset
+	qn, local []byte // its name as written, and its local part
+	attrs     []xmlAttr
+	empty     bool // <x/>
 
 	text    []byte // the text just read: a slice of buf or of scratch
 	scratch []byte
@@ -742,7 +742,7 @@ func (d *xmlDecoder) startTag() error {
 			return err
 		}
 	}
-	d.qn, d.prefix, d.local = qn, p, l
+	d.qn, d.local = qn, l
 	if uri != Namespace {
 		if d.depth == 1 {
 			return d.fail(ErrNamespace, start, "root element <"+string(qn)+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
@@ -958,7 +958,7 @@ const (
 // next reads the next token of element content: the text up to the next tag
 // (in d.text, references resolved, CDATA sections merged, comments and
 // processing instructions skipped, line ends normalized), a start tag (in
-// d.prefix, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
+// d.qn, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
 func (d *xmlDecoder) next(openQName []byte) (int, error) {
 	buf := d.buf
 	if d.pos >= len(buf) || d.pos == len(buf)-1 && buf[d.pos] == '<' {
