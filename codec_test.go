@@ -451,9 +451,9 @@ func TestDuplicateNamesLarge(t *testing.T) {
 	}
 }
 
-// TestDecodeAllocs bounds the allocations of a decode: the copy of the body
-// and a few slabs, however many resources, links and properties the body
-// holds (the stacks are pooled).
+// TestDecodeAllocs bounds the allocations of a decode: the string arena and a
+// few slabs, however many resources, links and properties the body holds (the
+// stacks are pooled).
 func TestDecodeAllocs(t *testing.T) {
 	if testing.CoverMode() != "" {
 		t.Skip("coverage instrumentation allocates")

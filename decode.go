@@ -13,11 +13,11 @@ import (
 // mark before it is skipped, and byte offsets in errors count from after it.
 //
 // Decoded strings do not alias data, so data may be reused as soon as the
-// call returns. The JSON decoder copies what the value keeps (names, strings,
-// numbers) into a few large buffers, a string arena, except the names it
-// knows (see internName), which it takes from a table; the XML decoder copies
-// the body once into a string and slices it. Either way, the value keeps those
-// buffers alive as long as any of its strings is.
+// call returns. Both decoders copy what the value keeps (JSON names, strings
+// and numbers; XML attribute values, text and the few names kept) into a few
+// large buffers, a string arena, and nothing else of the body, except the
+// names they know (see internName), which they take from a table: the value
+// keeps those buffers alive as long as any of its strings is.
 
 // DecodeInput decodes a POST body: a JSON object or an XML <input> element.
 // It is Options{}.DecodeInput.
@@ -109,7 +109,7 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 		return err
 	case XML:
 		d := xmlPool.Get().(*xmlDecoder)
-		d.buf, d.maxDepth = string(data), o.maxDepth()
+		d.buf, d.maxDepth = data, o.maxDepth()
 		d.slabs.start(len(data))
 		err := x(d)
 		d.reset()

@@ -52,8 +52,8 @@
 // [DefaultMaxDepth] and [DefaultMaxSize]; the decoders never panic.
 //
 // Decoded strings do not alias the input: the decoders copy what the value
-// keeps (a JSON body's names and strings into a string arena, an XML body
-// whole) and slice that copy, so the caller may reuse its buffer at once.
+// keeps (names, strings, text, attribute values) into a string arena and
+// slice that copy, so the caller may reuse its buffer at once.
 //
 // # What the reference does not show
 //

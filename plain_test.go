@@ -25,13 +25,13 @@ func TestPlainPrefix(t *testing.T) {
 			if got, want := xmlPlainPrefix(s), slow(s, &xmlText); got != want {
 				t.Fatalf("xmlPlainPrefix(%q) = %d, want %d", s, got, want)
 			}
-			if got, want := textPlainPrefix(s), slow(s, &textSpecial); got != want {
+			if got, want := textPlainPrefix([]byte(s)), slow(s, &textSpecial); got != want {
 				t.Fatalf("textPlainPrefix(%q) = %d, want %d", s, got, want)
 			}
-			if got, want := attrPlainPrefix(s, '"'), slow(s, &attrSpecial2); got != want {
+			if got, want := attrPlainPrefix([]byte(s), '"'), slow(s, &attrSpecial2); got != want {
 				t.Fatalf("attrPlainPrefix(%q, '\"') = %d, want %d", s, got, want)
 			}
-			if got, want := attrPlainPrefix(s, '\''), slow(s, &attrSpecial1); got != want {
+			if got, want := attrPlainPrefix([]byte(s), '\''), slow(s, &attrSpecial1); got != want {
 				t.Fatalf("attrPlainPrefix(%q, '\\'') = %d, want %d", s, got, want)
 			}
 		}

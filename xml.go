@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"bytes"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -16,10 +17,13 @@ import (
 // root element must be in the UCWA namespace (ErrNamespace), and so must every
 // element of the body (ErrStructure).
 
-// xmlDecoder reads one XML body from buf, a copy of the input that decoded
-// strings slice.
+// xmlDecoder reads one XML body from buf, the caller's input. What the
+// decoded value keeps of it (attribute values, text, the names of events and
+// of extra attributes and elements) is copied into the slabs' string arena,
+// never sliced from buf; the names it only matches stay slices of buf, which
+// reset forgets.
 type xmlDecoder struct {
-	buf      string
+	buf      []byte
 	pos      int
 	depth    int
 	maxDepth int
@@ -29,12 +33,12 @@ type xmlDecoder struct {
 	colon int // the index of the first colon of the name just read, or -1
 
 	// The start tag just read.
-	tagStart      int // its offset
-	prefix, local string
-	attrs         []xmlAttr
-	empty         bool // <x/>
+	tagStart  int    // its offset
+	qn, local []byte // its name as written, and its local part
+	attrs     []xmlAttr
+	empty     bool // <x/>
 
-	text    string // the text just read
+	text    []byte // the text just read: a slice of buf or of scratch
 	scratch []byte
 
 	props    []Property
@@ -46,14 +50,21 @@ type xmlDecoder struct {
 	slabs
 }
 
+// nsBinding is a namespace declaration: its prefix slices buf, and its URI
+// is Namespace or a copy.
 type nsBinding struct {
-	prefix, uri string
-	depth       int
+	prefix []byte
+	uri    string
+	depth  int
 }
 
+// xmlAttr is an attribute of the start tag just read. Its prefix slices buf;
+// its local name is a constant or kept, and its value kept, as the decoded
+// value keeps them.
 type xmlAttr struct {
-	prefix, local, value string
-	off                  int
+	prefix       []byte
+	local, value string
+	off          int
 }
 
 // xmlStep is one element of a path: /resource[@rel='me']/property[@name='x'].
@@ -78,7 +89,8 @@ func (d *xmlDecoder) fail(sentinel error, off int, msg string) error {
 func (d *xmlDecoder) syntax(msg string) error { return d.fail(ErrSyntax, d.pos, msg) }
 
 func (d *xmlDecoder) unexpected(what string) error {
-	return d.syntax(unexpectedMsg(d.buf, d.pos, what))
+	at := min(d.pos, len(d.buf))
+	return d.syntax(unexpectedMsg(string(d.buf[at:min(at+1, len(d.buf))]), 0, what))
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -92,13 +104,13 @@ func (d *xmlDecoder) ws() {
 // indentEnd returns the end of a line feed and the spaces after it (the usual
 // indentation) at buf[i:], or i when there is no line feed; it counts the
 // spaces eight at a time.
-func indentEnd(buf string, i int) int {
+func indentEnd(buf []byte, i int) int {
 	if i >= len(buf) || buf[i] != '\n' {
 		return i
 	}
 	i++
 	for i+8 <= len(buf) {
-		if w := load64(buf[i:i+8]) ^ ' '*lsb; w != 0 {
+		if w := load64b(buf, i) ^ ' '*lsb; w != 0 {
 			return i + bits.TrailingZeros64(w)/8
 		}
 		i += 8
@@ -108,10 +120,10 @@ func indentEnd(buf string, i int) int {
 
 // spaceEnd returns the end of the white space at buf[i:]. It is indentEnd and
 // then a byte loop, in one function to save a call.
-func spaceEnd(buf string, i int) int {
+func spaceEnd(buf []byte, i int) int {
 	if i < len(buf) && buf[i] == '\n' {
 		for i++; i+8 <= len(buf); i += 8 {
-			if w := load64(buf[i:i+8]) ^ ' '*lsb; w != 0 {
+			if w := load64b(buf, i) ^ ' '*lsb; w != 0 {
 				i += bits.TrailingZeros64(w) / 8
 				break
 			}
@@ -123,7 +135,7 @@ func spaceEnd(buf string, i int) int {
 	return i
 }
 
-func isSpaceOnly(s string) bool {
+func isSpaceOnly(s []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if !isXMLSpace(s[i]) {
 			return false
@@ -154,7 +166,7 @@ func isNameRune(r rune) bool {
 }
 
 // name reads an XML name at d.pos.
-func (d *xmlDecoder) name() (string, error) {
+func (d *xmlDecoder) name() ([]byte, error) {
 	start := d.pos
 	buf := d.buf
 	i := start
@@ -186,7 +198,7 @@ func (d *xmlDecoder) name() (string, error) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(buf[i:])
+		r, n := utf8.DecodeRune(buf[i:])
 		if r == utf8.RuneError && n == 1 || // invalid UTF-8, not U+FFFD
 			i == start && !isNameStartRune(r) || i > start && !isNameRune(r) {
 			break
@@ -194,10 +206,10 @@ func (d *xmlDecoder) name() (string, error) {
 		i += n
 	}
 	if i == start {
-		return "", d.unexpected("a name")
+		return nil, d.unexpected("a name")
 	}
 	d.pos = i
-	d.colon = strings.IndexByte(buf[start:i], ':')
+	d.colon = bytes.IndexByte(buf[start:i], ':')
 	return buf[start:i], nil
 }
 
@@ -206,7 +218,7 @@ func (d *xmlDecoder) name() (string, error) {
 // ASCII and followed by an ASCII byte or the end of buf: name's common case,
 // without a call or a store to d. Otherwise (no name, or non-ASCII) end is i,
 // and name must read it the slow way.
-func asciiName(buf string, i int) (end, colon int) {
+func asciiName(buf []byte, i int) (end, colon int) {
 	start := i
 	if i >= len(buf) || buf[i] >= utf8.RuneSelf || !nameStart[buf[i]] {
 		return start, -1
@@ -261,14 +273,14 @@ const (
 // buf[i:], followed by white space, '>' or '/' (so that the name is whole),
 // with an eight-byte load and a few compares; it returns the name and its
 // length, or n = 0 for any other name.
-func knownElem(buf string, i int) (name string, n int) {
+func knownElem(buf []byte, i int) (name string, n int) {
 	if i+16 > len(buf) {
 		return "", 0
 	}
-	w := load64(buf[i : i+8])
+	w := load64b(buf, i)
 	switch {
 	case w == elemProperty:
-		if buf[i+8:i+12] == "List" && nameEnd(buf[i+12]) {
+		if string(buf[i+8:i+12]) == "List" && nameEnd(buf[i+12]) {
 			return "propertyList", 12
 		}
 		if nameEnd(buf[i+8]) {
@@ -300,11 +312,11 @@ func nameEnd(c byte) bool {
 // quotPlainPrefix finds it, inlined to save a call per attribute): it returns
 // the name and the value's bounds, buf[vstart:vend], with buf[vend] the
 // closing quote. vend is 0 for any other text, left to the generic reader.
-func knownAttr(buf string, i int) (name string, vstart, vend int) {
+func knownAttr(buf []byte, i int) (name string, vstart, vend int) {
 	if i+8 > len(buf) {
 		return "", 0, 0
 	}
-	switch w := load64(buf[i : i+8]); {
+	switch w := load64b(buf, i); {
 	case w&mask5 == attrRel:
 		name, vstart = "rel", i+5
 	case w&mask6 == attrHref:
@@ -317,7 +329,7 @@ func knownAttr(buf string, i int) (name string, vstart, vend int) {
 		return "", 0, 0
 	}
 	for j := vstart; j+8 <= len(buf); j += 8 {
-		if hit := plainHits(load64(buf[j:j+8]), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+		if hit := plainHits(load64b(buf, j), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
 			if j += bits.TrailingZeros64(hit) / 8; buf[j] == '"' {
 				return name, vstart, j
 			}
@@ -335,14 +347,14 @@ var asciiNameByte = func() (t [256]bool) {
 
 // splitQName splits a qualified name at its first colon, at i (-1 when it
 // has none, as name says in d.colon).
-func (d *xmlDecoder) splitQName(qn string, i, off int) (prefix, local string, err error) {
+func (d *xmlDecoder) splitQName(qn []byte, i, off int) (prefix, local []byte, err error) {
 	if i < 0 {
-		return "", qn, nil
+		return nil, qn, nil
 	}
 	prefix, local = qn[:i], qn[i+1:]
-	if prefix == "" || local == "" || strings.IndexByte(local, ':') >= 0 ||
+	if len(prefix) == 0 || len(local) == 0 || bytes.IndexByte(local, ':') >= 0 ||
 		!nameStart[local[0]&0x7f] && local[0] < utf8.RuneSelf {
-		return "", "", d.fail(ErrSyntax, off, "malformed qualified name "+quoteCut(qn))
+		return nil, nil, d.fail(ErrSyntax, off, "malformed qualified name "+quoteCut(string(qn)))
 	}
 	return prefix, local, nil
 }
@@ -351,21 +363,21 @@ func (d *xmlDecoder) splitQName(qn string, i, off int) (prefix, local string, er
 // lengths only, where comparing two variable strings calls the runtime.
 func (d *xmlDecoder) defaultNS() string {
 	for i := len(d.ns) - 1; i >= 0; i-- {
-		if d.ns[i].prefix == "" {
+		if len(d.ns[i].prefix) == 0 {
 			return d.ns[i].uri
 		}
 	}
 	return ""
 }
 
-// lookupNS resolves a prefix ("" for the default namespace).
-func (d *xmlDecoder) lookupNS(prefix string) (string, bool) {
+// lookupNS resolves a prefix (empty for the default namespace).
+func (d *xmlDecoder) lookupNS(prefix []byte) (string, bool) {
 	for i := len(d.ns) - 1; i >= 0; i-- {
-		if d.ns[i].prefix == prefix {
+		if string(d.ns[i].prefix) == string(prefix) {
 			return d.ns[i].uri, true
 		}
 	}
-	switch prefix {
+	switch string(prefix) {
 	case "":
 		return "", true
 	case "xml":
@@ -376,7 +388,7 @@ func (d *xmlDecoder) lookupNS(prefix string) (string, bool) {
 
 // checkChars refuses what XML 1.0 forbids in s, which starts at off: invalid
 // UTF-8, C0 controls but tab, LF and CR, U+FFFE and U+FFFF.
-func (d *xmlDecoder) checkChars(s string, off int) error {
+func (d *xmlDecoder) checkChars(s []byte, off int) error {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x80 {
@@ -390,7 +402,7 @@ func (d *xmlDecoder) checkChars(s string, off int) error {
 			}
 			return d.fail(ErrSyntax, off+i, "character 0x"+strconv.FormatUint(uint64(c), 16)+" is not allowed in XML")
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRune(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			return d.fail(ErrSyntax, off+i, "invalid UTF-8")
 		}
@@ -411,9 +423,9 @@ func isXMLChar(r rune) bool {
 // for to b.
 func (d *xmlDecoder) ref(b []byte) ([]byte, error) {
 	start := d.pos
-	end := strings.IndexByte(d.buf[start:], ';')
+	end := bytes.IndexByte(d.buf[start:], ';')
 	if end < 0 || end > 12 {
-		if end < 0 || !strings.HasPrefix(d.buf[start+1:], "#") {
+		if end < 0 || (start+1 >= len(d.buf) || d.buf[start+1] != '#') {
 			return b, d.fail(ErrSyntax, start, "'&' not followed by a reference")
 		}
 	}
@@ -422,7 +434,7 @@ func (d *xmlDecoder) ref(b []byte) ([]byte, error) {
 	}
 	name := d.buf[start+1 : start+end]
 	d.pos = start + end + 1
-	switch name {
+	switch string(name) {
 	case "lt":
 		return append(b, '<'), nil
 	case "gt":
@@ -434,27 +446,27 @@ func (d *xmlDecoder) ref(b []byte) ([]byte, error) {
 	case "quot":
 		return append(b, '"'), nil
 	}
-	if strings.HasPrefix(name, "#") {
+	if len(name) > 0 && name[0] == '#' {
 		digits, base := name[1:], 10
-		if strings.HasPrefix(digits, "x") {
+		if len(digits) > 0 && digits[0] == 'x' {
 			digits, base = digits[1:], 16
 		}
-		n, err := strconv.ParseUint(digits, base, 32)
-		if err != nil || digits == "" || digits[0] == '+' || digits[0] == '-' || !isXMLChar(rune(n)) {
-			return b, d.fail(ErrSyntax, start, "invalid character reference &"+name+";")
+		n, err := strconv.ParseUint(string(digits), base, 32)
+		if err != nil || len(digits) == 0 || digits[0] == '+' || digits[0] == '-' || !isXMLChar(rune(n)) {
+			return b, d.fail(ErrSyntax, start, "invalid character reference &"+string(name)+";")
 		}
 		return utf8.AppendRune(b, rune(n)), nil
 	}
 	if d.pos-start > 64 {
 		name = name[:60]
 	}
-	return b, d.fail(ErrDTD, start, "undeclared entity &"+name+";")
+	return b, d.fail(ErrDTD, start, "undeclared entity &"+string(name)+";")
 }
 
 // prolog reads the XML declaration, if any, and what may come before the root
 // element, leaving d.pos on the root's '<'.
 func (d *xmlDecoder) prolog() error {
-	if strings.HasPrefix(d.buf, "<?xml") && len(d.buf) > 5 && isXMLSpace(d.buf[5]) {
+	if bytes.HasPrefix(d.buf, []byte("<?xml")) && len(d.buf) > 5 && isXMLSpace(d.buf[5]) {
 		if err := d.xmlDecl(); err != nil {
 			return err
 		}
@@ -475,7 +487,7 @@ func (d *xmlDecoder) xmlDecl() error {
 	for {
 		hadSpace := d.pos < len(d.buf) && isXMLSpace(d.buf[d.pos])
 		d.ws()
-		if strings.HasPrefix(d.buf[d.pos:], "?>") {
+		if bytes.HasPrefix(d.buf[d.pos:], []byte("?>")) {
 			d.pos += 2
 			if seen == 0 {
 				return d.syntax("XML declaration without version")
@@ -490,23 +502,23 @@ func (d *xmlDecoder) xmlDecl() error {
 			return err
 		}
 		switch {
-		case n == "version" && seen == 0:
-			if v != "1.0" {
-				return d.fail(ErrSyntax, at, "XML version "+quoteCut(v)+" is not 1.0")
+		case string(n) == "version" && seen == 0:
+			if string(v) != "1.0" {
+				return d.fail(ErrSyntax, at, "XML version "+quoteCut(string(v))+" is not 1.0")
 			}
 			seen = 1
-		case n == "encoding" && seen == 1:
-			if !strings.EqualFold(v, "utf-8") && !strings.EqualFold(v, "utf8") {
-				return d.fail(ErrMediaType, at, "encoding "+quoteCut(v)+" is not UTF-8")
+		case string(n) == "encoding" && seen == 1:
+			if !bytes.EqualFold(v, []byte("utf-8")) && !bytes.EqualFold(v, []byte("utf8")) {
+				return d.fail(ErrMediaType, at, "encoding "+quoteCut(string(v))+" is not UTF-8")
 			}
 			seen = 2
-		case n == "standalone" && seen >= 1 && seen < 3:
-			if v != "yes" && v != "no" {
+		case string(n) == "standalone" && seen >= 1 && seen < 3:
+			if string(v) != "yes" && string(v) != "no" {
 				return d.fail(ErrSyntax, at, "standalone must be yes or no")
 			}
 			seen = 3
 		default:
-			return d.fail(ErrSyntax, at, "unexpected "+quoteCut(n)+" in the XML declaration")
+			return d.fail(ErrSyntax, at, "unexpected "+quoteCut(string(n))+" in the XML declaration")
 		}
 	}
 }
@@ -517,17 +529,17 @@ func (d *xmlDecoder) misc() error {
 		d.ws()
 		rest := d.buf[d.pos:]
 		switch {
-		case strings.HasPrefix(rest, "<!--"):
+		case bytes.HasPrefix(rest, []byte("<!--")):
 			if err := d.comment(); err != nil {
 				return err
 			}
-		case strings.HasPrefix(rest, "<?"):
+		case bytes.HasPrefix(rest, []byte("<?")):
 			if err := d.pi(); err != nil {
 				return err
 			}
-		case strings.HasPrefix(rest, "<!DOCTYPE"):
+		case bytes.HasPrefix(rest, []byte("<!DOCTYPE")):
 			return d.fail(ErrDTD, d.pos, "DOCTYPE is not allowed")
-		case strings.HasPrefix(rest, "<!"):
+		case bytes.HasPrefix(rest, []byte("<!")):
 			return d.syntax("unexpected markup declaration")
 		default:
 			return nil
@@ -537,7 +549,7 @@ func (d *xmlDecoder) misc() error {
 
 func (d *xmlDecoder) comment() error {
 	start := d.pos
-	end := strings.Index(d.buf[start+4:], "--")
+	end := bytes.Index(d.buf[start+4:], []byte("--"))
 	if end < 0 {
 		return d.fail(ErrSyntax, start, "unterminated comment")
 	}
@@ -559,13 +571,13 @@ func (d *xmlDecoder) pi() error {
 	if err != nil {
 		return err
 	}
-	if strings.EqualFold(target, "xml") {
+	if bytes.EqualFold(target, []byte("xml")) {
 		return d.fail(ErrSyntax, start, "XML declaration not at the start of the body")
 	}
-	if strings.IndexByte(target, ':') >= 0 {
+	if bytes.IndexByte(target, ':') >= 0 {
 		return d.fail(ErrSyntax, start, "colon in a processing instruction target")
 	}
-	end := strings.Index(d.buf[d.pos:], "?>")
+	end := bytes.Index(d.buf[d.pos:], []byte("?>"))
 	if end < 0 {
 		return d.fail(ErrSyntax, start, "unterminated processing instruction")
 	}
@@ -579,26 +591,28 @@ func (d *xmlDecoder) pi() error {
 	return nil
 }
 
-// attribute reads name="value" and says where it started.
-func (d *xmlDecoder) attribute() (name, value string, at int, err error) {
+// attribute reads name="value" and says where it started. The value may be
+// d.scratch, which the next attribute overwrites.
+func (d *xmlDecoder) attribute() (name, value []byte, at int, err error) {
 	at = d.pos
 	if name, err = d.name(); err != nil {
-		return "", "", at, err
+		return nil, nil, at, err
 	}
 	value, err = d.attrValue()
 	return name, value, at, err
 }
 
-// attrValue reads ="…" or ='…' and returns the normalized value.
-func (d *xmlDecoder) attrValue() (string, error) {
+// attrValue reads ="…" or ='…' and returns the normalized value: a slice of
+// buf, or of d.scratch when it had to be normalized.
+func (d *xmlDecoder) attrValue() ([]byte, error) {
 	d.ws()
 	if d.pos >= len(d.buf) || d.buf[d.pos] != '=' {
-		return "", d.unexpected("'='")
+		return nil, d.unexpected("'='")
 	}
 	d.pos++
 	d.ws()
 	if d.pos >= len(d.buf) || d.buf[d.pos] != '"' && d.buf[d.pos] != '\'' {
-		return "", d.unexpected("a quoted value")
+		return nil, d.unexpected("a quoted value")
 	}
 	q := d.buf[d.pos]
 	d.pos++
@@ -610,7 +624,7 @@ func (d *xmlDecoder) attrValue() (string, error) {
 		if i >= len(buf) || buf[i] < 0x80 {
 			break
 		}
-		if r, n := utf8.DecodeRuneInString(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+		if r, n := utf8.DecodeRune(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
 			break // the slow way says what is wrong
 		} else {
 			i += n
@@ -625,22 +639,22 @@ func (d *xmlDecoder) attrValue() (string, error) {
 	for {
 		if i >= len(buf) {
 			d.pos = i
-			return "", d.syntax("unterminated attribute value")
+			return nil, d.syntax("unterminated attribute value")
 		}
 		c := buf[i]
 		switch {
 		case c == q:
 			d.pos = i + 1
 			d.scratch = b
-			return string(b), nil
+			return b, nil
 		case c == '<':
 			d.pos = i
-			return "", d.syntax("'<' in an attribute value")
+			return nil, d.syntax("'<' in an attribute value")
 		case c == '&':
 			d.pos = i
 			var err error
 			if b, err = d.ref(b); err != nil {
-				return "", err
+				return nil, err
 			}
 			i = d.pos
 		case c == '\r':
@@ -654,15 +668,15 @@ func (d *xmlDecoder) attrValue() (string, error) {
 			i++
 		case c < 0x20:
 			d.pos = i
-			return "", d.syntax("character 0x" + strconv.FormatUint(uint64(c), 16) + " is not allowed in XML")
+			return nil, d.syntax("character 0x" + strconv.FormatUint(uint64(c), 16) + " is not allowed in XML")
 		case c < 0x80:
 			b = append(b, c)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(buf[i:])
+			r, n := utf8.DecodeRune(buf[i:])
 			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
 				d.pos = i
-				return "", d.syntax("invalid character in an attribute value")
+				return nil, d.syntax("invalid character in an attribute value")
 			}
 			b = append(b, buf[i:i+n]...)
 			i += n
@@ -683,10 +697,10 @@ func (d *xmlDecoder) startTag() error {
 	start := d.pos
 	d.tagStart = start
 	i := start + 1
-	var qn string
+	var qn []byte
 	qnColon := -1
-	if name, n := knownElem(buf, i); n > 0 {
-		qn, i = name, i+n
+	if _, n := knownElem(buf, i); n > 0 {
+		qn, i = buf[i:i+n], i+n
 	} else if end, colon := asciiName(buf, i); end > i {
 		qn, qnColon, i = buf[i:end], colon, end
 	} else {
@@ -707,7 +721,7 @@ func (d *xmlDecoder) startTag() error {
 		return err
 	}
 	d.pos = i
-	p, l := "", qn
+	p, l := []byte(nil), qn
 	if qnColon >= 0 {
 		var err error
 		if p, l, err = d.splitQName(qn, qnColon, start+1); err != nil {
@@ -715,25 +729,25 @@ func (d *xmlDecoder) startTag() error {
 		}
 	}
 	uri, ok := "", true
-	if p == "" {
+	if len(p) == 0 {
 		uri = d.defaultNS()
 	} else {
 		uri, ok = d.lookupNS(p)
 	}
 	if !ok {
-		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteCut(p))
+		return d.fail(ErrSyntax, start, "undeclared namespace prefix "+quoteCut(string(p)))
 	}
 	if prefixed {
 		if err := d.prefixedAttrs(); err != nil {
 			return err
 		}
 	}
-	d.prefix, d.local = p, l
+	d.qn, d.local = qn, l
 	if uri != Namespace {
 		if d.depth == 1 {
-			return d.fail(ErrNamespace, start, "root element <"+qn+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
+			return d.fail(ErrNamespace, start, "root element <"+string(qn)+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
 		}
-		return d.fail(ErrStructure, start, "element <"+qn+"> is not in the UCWA namespace")
+		return d.fail(ErrStructure, start, "element <"+string(qn)+"> is not in the UCWA namespace")
 	}
 	if d.empty {
 		d.leave()
@@ -786,11 +800,24 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 		if name, vs, ve := knownAttr(buf, i); ve > 0 {
 			// rel, href, name or title: unprefixed, and no declaration.
 			for k := range d.attrs {
-				if a := &d.attrs[k]; a.local == name && a.prefix == "" {
+				if a := &d.attrs[k]; a.local == name && len(a.prefix) == 0 {
 					return 0, false, d.fail(ErrSyntax, i, "duplicate attribute "+quoteCut(name))
 				}
 			}
-			d.addAttr("", name, buf[vs:ve], i)
+			if len(d.attrs) == 0 && len(d.ns) == declared && name == "rel" && ve+1 < len(buf) && buf[ve+1] == ' ' {
+				if name2, vs2, ve2 := knownAttr(buf, ve+2); name2 == "href" {
+					// rel="…" href="…", the first attributes of nearly every
+					// link, resource, sender and event: one copy for both,
+					// with the 8 bytes between, saves a call to keep.
+					// (Neither can repeat an attribute, nor exceed a limit.)
+					s := d.keep(buf[vs:ve2])
+					d.addAttr(nil, "rel", s[:ve-vs], i)
+					d.addAttr(nil, "href", s[vs2-vs:], ve+2)
+					i = ve2 + 1
+					continue
+				}
+			}
+			d.addAttr(nil, name, d.keep(buf[vs:ve]), i)
 			i = ve + 1
 			continue
 		}
@@ -805,15 +832,16 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 // addAttr appends an attribute to d.attrs a field at a time: appending a
 // composite literal builds it on the stack and then copies it, with a bulk
 // write barrier while the garbage collector runs. (Storing a string is a
-// pointer write, with a barrier of its own while the collector marks.)
-func (d *xmlDecoder) addAttr(prefix, local, value string, off int) {
+// pointer write, with a barrier of its own while the collector marks.) The
+// value must be kept already.
+func (d *xmlDecoder) addAttr(prefix []byte, local, value string, off int) {
 	n := len(d.attrs)
 	if n == cap(d.attrs) {
 		d.attrs = append(d.attrs, xmlAttr{})
 	}
 	d.attrs = d.attrs[:n+1]
 	a := &d.attrs[n]
-	if prefix != "" || a.prefix != "" { // nearly always both empty: spare the store
+	if len(prefix) != 0 || a.prefix != nil { // nearly always both nil: spare the store
 		a.prefix = prefix
 	}
 	a.local, a.value, a.off = local, value, off
@@ -828,7 +856,7 @@ func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 	// The fast way: an ASCII name, then =" and a plain value in double
 	// quotes. Anything else (white space around '=', single quotes,
 	// references, non-ASCII, errors) is read again by attribute.
-	var an, v string
+	var an, v []byte
 	colon := -1
 	if end, c := asciiName(buf, i); end > i && end+1 < len(buf) && buf[end] == '=' && buf[end+1] == '"' {
 		vs := end + 2
@@ -843,34 +871,51 @@ func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 		}
 		colon, i = d.colon, d.pos
 	}
-	p, l := "", an
+	p, l := []byte(nil), an
 	if colon >= 0 {
 		if p, l, err = d.splitQName(an, colon, at); err != nil {
 			return 0, false, err
 		}
 	}
 	for k := range d.attrs {
-		if a := &d.attrs[k]; a.local == l && a.prefix == p {
-			return 0, false, d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(an))
+		if a := &d.attrs[k]; a.local == string(l) && string(a.prefix) == string(p) {
+			return 0, false, d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(string(an)))
 		}
 	}
 	switch {
-	case p == "" && l == "xmlns":
-		if v == "http://www.w3.org/XML/1998/namespace" || v == "http://www.w3.org/2000/xmlns/" {
-			return 0, false, d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(v))
+	case len(p) == 0 && string(l) == "xmlns":
+		if string(v) == "http://www.w3.org/XML/1998/namespace" || string(v) == "http://www.w3.org/2000/xmlns/" {
+			return 0, false, d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(string(v)))
 		}
-		d.ns = append(d.ns, nsBinding{prefix: "", uri: canonicalNS(v), depth: d.depth})
+		d.ns = append(d.ns, nsBinding{prefix: nil, uri: canonicalNS(v), depth: d.depth})
 		return i, false, nil
-	case p == "xmlns":
-		if v == "" || l == "xmlns" || (l == "xml") != (v == "http://www.w3.org/XML/1998/namespace") ||
-			v == "http://www.w3.org/2000/xmlns/" {
-			return 0, false, d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(an))
+	case string(p) == "xmlns":
+		if len(v) == 0 || string(l) == "xmlns" || (string(l) == "xml") != (string(v) == "http://www.w3.org/XML/1998/namespace") ||
+			string(v) == "http://www.w3.org/2000/xmlns/" {
+			return 0, false, d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(string(an)))
 		}
 		d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
 		return i, false, nil
 	}
-	d.addAttr(p, l, v, at)
-	return i, p != "", nil
+	// v may be d.scratch: keep it before the next attribute is read.
+	d.addAttr(p, d.attrLocal(l), d.keep(v), at)
+	return i, len(p) != 0, nil
+}
+
+// attrLocal returns the local name of an attribute as xmlAttr holds it: the
+// constant knownAttr gives for the names it knows, or a kept copy.
+func (d *xmlDecoder) attrLocal(l []byte) string {
+	switch string(l) {
+	case "rel":
+		return "rel"
+	case "href":
+		return "href"
+	case "name":
+		return "name"
+	case "title":
+		return "title"
+	}
+	return d.keep(l)
 }
 
 // prefixedAttrs checks the prefixed attributes of the start tag just read,
@@ -879,15 +924,15 @@ func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 func (d *xmlDecoder) prefixedAttrs() error {
 	for i := range d.attrs {
 		a := &d.attrs[i]
-		if a.prefix == "" {
+		if len(a.prefix) == 0 {
 			continue
 		}
 		if _, ok := d.lookupNS(a.prefix); !ok {
-			return d.fail(ErrSyntax, a.off, "undeclared namespace prefix "+quoteCut(a.prefix))
+			return d.fail(ErrSyntax, a.off, "undeclared namespace prefix "+quoteCut(string(a.prefix)))
 		}
 		// Two attributes with one expanded name under different prefixes.
 		for j := range i {
-			if b := &d.attrs[j]; b.prefix != "" && b.local == a.local {
+			if b := &d.attrs[j]; len(b.prefix) != 0 && b.local == a.local {
 				u1, _ := d.lookupNS(a.prefix)
 				if u2, _ := d.lookupNS(b.prefix); u1 == u2 {
 					return d.fail(ErrSyntax, a.off, "duplicate attribute "+quoteCut(a.local))
@@ -900,12 +945,12 @@ func (d *xmlDecoder) prefixedAttrs() error {
 
 // canonicalNS returns the package's own copy of the UCWA namespace when uri
 // is it, so that the comparison made for every element finds the same
-// pointer at once.
-func canonicalNS(uri string) string {
-	if uri == Namespace {
+// pointer at once, and a copy of any other: uri may be d.scratch.
+func canonicalNS(uri []byte) string {
+	if string(uri) == Namespace {
 		return Namespace
 	}
-	return uri
+	return string(uri)
 }
 
 // leave ends the scope of the element just closed.
@@ -926,14 +971,14 @@ const (
 // next reads the next token of element content: the text up to the next tag
 // (in d.text, references resolved, CDATA sections merged, comments and
 // processing instructions skipped, line ends normalized), a start tag (in
-// d.prefix, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
-func (d *xmlDecoder) next(openQName string) (int, error) {
+// d.qn, d.local, d.attrs, d.empty) or an end tag, which it checks matches.
+func (d *xmlDecoder) next(openQName []byte) (int, error) {
 	buf := d.buf
 	if d.pos >= len(buf) || d.pos == len(buf)-1 && buf[d.pos] == '<' {
 		// A '<' that ends the body is a cut tag. It must end the body here:
 		// readText would read it as empty text, again and again.
 		d.pos = len(buf)
-		return 0, d.unexpected("</" + openQName + ">")
+		return 0, d.unexpected("</" + string(openQName) + ">")
 	}
 	if buf[d.pos] == '<' && d.pos+1 < len(buf) {
 		switch buf[d.pos+1] {
@@ -952,8 +997,8 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 				return 0, d.unexpected("'>'")
 			}
 			d.pos++
-			if qn != openQName {
-				return 0, d.fail(ErrSyntax, start, "</"+qn+"> does not close <"+openQName+">")
+			if string(qn) != string(openQName) {
+				return 0, d.fail(ErrSyntax, start, "</"+string(qn)+"> does not close <"+string(openQName)+">")
 			}
 			d.leave()
 			return tokEnd, nil
@@ -968,9 +1013,9 @@ func (d *xmlDecoder) next(openQName string) (int, error) {
 // closes reports whether </qn> (the end tag of the element open, as written)
 // stands at d.pos, and if so reads it and ends the element's scope: next's
 // common case, which children and elemValue also take without a token.
-func (d *xmlDecoder) closes(qn string) bool {
+func (d *xmlDecoder) closes(qn []byte) bool {
 	buf, i := d.buf, d.pos
-	if end := i + 2 + len(qn); end < len(buf) && buf[i] == '<' && buf[i+1] == '/' && buf[end] == '>' && buf[i+2:end] == qn {
+	if end := i + 2 + len(qn); end < len(buf) && buf[i] == '<' && buf[i+1] == '/' && buf[end] == '>' && string(buf[i+2:end]) == string(qn) {
 		d.pos = end + 1
 		d.leave()
 		return true
@@ -978,7 +1023,8 @@ func (d *xmlDecoder) closes(qn string) bool {
 	return false
 }
 
-// readText reads character data up to the next start or end tag.
+// readText reads character data up to the next start or end tag into
+// d.text: a slice of buf, or of d.scratch when it had to be normalized.
 func (d *xmlDecoder) readText() error {
 	buf := d.buf
 	start := d.pos
@@ -1002,14 +1048,14 @@ func (d *xmlDecoder) readText() error {
 			break
 		}
 		c := buf[i]
-		if c == '\t' || c == '\n' || c == ']' && !strings.HasPrefix(buf[i:], "]]>") {
+		if c == '\t' || c == '\n' || c == ']' && !bytes.HasPrefix(buf[i:], []byte("]]>")) {
 			i++
 			continue
 		}
 		if c < 0x80 {
 			break
 		}
-		if r, n := utf8.DecodeRuneInString(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+		if r, n := utf8.DecodeRune(buf[i:]); r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
 			break // the slow way says what is wrong
 		} else {
 			i += n
@@ -1027,14 +1073,14 @@ func (d *xmlDecoder) readText() error {
 		case c == '<':
 			rest := buf[i:]
 			switch {
-			case strings.HasPrefix(rest, "<!--"):
+			case bytes.HasPrefix(rest, []byte("<!--")):
 				d.pos = i
 				if err := d.comment(); err != nil {
 					return err
 				}
 				i = d.pos
-			case strings.HasPrefix(rest, "<![CDATA["):
-				end := strings.Index(rest[9:], "]]>")
+			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+				end := bytes.Index(rest[9:], []byte("]]>"))
 				if end < 0 {
 					d.pos = i
 					return d.syntax("unterminated CDATA section")
@@ -1045,22 +1091,22 @@ func (d *xmlDecoder) readText() error {
 				}
 				b = appendNormalized(b, cdata)
 				i += 9 + end + 3
-			case strings.HasPrefix(rest, "<?"):
+			case bytes.HasPrefix(rest, []byte("<?")):
 				d.pos = i
 				if err := d.pi(); err != nil {
 					return err
 				}
 				i = d.pos
-			case strings.HasPrefix(rest, "<!DOCTYPE"):
+			case bytes.HasPrefix(rest, []byte("<!DOCTYPE")):
 				d.pos = i
 				return d.fail(ErrDTD, i, "DOCTYPE is not allowed")
-			case strings.HasPrefix(rest, "<!"):
+			case bytes.HasPrefix(rest, []byte("<!")):
 				d.pos = i
 				return d.syntax("unexpected markup declaration")
 			default:
 				d.pos = i
 				d.scratch = b
-				d.text = string(b)
+				d.text = b
 				return nil
 			}
 		case c == '&':
@@ -1077,7 +1123,7 @@ func (d *xmlDecoder) readText() error {
 				i++
 			}
 		case c == ']':
-			if strings.HasPrefix(buf[i:], "]]>") {
+			if bytes.HasPrefix(buf[i:], []byte("]]>")) {
 				d.pos = i
 				return d.syntax("']]>' in text")
 			}
@@ -1090,7 +1136,7 @@ func (d *xmlDecoder) readText() error {
 			b = append(b, c)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(buf[i:])
+			r, n := utf8.DecodeRune(buf[i:])
 			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
 				d.pos = i
 				return d.syntax("invalid character in text")
@@ -1101,12 +1147,12 @@ func (d *xmlDecoder) readText() error {
 	}
 	d.pos = i
 	d.scratch = b
-	d.text = string(b)
+	d.text = b
 	return nil
 }
 
 // appendNormalized appends s with CR LF and lone CR made LF.
-func appendNormalized(b []byte, s string) []byte {
+func appendNormalized(b, s []byte) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '\r' {
@@ -1121,12 +1167,7 @@ func appendNormalized(b []byte, s string) []byte {
 }
 
 // qname returns the name of the start tag just read as written.
-func (d *xmlDecoder) qname() string {
-	if d.prefix == "" {
-		return d.local
-	}
-	return d.prefix + ":" + d.local
-}
+func (d *xmlDecoder) qname() []byte { return d.qn }
 
 // root reads the prolog and the root start tag, which must be <local>.
 func (d *xmlDecoder) root(locals ...string) error {
@@ -1141,12 +1182,12 @@ func (d *xmlDecoder) root(locals ...string) error {
 		return err
 	}
 	for _, l := range locals {
-		if d.local == l {
+		if string(d.local) == l {
 			d.pushStep(l, "", "")
 			return nil
 		}
 	}
-	return d.fail(ErrStructure, start, "root element <"+d.qname()+"> is not <"+strings.Join(locals, "> or <")+">")
+	return d.fail(ErrStructure, start, "root element <"+string(d.qname())+"> is not <"+strings.Join(locals, "> or <")+">")
 }
 
 // end checks that only white space, comments and processing instructions
@@ -1166,7 +1207,7 @@ func (d *xmlDecoder) end() error {
 // name is qn, calling child for each child element (d.local names it) with
 // the element's path step pushed; child must read the element to its end.
 // Text other than white space is refused.
-func (d *xmlDecoder) children(qn string, child func(at int) error) error {
+func (d *xmlDecoder) children(qn []byte, child func(at int) error) error {
 	for {
 		// The common cases, white space and then a start tag or the end
 		// tag, without tokens: the white space is text children would
@@ -1201,7 +1242,7 @@ func (d *xmlDecoder) children(qn string, child func(at int) error) error {
 			return nil
 		case tokText:
 			if !isSpaceOnly(d.text) {
-				return d.fail(ErrStructure, at, "unexpected text in <"+qn+">")
+				return d.fail(ErrStructure, at, "unexpected text in <"+string(qn)+">")
 			}
 		case tokStart:
 			if err := child(at); err != nil {
@@ -1215,7 +1256,7 @@ func (d *xmlDecoder) children(qn string, child func(at int) error) error {
 // just read.
 func (d *xmlDecoder) attr(local string) (string, bool) {
 	for i := range d.attrs {
-		if d.attrs[i].prefix == "" && d.attrs[i].local == local {
+		if len(d.attrs[i].prefix) == 0 && d.attrs[i].local == local {
 			return d.attrs[i].value, true
 		}
 	}
@@ -1228,13 +1269,13 @@ func (d *xmlDecoder) onlyAttrs(names ...string) error {
 	for i := range d.attrs {
 		a := &d.attrs[i]
 		ok := false
-		if a.prefix == "" {
+		if len(a.prefix) == 0 {
 			for _, n := range names {
 				ok = ok || a.local == n
 			}
 		}
 		if !ok {
-			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(a.local)+" on <"+d.qname()+">")
+			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(a.local)+" on <"+string(d.qname())+">")
 		}
 	}
 	return nil
@@ -1248,14 +1289,14 @@ func (d *xmlDecoder) skipEmpty() error {
 	}
 	qn := d.qname()
 	return d.children(qn, func(at int) error {
-		return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+		return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 	})
 }
 
 // linkAttrs reads the attributes of <link rel href title …/> (or of an event
 // element) into l, without reading its content.
 func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
-	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && a[0].prefix == "" && a[1].prefix == "" {
+	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && len(a[0].prefix) == 0 && len(a[1].prefix) == 0 {
 		l.Rel, l.Href = a[0].value, a[1].value // the usual link, as the loop below reads it
 		return nil
 	}
@@ -1263,8 +1304,8 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 	hasHref, hasRel := false, false
 	for i := range d.attrs {
 		a := &d.attrs[i]
-		if a.prefix != "" {
-			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(a.prefix+":"+a.local))
+		if len(a.prefix) != 0 {
+			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(string(a.prefix)+":"+a.local))
 		}
 		switch a.local {
 		case "rel":
@@ -1279,10 +1320,10 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 	}
 	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
 	if !hasHref {
-		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no href")
+		return d.fail(ErrStructure, d.tagStart, "<"+string(d.qname())+"> has no href")
 	}
 	if needRel && !hasRel {
-		return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no rel")
+		return d.fail(ErrStructure, d.tagStart, "<"+string(d.qname())+"> has no rel")
 	}
 	return nil
 }
@@ -1305,12 +1346,20 @@ func (d *xmlDecoder) link() error {
 	return d.skipEmpty()
 }
 
-// inferXML gives the value an XML text stands for: see Value.
-func inferXML(s string) Value {
-	switch s {
-	case "true", "false", "True", "False":
-		return Value{kind: KindBool, text: s}
+// inferXML gives the value an XML text, b, stands for (see Value), with the
+// text kept: a boolean's needs no copy.
+func (d *xmlDecoder) inferXML(b []byte) Value {
+	switch string(b) {
+	case "true":
+		return Value{kind: KindBool, text: "true"}
+	case "false":
+		return Value{kind: KindBool, text: "false"}
+	case "True":
+		return Value{kind: KindBool, text: "True"}
+	case "False":
+		return Value{kind: KindBool, text: "False"}
 	}
+	s := d.keep(b)
 	if len(s) >= 20 && s[4] == '-' && isISODate(s) {
 		return Value{kind: KindDate, text: s}
 	}
@@ -1325,7 +1374,10 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 		return Value{kind: KindNull}, nil
 	}
 	qn := d.qname()
-	text, kind := "", KindInvalid
+	// text may be d.scratch, which a start tag may overwrite: whether it is
+	// white space only, which elements after it need, is known at once.
+	var text []byte
+	mixed, kind := false, KindInvalid
 	pbase, vbase := len(d.props), len(d.vals)
 	if d.pos < len(d.buf) && d.buf[d.pos] != '<' {
 		// The common case, text and the end tag, without tokens; next
@@ -1334,9 +1386,10 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 			return Value{}, err
 		}
 		if d.closes(qn) {
-			return inferXML(d.text), nil
+			return d.inferXML(d.text), nil
 		}
 		text = d.text
+		mixed = !isSpaceOnly(text)
 	}
 	for {
 		at := d.pos
@@ -1350,17 +1403,18 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 			// comments); once elements have come, it must be white space.
 			if kind != KindInvalid {
 				if !isSpaceOnly(d.text) {
-					return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
+					return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+string(qn)+">")
 				}
 				continue
 			}
 			text = d.text
+			mixed = !isSpaceOnly(text)
 		case tokStart:
-			if !isSpaceOnly(text) {
-				return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+qn+">")
+			if mixed {
+				return Value{}, d.fail(ErrStructure, at, "text mixed with elements in <"+string(qn)+">")
 			}
 			switch {
-			case d.local == "item" && allowItems && kind != KindBag:
+			case string(d.local) == "item" && allowItems && kind != KindBag:
 				kind = KindList
 				d.pushStep("item", "", "")
 				if err := d.onlyAttrs(); err != nil {
@@ -1372,13 +1426,13 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				}
 				d.vals = append(d.vals, v)
 				d.path = d.path[:len(d.path)-1]
-			case (d.local == "property" || d.local == "propertyList") && kind != KindList:
+			case (string(d.local) == "property" || string(d.local) == "propertyList") && kind != KindList:
 				kind = KindBag
 				if err := d.property(); err != nil {
 					return Value{}, err
 				}
 			default:
-				return Value{}, d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+				return Value{}, d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 			}
 		case tokEnd:
 			switch kind {
@@ -1391,7 +1445,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				bag, err := d.takeProps(pbase)
 				return Value{kind: KindBag, kids: d.keepKids(kids{bag: bag})}, err
 			}
-			return inferXML(text), nil
+			return d.inferXML(text), nil
 		}
 	}
 }
@@ -1420,14 +1474,17 @@ func (d *xmlDecoder) takeLinks(base int) []Link {
 // property reads the <property> or <propertyList> just started and appends it
 // to d.props, refusing a name already in d.props[base:].
 func (d *xmlDecoder) property() error {
-	local, at := d.local, d.tagStart
+	local, at := "propertyList", d.tagStart
+	if string(d.local) == "property" {
+		local = "property"
+	}
 	var name string
-	if a := d.attrs; len(a) == 1 && a[0].local == "name" && a[0].prefix == "" {
+	if a := d.attrs; len(a) == 1 && a[0].local == "name" && len(a[0].prefix) == 0 {
 		name = a[0].value // the usual case, which the checks below accept
 	} else {
 		var ok bool
 		if name, ok = d.attr("name"); !ok {
-			return d.fail(ErrStructure, d.tagStart, "<"+d.qname()+"> has no name")
+			return d.fail(ErrStructure, d.tagStart, "<"+string(d.qname())+"> has no name")
 		}
 		if err := d.onlyAttrs("name"); err != nil {
 			return err
@@ -1443,8 +1500,8 @@ func (d *xmlDecoder) property() error {
 		if !d.empty {
 			qn := d.qname()
 			err = d.children(qn, func(at int) error {
-				if d.local != "item" {
-					return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+				if string(d.local) != "item" {
+					return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 				}
 				if err := d.onlyAttrs(); err != nil {
 					return err
@@ -1531,7 +1588,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 	if !d.empty {
 		qn := d.qname()
 		err = d.children(qn, func(at int) error {
-			switch d.local {
+			switch string(d.local) {
 			case "property", "propertyList":
 				return d.property()
 			case "link":
@@ -1539,7 +1596,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 			case "resource":
 				return d.embedded()
 			}
-			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+			return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 		})
 	}
 	ps, dupErr := d.takeProps(pbase)
@@ -1597,13 +1654,13 @@ func (d *xmlDecoder) input(in *Input) error {
 	var err error
 	if !d.empty {
 		err = d.children(d.qname(), func(at int) error {
-			switch d.local {
+			switch string(d.local) {
 			case "property", "propertyList":
 				return d.property()
 			case "link":
 				return d.link()
 			}
-			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <input>")
+			return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <input>")
 		})
 	}
 	ps, dupErr := d.takeProps(0)
@@ -1631,7 +1688,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 	var err error
 	if !d.empty {
 		err = d.children(d.qname(), func(at int) error {
-			switch d.local {
+			switch string(d.local) {
 			case "link":
 				return d.link()
 			case "sender":
@@ -1640,7 +1697,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 				d.endSender(s)
 				return err
 			}
-			return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <events>")
+			return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <events>")
 		})
 	}
 	ev.Senders = d.takeSenders()
@@ -1663,8 +1720,8 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		return nil
 	}
 	err := d.children(d.qname(), func(at int) error {
-		e := Event{Type: EventType(d.local)}
-		d.pushStep(d.local, "", "")
+		e := Event{Type: d.eventType()}
+		d.pushStep(string(e.Type), "", "")
 		err := d.event(&e)
 		d.path = d.path[:len(d.path)-1]
 		d.evs = append(d.evs, e)
@@ -1674,6 +1731,17 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		d.path = d.path[:len(d.path)-1]
 	}
 	return err
+}
+
+// eventType returns the type of the event element just started: one of the
+// constants when it is one, with no copy.
+func (d *xmlDecoder) eventType() EventType {
+	for _, t := range [...]EventType{Added, Updated, Deleted, Started, Completed} {
+		if string(d.local) == string(t) {
+			return t
+		}
+	}
+	return EventType(d.keep(d.local))
 }
 
 // event reads the event element just started: <added rel href> with
@@ -1687,7 +1755,7 @@ func (d *xmlDecoder) event(e *Event) error {
 	}
 	qn := d.qname()
 	return d.children(qn, func(at int) error {
-		switch d.local {
+		switch string(d.local) {
 		case "resource":
 			if e.Resource != nil {
 				return d.fail(ErrStructure, at, "an event embeds more than one resource")
@@ -1723,17 +1791,18 @@ func (d *xmlDecoder) event(e *Event) error {
 			d.path = d.path[:len(d.path)-1]
 			return nil
 		}
-		return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+		return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 	})
 }
 
-// textOnly reads the content of the element just started, which must be text.
+// textOnly reads the content of the element just started, which must be
+// text, and returns it kept.
 func (d *xmlDecoder) textOnly() (string, error) {
 	if d.empty {
 		return "", nil
 	}
 	qn := d.qname()
-	text := ""
+	var text []byte
 	for {
 		at := d.pos
 		tok, err := d.next(qn)
@@ -1744,9 +1813,9 @@ func (d *xmlDecoder) textOnly() (string, error) {
 		case tokText:
 			text = d.text // whole: the next token is a tag
 		case tokEnd:
-			return text, nil
+			return d.keep(text), nil // an end tag leaves d.scratch alone
 		default:
-			return "", d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+qn+">")
+			return "", d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 		}
 	}
 }
@@ -1774,16 +1843,16 @@ func (d *xmlDecoder) reason(e *Error) error {
 	var err error
 	if !d.empty {
 		err = d.children(d.qname(), func(at int) error {
-			local := d.local
-			if local != "link" {
+			local := d.local // a slice of buf, which the reads below leave alone
+			if string(local) != "link" {
 				if err := d.onlyAttrs(); err != nil {
 					return err
 				}
 			}
-			switch local {
+			switch string(local) {
 			case "code", "subcode", "message":
 				s, err := d.textOnly()
-				switch local {
+				switch string(local) {
 				case "code":
 					e.Code, hasCode = Code(s), true
 				case "subcode":
@@ -1799,13 +1868,17 @@ func (d *xmlDecoder) reason(e *Error) error {
 				}
 				return d.skipEmpty()
 			case "parameters", "debugInfo":
-				d.pushStep(local, "", "")
+				name := "parameters"
+				if string(local) == "debugInfo" {
+					name = "debugInfo"
+				}
+				d.pushStep(name, "", "")
 				base := len(d.props)
 				var err error
 				if !d.empty {
 					err = d.children(d.qname(), func(at int) error {
-						if d.local != "property" && d.local != "propertyList" {
-							return d.fail(ErrStructure, at, "unexpected element <"+d.qname()+"> in <"+local+">")
+						if string(d.local) != "property" && string(d.local) != "propertyList" {
+							return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+name+">")
 						}
 						return d.property()
 					})
@@ -1817,7 +1890,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				if err != nil {
 					return err
 				}
-				if local == "parameters" {
+				if name == "parameters" {
 					e.Parameters, e.hasParameters = ps, true
 				} else {
 					e.DebugInfo, e.hasDebugInfo = ps, true
@@ -1826,7 +1899,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				return nil
 			}
 			s, err := d.textOnly()
-			d.pushProp(local, String(s), at)
+			d.pushProp(d.keep(local), String(s), at)
 			return err
 		})
 	}
@@ -1865,10 +1938,10 @@ var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
 
 // textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
 // among them) or a non-ASCII byte.
-func textPlainPrefix(s string) int {
+func textPlainPrefix(s []byte) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64(s[i:i+8]), '<'*lsb, '&'*lsb, ']'*lsb); hit != 0 {
+		if hit := plainHits(load64b(s, i), '<'*lsb, '&'*lsb, ']'*lsb); hit != 0 {
 			return i + bits.TrailingZeros64(hit)/8
 		}
 	}
@@ -1880,13 +1953,13 @@ func textPlainPrefix(s string) int {
 
 // attrPlainPrefix: up to the quote q, '<', '&', a control character or a
 // non-ASCII byte.
-func attrPlainPrefix(s string, q byte) int {
+func attrPlainPrefix(s []byte, q byte) int {
 	if q == '"' {
 		return quotPlainPrefix(s)
 	}
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64(s[i:i+8]), '\''*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+		if hit := plainHits(load64b(s, i), '\''*lsb, '<'*lsb, '&'*lsb); hit != 0 {
 			return i + bits.TrailingZeros64(hit)/8
 		}
 	}
@@ -1897,10 +1970,10 @@ func attrPlainPrefix(s string, q byte) int {
 }
 
 // quotPlainPrefix is attrPlainPrefix(s, '"').
-func quotPlainPrefix(s string) int {
+func quotPlainPrefix(s []byte) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64(s[i:i+8]), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+		if hit := plainHits(load64b(s, i), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
 			return i + bits.TrailingZeros64(hit)/8
 		}
 	}

@@ -50,13 +50,14 @@ func TestKnownNames(t *testing.T) {
 		{`href="x` + "\t" + `"`, "", ""},
 		{`href="é"`, "", ""},
 	} {
-		buf := tc.s + pad
+		str := tc.s + pad
+		buf := []byte(str)
 		name, n := knownElem(buf, 0)
 		if name != tc.elem {
 			t.Errorf("knownElem(%q) = %q, want %q", tc.s, name, tc.elem)
 		}
 		if n > 0 {
-			if end, colon := asciiName(buf, 0); end != n || colon != -1 || buf[:end] != name || len(name) != n {
+			if end, colon := asciiName(buf, 0); end != n || colon != -1 || str[:end] != name || len(name) != n {
 				t.Errorf("knownElem(%q) = %q, %d; asciiName says %d, %d", tc.s, name, n, end, colon)
 			}
 		}
@@ -65,8 +66,8 @@ func TestKnownNames(t *testing.T) {
 			t.Errorf("knownAttr(%q) = %q, want %q", tc.s, name, tc.attr)
 		}
 		if ve > 0 {
-			if end, colon := asciiName(buf, 0); end != len(name) || colon != -1 || buf[:end] != name || buf[end:vs] != `="` ||
-				buf[vs:ve] != "x" || buf[ve] != '"' {
+			if end, colon := asciiName(buf, 0); end != len(name) || colon != -1 || str[:end] != name || str[end:vs] != `="` ||
+				str[vs:ve] != "x" || str[ve] != '"' {
 				t.Errorf("knownAttr(%q) = %q, %d, %d; asciiName says %d, %d", tc.s, name, vs, ve, end, colon)
 			}
 		}
