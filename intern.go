@@ -1,20 +1,19 @@
 package ucwa
 
 // Interned names. Most of the names in a UCWA body, property names and rels,
-// are the same few hundred the reference defines, and the JSON decoder would
+// are the same few hundred the reference defines, and the decoders would
 // copy each one into the string arena every time it came by: in the
 // benchmark's application resource they are 83 of its 180 kept strings.
-// internName gives the decoder this package's own copy of such a name
+// internName gives the decoders this package's own copy of such a name
 // instead, for a hash and a few compares, where a copy costs about as many
 // instructions and the bytes: 1 KB less allocated for that resource, which
-// the garbage collector then does not have to reclaim.
+// the garbage collector then does not have to reclaim. The JSON decoder asks
+// for member names and rels, the XML decoder for the values of rel and name
+// attributes.
 //
 // internedNames holds the property names and rels of every example in the
 // reference (testdata/corpus); TestInternName lists any that the corpus has
 // and the table lacks. A name not in the table is copied as before.
-//
-// The XML decoder slices its copy of the body instead and gains nothing
-// from the table.
 
 // internedNames is sorted, without repeats.
 var internedNames = [...]string{

@@ -807,13 +807,26 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 			if len(d.attrs) == 0 && len(d.ns) == declared && name == "rel" && ve+1 < len(buf) && buf[ve+1] == ' ' {
 				if name2, vs2, ve2 := knownAttr(buf, ve+2); name2 == "href" {
 					// rel="…" href="…", the first attributes of nearly every
-					// link, resource, sender and event: one copy for both,
-					// with the 8 bytes between, saves a call to keep.
-					// (Neither can repeat an attribute, nor exceed a limit.)
-					s := d.keep(buf[vs:ve2])
-					d.addAttr(nil, "rel", s[:ve-vs], i)
-					d.addAttr(nil, "href", s[vs2-vs:], ve+2)
+					// link, resource, sender and event: an interned rel and
+					// the href, or one copy for both, with the 8 bytes
+					// between, which saves a call to keep. (Neither can
+					// repeat an attribute, nor exceed a limit.)
+					if rel, ok := internName(buf[vs:ve]); ok {
+						d.addAttr(nil, "rel", rel, i)
+						d.addAttr(nil, "href", d.keep(buf[vs2:ve2]), ve+2)
+					} else {
+						s := d.keep(buf[vs:ve2])
+						d.addAttr(nil, "rel", s[:ve-vs], i)
+						d.addAttr(nil, "href", s[vs2-vs:], ve+2)
+					}
 					i = ve2 + 1
+					continue
+				}
+			}
+			if name == "rel" || name == "name" {
+				if v, ok := internName(buf[vs:ve]); ok {
+					d.addAttr(nil, name, v, i)
+					i = ve + 1
 					continue
 				}
 			}
