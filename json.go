@@ -348,19 +348,19 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 	}
 	at = d.pos
 	ref := nameRef{off: at}
-	// Most names are short and plain: when the first eight or sixteen bytes
-	// after the quote hold the closing quote and nothing before it needs a
-	// look, the name is read here, without str.
-	if i := at + 1; i+16 <= len(d.buf) {
-		k := 0
-		hit := jsonHits(load64b(d.buf, i))
-		if hit == 0 {
-			k, hit = 8, jsonHits(load64b(d.buf, i+8))
-		}
-		if k += bits.TrailingZeros64(hit) / 8; hit != 0 && d.buf[i+k] == '"' {
-			name = d.buf[i : i+k]
-			d.pos = i + k + 1
-			ref.n = k
+	// Most names are short and plain: when the first 32 bytes after the
+	// quote hold the closing quote and nothing before it needs a look, the
+	// name is read here, eight bytes at a time, without str.
+	if i := at + 1; i+32 <= len(d.buf) {
+		for k := 0; k < 32; k += 8 {
+			if hit := jsonHits(load64b(d.buf, i+k)); hit != 0 {
+				if k += bits.TrailingZeros64(hit) / 8; d.buf[i+k] == '"' {
+					name = d.buf[i : i+k]
+					d.pos = i + k + 1
+					ref.n = k
+				}
+				break
+			}
 		}
 	}
 	if d.pos == at {
