@@ -183,11 +183,12 @@ func (d *xmlDecoder) reset() {
 // kind the last body did not need) starts from a fixed guess. A slab that
 // fills up is followed by one twice as large.
 //
-// The margin over the estimate is what the allocator gives for free: a slab
-// is allocated as append allocates, rounded up to the allocator's size class
-// (classes are at most 1/8 apart), and all of that room is used. A fixed
-// margin on top cost a tenth of the bytes decoded for bodies like the last,
-// the common case, to spare the rare body a little denser a second slab.
+// The margin over the estimate is small: 1/64 of it, and what the
+// allocator gives for free, as a slab is allocated as append allocates,
+// rounded up to the allocator's size class (classes are at most 1/8 apart),
+// and all of that room is used. For a body like the last, the common case,
+// the estimate is exact; a margin of 1/8 on top cost a tenth of the bytes
+// decoded, to spare the rare body a little denser a second slab.
 type slabs struct {
 	props []Property
 	links []Link
@@ -235,7 +236,7 @@ func (s *slabs) firstSize(last, need, guess int) int {
 	size := guess
 	if s.last.n > 0 && last > 0 {
 		est := int(int64(last) * int64(s.n) / int64(s.last.n))
-		size = min(est+2, max(guess, 2*last+2))
+		size = min(est+est/64, max(guess, 2*last+2))
 	}
 	return max(size, need, minSlab)
 }
