@@ -868,7 +868,8 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 }
 
 // hrefOnly reads a link object that holds an href and nothing else, as
-// nearly all do: {"href": "…"}, with any white space. For any other object,
+// nearly all do: {"href": "…"}, compact or indented (any white space but
+// around the colon, where at most a space on each side). For any other object,
 // or one too deep, it reports false with nothing read, and link reads it the
 // general way, which also finds any error. The object has one name, so it
 // needs no duplicate check and nothing on d.names.
