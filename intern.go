@@ -212,7 +212,10 @@ func internHash(w nameWords, n int) int {
 func internName(b []byte) (string, bool) {
 	var w nameWords
 	n := len(b)
-	switch { // nameWordsOf, inlined: this runs for every name decoded
+	// nameWordsOf, inlined by hand for names of eight bytes or more (the
+	// compiler finds it too costly): this runs for every name decoded, and
+	// the call cost 1% of a resource decode.
+	switch {
 	case n >= 16:
 		w = nameWords{load64b(b, 0), load64b(b, n-8), load64b(b, 8)}
 	case n >= 8:
