@@ -239,6 +239,13 @@ Load average (1, 5, 15 min) before the run: ${load_before:-unknown}; after: ${lo
 A load above the number of cores means other work shared the CPUs and the
 times are noisy; the ratios suffer less, as both sides ran under it.
 
+Whole runs vary more than the runs within one: on the 2-core VM these
+numbers were first made on, two full runs twenty minutes apart, with the same
+code and under the same load, gave ucwa/goccy-struct 0.56x and 0.66x for
+DecodeResourceJSON, and ucwa's tight loops slowed more than the peers' in
+the slower run. Read a ratio near its target as a range, and compare runs
+made close together.
+
 ## Command
 
 \`\`\`
