@@ -968,7 +968,10 @@ func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
 	start := d.pos
 	d.links = append(d.links, Link{Rel: rel, InArray: inArray})
 	l := &d.links[len(d.links)-1]
-	err := d.link(l)
+	if d.hrefOnly(l) { // link's fast path, which has no "rel" to check
+		return nil
+	}
+	err := d.linkObject(l)
 	if err == nil && l.Rel != rel {
 		return d.fail(ErrStructure, start, "link rel "+quoteCut(l.Rel)+" differs from its key")
 	}
