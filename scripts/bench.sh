@@ -9,7 +9,7 @@
 #   REPORT_ONLY=1 scripts/bench.sh            # rewrite BENCHMARKS.md from the last bench/results.txt
 #
 # Environment:
-#   COUNT       -count (default 6; fewer than 6 marks the report preliminary)
+#   COUNT       rounds (default 6; fewer than 6 marks the report preliminary)
 #   BENCHTIME   -benchtime (default 500ms)
 #   BENCH       -bench regexp (default .)
 #   RESULTS     raw `go test` output (default bench/results.txt)
@@ -30,7 +30,12 @@ RESULTS=${RESULTS:-bench/results.txt}
 REPORT=${REPORT:-BENCHMARKS.md}
 BENCHSTAT=golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 
-cmd="go test ./bench -run '^\$' -bench '$BENCH' -count $COUNT -benchtime $BENCHTIME -timeout 60m"
+# The suite runs COUNT times with -count 1, not once with -count COUNT: that
+# would run each sub-benchmark COUNT times in a row, ucwa's runs a minute
+# apart from a peer's, and on a shared VM whose speed drifts over minutes
+# the ratio would depend on which stretch each landed in. In rounds, ucwa and
+# its peers run seconds apart every time.
+cmd="for round in \$(seq $COUNT); do go test ./bench -run '^\$' -bench '$BENCH' -count 1 -benchtime $BENCHTIME -timeout 60m; done"
 if [[ -z ${REPORT_ONLY:-} ]]; then
 	echo "running: $cmd" >&2
 	load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -239,12 +244,11 @@ Load average (1, 5, 15 min) before the run: ${load_before:-unknown}; after: ${lo
 A load above the number of cores means other work shared the CPUs and the
 times are noisy; the ratios suffer less, as both sides ran under it.
 
-Whole runs vary more than the runs within one: on the 2-core VM these
-numbers were first made on, two full runs twenty minutes apart, with the same
-code and under the same load, gave ucwa/goccy-struct 0.56x and 0.66x for
-DecodeResourceJSON, and ucwa's tight loops slowed more than the peers' in
-the slower run. Read a ratio near its target as a range, and compare runs
-made close together.
+The VM's speed drifts over minutes, which is why the suite runs in rounds
+(see Command). Even so, whole runs vary more than the rounds within one: on
+the 2-core VM these numbers were first made on, runs of the same code, with
+\`-count 6\` twenty minutes apart, gave ucwa/goccy-struct 0.52x to 0.66x for
+DecodeResourceJSON. Read a ratio near its target as a range.
 
 ## Command
 
