@@ -1931,8 +1931,8 @@ func (d *xmlDecoder) reason(e *Error) error {
 // of text) that is a control character, non-ASCII, or one of c1, c2 and c3 (a
 // byte repeated eight times, as ('<' * lsb)); see jsonHits for how. A byte
 // above a marked one may be marked wrongly (a borrow), so only the lowest mark
-// is exact. It is small enough to be inlined, so the scans below, each with
-// its own constants, keep them in registers instead of passing them.
+// is exact. It is inlined into plainEnd, which the scans below share, with
+// their constants passed in registers.
 func plainHits(w, c1, c2, c3 uint64) uint64 {
 	return ((w - 0x20*lsb) | ((w ^ c1) - lsb) | ((w ^ c2) - lsb) | ((w ^ c3) - lsb) | w) & msb
 }
@@ -1951,18 +1951,7 @@ var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
 
 // textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
 // among them) or a non-ASCII byte.
-func textPlainPrefix(s []byte) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64b(s, i), '<'*lsb, '&'*lsb, ']'*lsb); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for i < len(s) && !textSpecial[s[i]] {
-		i++
-	}
-	return i
-}
+func textPlainPrefix(s []byte) int { return plainEnd(s, '<'*lsb, '&'*lsb, ']'*lsb, &textSpecial) }
 
 // attrPlainPrefix: up to the quote q, '<', '&', a control character or a
 // non-ASCII byte.
@@ -1970,27 +1959,23 @@ func attrPlainPrefix(s []byte, q byte) int {
 	if q == '"' {
 		return quotPlainPrefix(s)
 	}
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64b(s, i), '\''*lsb, '<'*lsb, '&'*lsb); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for i < len(s) && !attrSpecial1[s[i]] {
-		i++
-	}
-	return i
+	return plainEnd(s, '\''*lsb, '<'*lsb, '&'*lsb, &attrSpecial1)
 }
 
 // quotPlainPrefix is attrPlainPrefix(s, '"').
-func quotPlainPrefix(s []byte) int {
+func quotPlainPrefix(s []byte) int { return plainEnd(s, '"'*lsb, '<'*lsb, '&'*lsb, &attrSpecial2) }
+
+// plainEnd returns the length of the plain run at the start of s: up to a
+// byte that plainHits marks with c1, c2 and c3, eight bytes at a time, and
+// then up to a byte that special marks.
+func plainEnd(s []byte, c1, c2, c3 uint64, special *[256]bool) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64b(s, i), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+		if hit := plainHits(load64b(s, i), c1, c2, c3); hit != 0 {
 			return i + bits.TrailingZeros64(hit)/8
 		}
 	}
-	for i < len(s) && !attrSpecial2[s[i]] {
+	for i < len(s) && !special[s[i]] {
 		i++
 	}
 	return i
