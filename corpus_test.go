@@ -386,31 +386,48 @@ func (ta *corpusTally) checkBody(name string, k bodyKind, f Format, body []byte)
 // countDates counts the date values in a decoded body.
 func countDates(d decoded) int {
 	n := 0
-	var value func(v Value)
+	walkDecoded(d, func(string) {}, func(v Value) {
+		if v.Kind() == KindDate {
+			n++
+		}
+	})
+	return n
+}
+
+// walkDecoded calls name with every property name and rel of a decoded body
+// and value with every value, the items of lists and the properties of bags
+// and of links included.
+func walkDecoded(d decoded, name func(string), value func(Value)) {
+	var val func(v Value)
 	props := func(ps []Property) {
 		for _, p := range ps {
-			value(p.Value)
+			name(p.Name)
+			val(p.Value)
 		}
 	}
-	value = func(v Value) {
+	val = func(v Value) {
+		value(v)
 		switch v.Kind() {
-		case KindDate:
-			n++
 		case KindList:
 			for _, item := range v.List() {
-				value(item)
+				val(item)
 			}
 		case KindBag:
 			props(v.Bag())
 		}
 	}
+	link := func(l *Link) {
+		name(l.Rel)
+		props(l.Attrs)
+	}
 	links := func(ls []Link) {
-		for _, l := range ls {
-			props(l.Attrs)
+		for i := range ls {
+			link(&ls[i])
 		}
 	}
 	var resource func(r *Resource)
 	resource = func(r *Resource) {
+		name(r.Rel)
 		props(r.Properties)
 		links(r.Links)
 		for i := range r.Embedded {
@@ -424,15 +441,20 @@ func countDates(d decoded) int {
 	case *Resource:
 		resource(d)
 	case *Events:
+		links(d.Links)
 		for _, s := range d.Senders {
+			name(s.Rel)
 			for _, e := range s.Events {
+				link(&e.Link)
+				if e.In != nil {
+					link(e.In)
+				}
 				if e.Resource != nil {
 					resource(e.Resource)
 				}
 			}
 		}
 	}
-	return n
 }
 
 // jsonExact compares enc, the re-encoding of the JSON body orig, with orig

@@ -47,29 +47,6 @@ func TestInternName(t *testing.T) {
 	}
 
 	missing := map[string]string{}
-	note := func(file, name string) {
-		if isIdentifier(name) && !known[name] {
-			missing[name] = file
-		}
-	}
-	var walkProps func(file string, ps []Property)
-	walkProps = func(file string, ps []Property) {
-		for _, p := range ps {
-			note(file, p.Name)
-			walkProps(file, p.Value.Bag())
-		}
-	}
-	var walk func(file string, r *Resource)
-	walk = func(file string, r *Resource) {
-		note(file, r.Rel)
-		walkProps(file, r.Properties)
-		for _, l := range r.Links {
-			note(file, l.Rel)
-		}
-		for i := range r.Embedded {
-			walk(file, &r.Embedded[i])
-		}
-	}
 	bodies := map[string][]byte{}
 	for _, e := range corpusManifest(t) {
 		if *e.WellFormed {
@@ -86,22 +63,19 @@ func TestInternName(t *testing.T) {
 	}
 	for file, body := range bodies {
 		f, _ := DetectFormat(body)
+		noteName := func(name string) {
+			if isIdentifier(name) && !known[name] {
+				missing[name] = file
+			}
+		}
 		if r, err := DecodeResource(body, f); err == nil {
-			walk(file, &r)
+			walkDecoded(&r, noteName, func(Value) {})
 		}
 		if in, err := DecodeInput(body, f); err == nil {
-			walkProps(file, in.Properties)
+			walkDecoded(&in, noteName, func(Value) {})
 		}
 		if ev, err := DecodeEvents(body, f); err == nil {
-			for _, s := range ev.Senders {
-				note(file, s.Rel)
-				for _, e := range s.Events {
-					note(file, e.Link.Rel)
-					if e.Resource != nil {
-						walk(file, e.Resource)
-					}
-				}
-			}
+			walkDecoded(&ev, noteName, func(Value) {})
 		}
 	}
 	for name, file := range missing {
