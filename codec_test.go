@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -447,6 +448,53 @@ func TestDuplicateNamesLarge(t *testing.T) {
 		var de *DecodeError
 		if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
 			t.Errorf("%d members then a repeat: got %v, want ErrDuplicateName at %d", n, err, at)
+		}
+	}
+}
+
+// TestDuplicateNamesInterned: a repeat is found whether the names are in the
+// intern table (found by index) or not (compared), plain or escaped, in
+// objects of any size; the same names in nested and sibling objects are not
+// repeats.
+func TestDuplicateNamesInterned(t *testing.T) {
+	escape := func(s string) string { return `\u00` + strconv.FormatInt(int64(s[0]), 16) + s[1:] }
+	for _, n := range []int{1, smallObject - 1, smallObject, smallObject + 1, 100} {
+		for _, k := range []int{0, n / 2, n - 1} {
+			for _, interned := range []bool{true, false} {
+				names := make([]string, n)
+				for i := range names {
+					names[i] = "p" + strconv.Itoa(i)
+					if interned == (i%3 != 1) { // a mix, mostly of the kind
+						names[i] = internedNames[i*4]
+					}
+				}
+				for _, esc := range []string{"", "first", "repeat"} {
+					var b strings.Builder
+					b.WriteString(`{`)
+					for i, name := range names {
+						if esc == "first" && i == k {
+							name = escape(name)
+						}
+						fmt.Fprintf(&b, `"%s":{"%s":%d,"q":[{"%s":1}]},`, name, name, i, name)
+					}
+					at, repeat := b.Len(), names[k]
+					if esc == "repeat" {
+						repeat = escape(repeat)
+					}
+					body := b.String()
+					_, err := DecodeInput([]byte(body[:len(body)-1]+"}"), JSON)
+					if err != nil {
+						t.Fatalf("%d names, no repeat: %v", n, err)
+					}
+					body += `"` + repeat + `":0}`
+					_, err = DecodeInput([]byte(body), JSON)
+					var de *DecodeError
+					if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
+						t.Errorf("%d names (interned %v, escaped %q), then %q: got %v, want ErrDuplicateName at %d",
+							n, interned, esc, repeat, err, at)
+					}
+				}
+			}
 		}
 	}
 }

@@ -7,13 +7,22 @@ package ucwa
 // internName gives the decoders this package's own copy of such a name
 // instead, for a hash and a few compares, where a copy costs about as many
 // instructions and the bytes: 1 KB less allocated for that resource, which
-// the garbage collector then does not have to reclaim. The JSON decoder asks
-// for member names and rels, the XML decoder for the values of rel and name
+// the garbage collector then does not have to reclaim. The JSON decoder looks
+// up every member name, and its index in the table finds repeated names
+// (see nextMember); the XML decoder looks up the values of rel and name
 // attributes.
 //
 // internedNames holds the property names and rels of every example in the
-// reference (testdata/corpus); TestInternName lists any that the corpus has
-// and the table lacks. A name not in the table is copied as before.
+// reference (testdata/corpus), and the member names of the bodies' own
+// structure that are not among them (structureNames); TestInternName lists
+// any name that the corpus has and the table lacks. A name not in the table
+// is copied as before.
+
+// structureNames are the member names of the JSON forms' own structure
+// (resources, events, error bodies) that no property or rel of the
+// reference's examples has: the JSON decoder looks every member name up,
+// also to find repeats (see nextMember), and finds these too.
+var structureNames = [...]string{"_embedded", "_links", "code", "debugInfo", "in", "subcode"}
 
 // internedNames is sorted, without repeats.
 var internedNames = [...]string{
@@ -161,8 +170,8 @@ var internedNames = [...]string{
 // the name's entry in internEntries; 0 ends the search. It has more than four times as many
 // slots as there are names, so that a search for a name not there mostly
 // stops at the first slot.
-var internSlots, internEntries = func() (t [1 << internBits]uint16, es [len(internedNames)]internEntry) {
-	for i, n := range internedNames {
+var internSlots, internEntries = func() (t [1 << internBits]uint16, es [len(internedNames) + len(structureNames)]internEntry) {
+	for i, n := range append(internedNames[:], structureNames[:]...) {
 		w := nameWordsOf([]byte(n))
 		es[i] = internEntry{w, n}
 		h := internHash(w, len(n))
@@ -210,27 +219,49 @@ func internHash(w nameWords, n int) int {
 
 // internName returns this package's copy of b when b is an interned name.
 func internName(b []byte) (string, bool) {
+	if i := internIndex(b); i >= 0 {
+		return internEntries[i].name, true
+	}
+	return "", false
+}
+
+// internIndex returns the index of b in internEntries, or -1.
+func internIndex(b []byte) int {
 	var w nameWords
 	n := len(b)
-	// nameWordsOf, inlined by hand for names of eight bytes or more (the
-	// compiler finds it too costly): this runs for every name decoded, and
-	// the call cost 1% of a resource decode.
+	// nameWordsOf, inlined by hand (the compiler finds it too costly): this
+	// runs for every member name decoded, and the call cost 1% of a
+	// resource decode.
 	switch {
 	case n >= 16:
 		w = nameWords{load64b(b, 0), load64b(b, n-8), load64b(b, 8)}
 	case n >= 8:
 		w.first, w.last = load64b(b, 0), load64b(b, n-8)
-	default:
-		w = nameWordsOf(b)
+	case n >= 4:
+		w.first = uint64(load32b(b, 0)) | uint64(load32b(b, n-4))<<32
+	case n > 0:
+		w.first = uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16
 	}
 	for h := internHash(w, n); ; h = (h + 1) & (len(internSlots) - 1) {
 		i := int(internSlots[h]) - 1
 		if i < 0 {
-			return "", false
+			return -1
 		}
 		if e := &internEntries[i]; e.w == w && len(e.name) == n &&
 			(n <= 24 || e.name[16:n-8] == string(b[16:n-8])) {
-			return e.name, true
+			return i
 		}
 	}
+}
+
+// An internSet is a set of interned names, by index: the JSON decoder keeps
+// one per object to find repeated names among those it knows.
+type internSet [(len(internEntries) + 63) / 64]uint64
+
+// add adds the name of index i and reports whether it was there already.
+func (s *internSet) add(i int) (had bool) {
+	bit := uint64(1) << (uint(i) % 64)
+	had = s[i/64]&bit != 0
+	s[i/64] |= bit
+	return had
 }

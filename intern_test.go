@@ -7,12 +7,12 @@ import (
 	"testing"
 )
 
-// TestInternName: the table is sorted and holds names only; internName finds
-// every name in it and nothing that differs from one by a byte, a byte more
-// or a byte less (nameWords must tell them apart, and the string compare past
-// 24 bytes must run); and the table covers every property name and rel of
-// the reference's examples, so that a corpus refreshed with new names says
-// which to add.
+// TestInternName: the table is sorted and holds names only, and the
+// structure names are apart from it; internName finds every name in both
+// and nothing that differs from one by a byte, a byte more or a byte less
+// (nameWords must tell them apart, and the string compare past 24 bytes must
+// run); and the table covers every property name and rel of the reference's
+// examples, so that a corpus refreshed with new names says which to add.
 func TestInternName(t *testing.T) {
 	if !slices.IsSorted(internedNames[:]) || len(slices.Compact(slices.Clone(internedNames[:]))) != len(internedNames) {
 		t.Fatal("internedNames is not sorted or has repeats")
@@ -24,7 +24,13 @@ func TestInternName(t *testing.T) {
 		}
 		known[n] = true
 	}
-	for _, n := range internedNames {
+	for _, n := range structureNames {
+		if known[n] {
+			t.Errorf("structure name %q is in internedNames too", n)
+		}
+		known[n] = true
+	}
+	for _, n := range append(internedNames[:], structureNames[:]...) {
 		if got, ok := internName([]byte(n)); !ok || got != n {
 			t.Errorf("internName(%q) = %q, %v", n, got, ok)
 		}
@@ -40,7 +46,7 @@ func TestInternName(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"", "a", "é", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+	for _, s := range []string{"", "a", "é", "\x00\x00\x00\x00\x00\x00\x00\x00", "\x00", "in\x00"} {
 		if got, ok := internName([]byte(s)); ok {
 			t.Errorf("internName(%q) = %q, true", s, got)
 		}

@@ -32,7 +32,8 @@ type jsonDecoder struct {
 	links    []Link     // stack of links being read
 	vals     []Value    // stack of list items being read
 	res      []Resource // stack of embedded resources being read
-	names    []nameRef  // stack of the member names of the objects being read
+	names    []nameRef  // stack of the member names, not interned, of the objects being read
+	known    string     // the interned form of the name nextMember last read, or ""
 
 	// Stacks of the rels of empty arrays under "_links" and "_embedded".
 	emptyLinks, emptyEmbedded []string
@@ -302,7 +303,9 @@ func (d *jsonDecoder) object(member func(name []byte, at int) error) error {
 // An objectIter walks the members of one object: openObject, then
 // nextMember until it reports no more.
 type objectIter struct {
-	names int // this object's names are d.names[names:]
+	n     int       // the members read
+	names int       // the names not interned are d.names[names:]
+	known internSet // the interned names
 }
 
 // openObject reads the '{' of an object.
@@ -314,9 +317,15 @@ func (d *jsonDecoder) openObject() (objectIter, error) {
 }
 
 // nextMember reads the next member's name and colon, leaving the decoder on
-// its value, or the closing '}' (ok is then false). It refuses repeated
-// names: the first few as they come, the rest at the end. The name is valid
-// until the next string is read: d.keep it to keep it.
+// its value, or the closing '}' (ok is then false). The name is valid until
+// the next string is read: d.keepName keeps it, and takes an interned name
+// (see internName) from d.known, which nextMember sets.
+//
+// It refuses repeated names. An interned name is looked up once, for
+// d.known, and its index in the table tells a repeat from the set it.known:
+// most names are known, so the names of an object seldom need comparing.
+// The other names go on d.names: the first few are compared as they come,
+// the rest at the end (see closeObject).
 func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, err error) {
 	var c byte
 	if d.pos < len(d.buf) {
@@ -325,7 +334,7 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 	if c <= ' ' {
 		c = d.skipWS()
 	}
-	if len(d.names) > it.names {
+	if it.n > 0 {
 		switch c {
 		case ',':
 			d.pos++
@@ -370,14 +379,23 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 		}
 		ref.n, ref.esc = len(raw), len(raw) != len(name)
 	}
-	if len(d.names)-it.names < smallObject {
-		for _, r := range d.names[it.names:] {
-			if (r.n == ref.n || r.esc || ref.esc) && d.sameName(r, ref) {
-				return nil, 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(string(name)))
+	it.n++
+	if k := internIndex(name); k >= 0 {
+		d.known = internEntries[k].name
+		if it.known.add(k) {
+			return nil, 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(string(name)))
+		}
+	} else {
+		d.known = ""
+		if len(d.names)-it.names < smallObject {
+			for _, r := range d.names[it.names:] {
+				if (r.n == ref.n || r.esc || ref.esc) && d.sameName(r, ref) {
+					return nil, 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(string(name)))
+				}
 			}
 		}
+		d.names = append(d.names, ref)
 	}
-	d.names = append(d.names, ref)
 	// The colon, and the single spaces around it that indented bodies have,
 	// read inline; any other white space goes the general way.
 	i := d.pos
@@ -465,8 +483,8 @@ func (d *jsonDecoder) firstRepeat(names []nameRef) int {
 // which it uses a map.
 const maxPairwise = 64
 
-// smallObject is how many names of an object are checked for repeats as they
-// come, one by one.
+// smallObject is how many names of an object, of those not interned, are
+// checked for repeats as they come, one by one.
 const smallObject = 8
 
 // openArray reads the '[' of an array.
@@ -793,11 +811,11 @@ func (d *jsonDecoder) bag() ([]Property, error) {
 	return d.takeProps(base), err
 }
 
-// keepName is keep for a property name or a rel: an interned name (see
-// internName) is not copied.
+// keepName is keep for the name nextMember just returned, a property name or
+// a rel: an interned name, found by nextMember, is not copied.
 func (d *jsonDecoder) keepName(name []byte) string {
-	if s, ok := internName(name); ok {
-		return s
+	if d.known != "" {
+		return d.known
 	}
 	return d.keep(name)
 }
