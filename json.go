@@ -28,6 +28,7 @@ type jsonDecoder struct {
 	maxDepth int
 	scratch  []byte     // unescaping
 	noPath   bool       // errors need no path: jsonPathAt's own reader
+	general  bool       // for tests: no fast paths (linkRun, hrefOnly), to compare
 	props    []Property // stack of properties being read
 	links    []Link     // stack of links being read
 	vals     []Value    // stack of list items being read
@@ -232,22 +233,11 @@ func (d *jsonDecoder) peek() (c byte) {
 // an indented body, a line break and spaces or a single space around a
 // colon, is skipped eight bytes at a time; the rest goes to ws.
 func (d *jsonDecoder) skipWS() byte {
-	buf, i := d.buf, d.pos
-	if i < len(buf) && buf[i] == '\n' {
-		i++
-	}
-	for i+8 <= len(buf) {
-		x := load64b(buf, i) ^ ' '*lsb
-		if x == 0 {
-			i += 8
-			continue
-		}
-		i += bits.TrailingZeros64(x) / 8
-		if buf[i] > ' ' {
-			d.pos = i
-			return buf[i]
-		}
-		break
+	buf := d.buf
+	i := skipIndent(buf, d.pos)
+	if i < len(buf) && buf[i] > ' ' {
+		d.pos = i
+		return buf[i]
 	}
 	d.pos = i
 	d.ws()
@@ -255,6 +245,22 @@ func (d *jsonDecoder) skipWS() byte {
 		return d.buf[d.pos]
 	}
 	return 0
+}
+
+// skipIndent returns the index in buf past a line break at i, if any, and
+// the spaces after it, read eight bytes at a time: the white space of an
+// indented body, or a single space, or none. It stops at other white space,
+// and may stop at spaces within the last eight bytes of buf.
+func skipIndent(buf []byte, i int) int {
+	if i < len(buf) && buf[i] == '\n' {
+		i++
+	}
+	for ; i+8 <= len(buf); i += 8 {
+		if x := load64b(buf, i) ^ ' '*lsb; x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	return i
 }
 
 func (d *jsonDecoder) expect(c byte, what string) error {
@@ -842,7 +848,7 @@ func (d *jsonDecoder) stringValue() (string, error) {
 
 // link reads a link object {"href", "title", …} into l.
 func (d *jsonDecoder) link(l *Link) error {
-	if d.hrefOnly(l) {
+	if !d.general && d.hrefOnly(l) {
 		return nil
 	}
 	return d.linkObject(l)
@@ -939,6 +945,9 @@ func (d *jsonDecoder) hrefOnly(l *Link) bool {
 func (d *jsonDecoder) relSet(embedded bool) error {
 	it, err := d.openObject()
 	for err == nil {
+		if !embedded && !d.general {
+			d.linkRun(&it)
+		}
 		var name []byte
 		var ok bool
 		if name, _, ok, err = d.nextMember(&it); !ok {
@@ -968,6 +977,91 @@ func (d *jsonDecoder) relSet(embedded bool) error {
 	return err
 }
 
+// linkRun reads, for relSet, the links that come next in a "_links" object
+// as nearly all links come: a rel that is an interned name (see internName)
+// holding an object with an href and nothing else, {"href": "…"}, whose
+// string has no escapes and only ASCII. White space may be a line break and
+// spaces before a name or a brace, and a space on each side of a colon. It
+// stops, with nothing read of it, before a member that is not so, and
+// relSet reads that one the general way, which also finds any error.
+//
+// It is hrefOnly and nextMember in one loop, without their calls: most of
+// a resource's members are links, and this halves what they cost.
+func (d *jsonDecoder) linkRun(it *objectIter) {
+	const key = '"' | 'h'<<8 | 'r'<<16 | 'e'<<24 | 'f'<<32 | '"'<<40 // "href"
+	buf := d.buf
+	if d.depth >= d.maxDepth {
+		return
+	}
+	for {
+		i := d.pos
+		if it.n > 0 {
+			if i = skipIndent(buf, i); i >= len(buf) || buf[i] != ',' {
+				return
+			}
+			i++
+		}
+		// The rel: a plain name of up to 31 bytes, as nextMember reads it.
+		if i = skipIndent(buf, i); i+64 > len(buf) || buf[i] != '"' {
+			return
+		}
+		i++
+		n := -1
+		for k := 0; k < 32; k += 8 {
+			if hit := jsonHits(load64b(buf, i+k)); hit != 0 {
+				if k += bits.TrailingZeros64(hit) / 8; buf[i+k] == '"' {
+					n = k
+				}
+				break
+			}
+		}
+		if n < 0 {
+			return
+		}
+		rel := internIndex(buf[i : i+n])
+		if rel < 0 || it.known.has(rel) {
+			return
+		}
+		// The colon and the '{', then "href", its colon and its string.
+		if i += n + 1; buf[i] == ' ' {
+			i++
+		}
+		if buf[i] != ':' {
+			return
+		}
+		if i = skipIndent(buf, i+1); i+16 > len(buf) || buf[i] != '{' {
+			return
+		}
+		if i = skipIndent(buf, i+1); i+16 > len(buf) || load64b(buf, i)&(1<<48-1) != key {
+			return
+		}
+		if i += 6; buf[i] == ' ' {
+			i++
+		}
+		if buf[i] != ':' {
+			return
+		}
+		if i++; buf[i] == ' ' {
+			i++
+		}
+		if buf[i] != '"' {
+			return
+		}
+		start := i + 1
+		end := jsonPlainEnd(buf, start)
+		if end >= len(buf) || buf[end] != '"' {
+			return
+		}
+		if i = skipIndent(buf, end+1); i >= len(buf) || buf[i] != '}' {
+			return
+		}
+		d.pos = i + 1
+		it.n++
+		it.known.add(rel)
+		d.links = append(d.links, Link{Rel: internEntries[rel].name, Href: d.keep(buf[start:end])})
+	}
+}
+
 // relItem reads one item of a relSet.
 func (d *jsonDecoder) relItem(rel string, inArray, embedded bool) error {
 	if embedded {
@@ -986,7 +1080,7 @@ func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
 	start := d.pos
 	d.links = append(d.links, Link{Rel: rel, InArray: inArray})
 	l := &d.links[len(d.links)-1]
-	if d.hrefOnly(l) { // link's fast path, which has no "rel" to check
+	if !d.general && d.hrefOnly(l) { // link's fast path, which has no "rel" to check
 		return nil
 	}
 	err := d.linkObject(l)

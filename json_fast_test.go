@@ -1,6 +1,11 @@
 package ucwa
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,4 +68,120 @@ func TestHrefOnly(t *testing.T) {
 			t.Errorf("%q: not taken by the fast path", want)
 		}
 	}
+}
+
+// decodeJSONWays decodes data as a resource, an input and an event-channel
+// response, each with the fast paths (linkRun, hrefOnly) and without, and
+// fails the test where the two ways differ in the value or the error.
+func decodeJSONWays(t *testing.T, name string, data []byte, maxDepth int) {
+	t.Helper()
+	kinds := []struct {
+		kind string
+		read func(d *jsonDecoder) (any, error)
+	}{
+		{"resource", func(d *jsonDecoder) (any, error) { var r Resource; err := d.topResource(&r); return r, err }},
+		{"input", func(d *jsonDecoder) (any, error) { var in Input; err := d.input(&in); return in, err }},
+		{"events", func(d *jsonDecoder) (any, error) { var ev Events; err := d.events(&ev); return ev, err }},
+	}
+	for _, k := range kinds {
+		var got [2]any
+		var errs [2]string
+		for i, general := range []bool{false, true} {
+			d := &jsonDecoder{buf: data, maxDepth: maxDepth, general: general}
+			d.slabs.start(len(data))
+			v, err := k.read(d)
+			if err != nil {
+				v, errs[i] = nil, err.Error()
+			}
+			got[i] = v
+		}
+		if errs[0] != errs[1] {
+			t.Errorf("%s as %s: error %q with the fast paths, %q without", name, k.kind, errs[0], errs[1])
+		} else if diff := cmp.Diff(got[1], got[0], cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+			t.Errorf("%s as %s: (-general +fast):\n%s", name, k.kind, diff)
+		}
+	}
+}
+
+// TestLinkRun: the fast path for the links of a "_links" object (linkRun)
+// changes nothing a decode gives, value or error, on the reference's
+// examples, the benchmark's bodies, and link sets of every shape, cut at
+// every byte; and it takes the shapes real bodies have.
+func TestLinkRun(t *testing.T) {
+	for _, e := range corpusManifest(t) {
+		if _, _, body := readCorpus(t, e.File); corpusFormat(e.Format) == JSON && len(body) > 0 {
+			decodeJSONWays(t, e.File, body, DefaultMaxDepth)
+		}
+	}
+	benchBodies, _ := filepath.Glob(filepath.Join("bench", "testdata", "*.json"))
+	events, _ := filepath.Glob(filepath.Join("testdata", "events", "*.json"))
+	for _, name := range append(benchBodies, events...) {
+		body, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decodeJSONWays(t, name, body, DefaultMaxDepth)
+	}
+
+	members := []string{
+		`"self":{"href":"/a"}`, `"self" : {` + "\n" + `  "href" : "/ucwa/v1/applications/192/people/sip:x@y.com"` + "\n" + `}`,
+		`"events":{"href":""}`, `"me":{"href":"/m","title":"t"}`, `"batch":{"title":"t","href":"/b"}`,
+		`"self":{"href":"/again"}`, `"notInTable":{"href":"/n"}`, `"s\u0065lf":{"href":"/e"}`,
+		`"policies":{"href":"/\u00e9"}`, `"policies":{"href":"/é"}`, `"policies":{"href":"/\x01"}`,
+		`"policies":{"href":"\xff"}`, `"policies":{"href":1}`, `"policies":[{"href":"/p"},{"href":"/q"}]`,
+		`"policies":[]`, `"policies":{"href":"/p",}`, `"policies":{"href":"/p"]`, `"policies":{"href"  :"/p"}`,
+		`"policies":` + "\t" + `{"href":"/p"}`, `"policies":{` + "\r\n" + `"href":"/p"}`, `"policies" {"href":"/p"}`,
+		`"policies":{"hrefs":"/p"}`, `"policies":{"rel":"policies","href":"/p"}`, `"policies":{"href":"/p","href":"/q"}`,
+		`"reportMyNetwork":{"href":"/ucwa/v1/applications/192/reportMyNetwork"}`,
+		`"aVeryLongRelNameThatIsNotInTheInternTableAtAll":{"href":"/l"}`, `"policies":{"href":"\}"}`,
+		`"policies":{"href":"/\n` + "\x01" + `}"}`,
+	}
+	seps := []string{",", " , ", ",\n    ", "\n,", ""}
+	for i, m := range members {
+		for j, n := range members {
+			sep := seps[(i+j)%len(seps)]
+			set := "{\n    " + members[0] + sep + m + sep + n + "\n  }"
+			body := `{"rel":"x","_links":` + set + `,"p":1}`
+			for cut := 0; cut <= len(body); cut++ {
+				decodeJSONWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), DefaultMaxDepth)
+			}
+			for _, depth := range []int{2, 3} {
+				decodeJSONWays(t, fmt.Sprintf("%q at max depth %d", body, depth), []byte(body), depth)
+			}
+		}
+	}
+
+	// The shapes of real bodies are taken.
+	for _, set := range []string{
+		`{"self":{"href":"/a"},"batch":{"href":"/b"}}`,
+		"{\n    \"self\" : {\n      \"href\" : \"/a\"\n    },\n    \"batch\" : {\n      \"href\" : \"/b\"\n    }\n  }",
+	} {
+		d := &jsonDecoder{buf: []byte(set + strings.Repeat(" ", 64)), maxDepth: DefaultMaxDepth}
+		it, err := d.openObject()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.linkRun(&it); it.n != 2 || len(d.links) != 2 || d.links[1].Href != "/b" {
+			t.Errorf("%q: linkRun took %d links: %+v", set, it.n, d.links)
+		}
+	}
+}
+
+// FuzzJSONFastPaths: on any body, the fast paths (linkRun, hrefOnly) give
+// what the general paths give, value or error.
+func FuzzJSONFastPaths(f *testing.F) {
+	for _, s := range []string{
+		`{"rel":"x","_links":{"self":{"href":"/a"},"batch":{"href":"/b"}}}`,
+		"{\n  \"_links\" : {\n    \"self\" : {\n      \"href\" : \"/a\"\n    },\n    \"me\" : {\n      \"href\" : \"/m\"\n    }\n  }\n}",
+		`{"_links":{"self":{"href":"/a"},"self":{"href":"/b"}}}`,
+		`{"sender":[{"rel":"r","href":"/h","events":[{"link":{"rel":"a","href":"/b"},"type":"added"}]}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	if body, err := os.ReadFile(filepath.Join("bench", "testdata", "application.json")); err == nil {
+		f.Add(body)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decodeJSONWays(t, "body", data, 10)
+	})
 }
