@@ -48,6 +48,8 @@ type xmlDecoder struct {
 	vals  []Value
 	res   []Resource
 	slabs
+
+	general bool // for tests: no fast path (plainLink), to compare
 }
 
 // nsBinding is a namespace declaration: its prefix slices buf, and its URI
@@ -1219,8 +1221,10 @@ func (d *xmlDecoder) end() error {
 // children reads the content of the element just started, whose qualified
 // name is qn, calling child for each child element (d.local names it) with
 // the element's path step pushed; child must read the element to its end.
-// Text other than white space is refused.
-func (d *xmlDecoder) children(qn []byte, child func(at int) error) error {
+// Text other than white space is refused. links says that a <link> child is
+// a link, for child to read with d.link: plainLink then reads the links that
+// it can, without child.
+func (d *xmlDecoder) children(qn []byte, links bool, child func(at int) error) error {
 	for {
 		// The common cases, white space and then a start tag or the end
 		// tag, without tokens: the white space is text children would
@@ -1235,6 +1239,9 @@ func (d *xmlDecoder) children(qn []byte, child func(at int) error) error {
 					return nil
 				}
 			default:
+				if links && buf[i+1] == 'l' && !d.general && d.plainLink(i) {
+					continue
+				}
 				d.pos = i
 				if err := d.startTag(); err != nil {
 					return err
@@ -1301,9 +1308,46 @@ func (d *xmlDecoder) skipEmpty() error {
 		return nil
 	}
 	qn := d.qname()
-	return d.children(qn, func(at int) error {
+	return d.children(qn, false, func(at int) error {
 		return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 	})
+}
+
+// plainLink is the fast path of children for a <link> child (see links
+// there) at buf[i:] that is as nearly all links are: <link rel="…"
+// href="…"/>, written so, with a rel in the intern table and an href of
+// plain ASCII (as knownAttr reads them), in the UCWA namespace. It reads it
+// onto d.links as d.link would, and reports true; for any other element it
+// reads nothing and reports false, and the general path reads it (and finds
+// any error).
+func (d *xmlDecoder) plainLink(i int) bool {
+	const tag = '<' | 'l'<<8 | 'i'<<16 | 'n'<<24 | 'k'<<32 | ' '<<40 // "<link "
+	buf := d.buf
+	if i+64 > len(buf) || load64b(buf, i)&mask6 != tag || d.depth >= d.maxDepth {
+		return false
+	}
+	name, vs, ve := knownAttr(buf, i+6)
+	if name != "rel" || buf[ve+1] != ' ' {
+		return false
+	}
+	name, hs, he := knownAttr(buf, ve+2)
+	if name != "href" {
+		return false
+	}
+	j := he + 1
+	if j+3 <= len(buf) && buf[j] == ' ' {
+		j++
+	}
+	if j+2 > len(buf) || buf[j] != '/' || buf[j+1] != '>' {
+		return false
+	}
+	rel := internIndex(buf[vs:ve])
+	if rel < 0 || d.defaultNS() != Namespace {
+		return false
+	}
+	d.links = append(d.links, Link{Rel: internEntries[rel].name, Href: d.keep(buf[hs:he])})
+	d.pos = j + 2
+	return true
 }
 
 // linkAttrs reads the attributes of <link rel href title …/> (or of an event
@@ -1512,7 +1556,7 @@ func (d *xmlDecoder) property() error {
 		vbase := len(d.vals)
 		if !d.empty {
 			qn := d.qname()
-			err = d.children(qn, func(at int) error {
+			err = d.children(qn, false, func(at int) error {
 				if string(d.local) != "item" {
 					return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 				}
@@ -1600,7 +1644,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 	var err error
 	if !d.empty {
 		qn := d.qname()
-		err = d.children(qn, func(at int) error {
+		err = d.children(qn, true, func(at int) error {
 			switch string(d.local) {
 			case "property", "propertyList":
 				return d.property()
@@ -1666,7 +1710,7 @@ func (d *xmlDecoder) input(in *Input) error {
 	}
 	var err error
 	if !d.empty {
-		err = d.children(d.qname(), func(at int) error {
+		err = d.children(d.qname(), true, func(at int) error {
 			switch string(d.local) {
 			case "property", "propertyList":
 				return d.property()
@@ -1700,7 +1744,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 	}
 	var err error
 	if !d.empty {
-		err = d.children(d.qname(), func(at int) error {
+		err = d.children(d.qname(), true, func(at int) error {
 			switch string(d.local) {
 			case "link":
 				return d.link()
@@ -1732,7 +1776,7 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		d.path = d.path[:len(d.path)-1]
 		return nil
 	}
-	err := d.children(d.qname(), func(at int) error {
+	err := d.children(d.qname(), false, func(at int) error {
 		e := Event{Type: d.eventType()}
 		d.pushStep(string(e.Type), "", "")
 		err := d.event(&e)
@@ -1767,7 +1811,7 @@ func (d *xmlDecoder) event(e *Event) error {
 		return nil
 	}
 	qn := d.qname()
-	return d.children(qn, func(at int) error {
+	return d.children(qn, false, func(at int) error {
 		switch string(d.local) {
 		case "resource":
 			if e.Resource != nil {
@@ -1855,7 +1899,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 	pbase := len(d.props)
 	var err error
 	if !d.empty {
-		err = d.children(d.qname(), func(at int) error {
+		err = d.children(d.qname(), false, func(at int) error {
 			local := d.local // a slice of buf, which the reads below leave alone
 			if string(local) != "link" {
 				if err := d.onlyAttrs(); err != nil {
@@ -1889,7 +1933,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				base := len(d.props)
 				var err error
 				if !d.empty {
-					err = d.children(d.qname(), func(at int) error {
+					err = d.children(d.qname(), false, func(at int) error {
 						if string(d.local) != "property" && string(d.local) != "propertyList" {
 							return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+name+">")
 						}

@@ -1,6 +1,16 @@
 package ucwa
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // TestKnownNames checks that knownElem and knownAttr, which recognize the
 // commonest names by loading eight bytes, agree with the generic reader
@@ -72,4 +82,126 @@ func TestKnownNames(t *testing.T) {
 			}
 		}
 	}
+}
+
+// decodeXMLWays is decodeJSONWays for XML: the fast path (plainLink) on and
+// off must give the same value or error.
+func decodeXMLWays(t *testing.T, name string, data []byte, maxDepth int) {
+	t.Helper()
+	kinds := []struct {
+		kind string
+		read func(d *xmlDecoder) (any, error)
+	}{
+		{"resource", func(d *xmlDecoder) (any, error) { var r Resource; err := d.topResource(&r); return r, err }},
+		{"input", func(d *xmlDecoder) (any, error) { var in Input; err := d.input(&in); return in, err }},
+		{"events", func(d *xmlDecoder) (any, error) { var ev Events; err := d.events(&ev); return ev, err }},
+	}
+	for _, k := range kinds {
+		var got [2]any
+		var errs [2]string
+		for i, general := range []bool{false, true} {
+			d := &xmlDecoder{buf: data, maxDepth: maxDepth, general: general}
+			d.slabs.start(len(data))
+			v, err := k.read(d)
+			if err != nil {
+				v, errs[i] = nil, err.Error()
+			}
+			got[i] = v
+		}
+		if errs[0] != errs[1] {
+			t.Errorf("%s as %s: error %q with the fast path, %q without", name, k.kind, errs[0], errs[1])
+		} else if diff := cmp.Diff(got[1], got[0], cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+			t.Errorf("%s as %s: (-general +fast):\n%s", name, k.kind, diff)
+		}
+	}
+}
+
+// TestPlainLink: the fast path for <link> elements (plainLink) changes
+// nothing a decode gives, value or error, on the reference's examples, the
+// benchmark's bodies, and links of every shape, cut at every byte; and it
+// takes the shape real bodies have.
+func TestPlainLink(t *testing.T) {
+	for _, e := range corpusManifest(t) {
+		if _, _, body := readCorpus(t, e.File); corpusFormat(e.Format) == XML && len(body) > 0 {
+			decodeXMLWays(t, e.File, body, DefaultMaxDepth)
+		}
+	}
+	benchBodies, _ := filepath.Glob(filepath.Join("bench", "testdata", "*.xml"))
+	events, _ := filepath.Glob(filepath.Join("testdata", "events", "*.xml"))
+	for _, name := range append(benchBodies, events...) {
+		body, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decodeXMLWays(t, name, body, DefaultMaxDepth)
+	}
+
+	// plainLink needs 64 bytes from the tag: the padding after the links
+	// gives them that room.
+	pad := `<property name="pad">` + strings.Repeat("x", 64) + `</property>`
+	links := []string{
+		`<link rel="self" href="/a"/>`, `<link rel="self" href="/ucwa/v1/applications/192/people/sip:x@y.com" />`,
+		`<link rel="events" href=""/>`, `<link rel="me" href="/m" title="t"/>`, `<link rel="batch" title="t" href="/b"/>`,
+		`<link rel="self" href="/again"/>`, `<link rel="notInTable" href="/n"/>`, `<link rel="s&#101;lf" href="/e"/>`,
+		`<link rel="policies" href="/&amp;"/>`, `<link rel="policies" href="/é"/>`, `<link rel="policies" href="/` + "\x01" + `"/>`,
+		`<link rel="policies" href="/` + "\t" + `"/>`, `<link rel="policies" href="/p"></link>`, `<link rel="policies" href="/p">`,
+		`<link rel="policies" href="/p"/ >`, `<link rel="policies" href="/p"  />`, `<link rel="policies"  href="/p"/>`,
+		`<link  rel="policies" href="/p"/>`, `<link rel='policies' href="/p"/>`, `<link rel="policies" href='/p'/>`,
+		`<link rel="policies" href="/p" rel="x"/>`, `<link href="/p" rel="policies"/>`, `<link rel="policies"/>`,
+		`<link rel="policies" href="/p"/x>`, `<links rel="policies" href="/p"/>`, `<link rel="policies" href="/<"/>`,
+		`<link xmlns="urn:other" rel="policies" href="/p"/>`, `<u:link rel="policies" href="/p"/>`,
+		`<link rel="policies" href="/p"x>`, `<link rel="policies"xhref="/p"/>`, `<link rel="policies"` + "\t" + `href="/p"/>`,
+		`<link rel="reportMyNetwork" href="/ucwa/v1/applications/192/reportMyNetwork"/>`,
+	}
+	seps := []string{"", "\n    ", " ", "\r\n", "<!-- c -->"}
+	for i, m := range links {
+		for j, n := range links {
+			sep := seps[(i+j)%len(seps)]
+			inner := links[0] + sep + m + sep + n + sep + pad
+			for k, body := range []string{
+				`<resource xmlns="` + Namespace + `" rel="x" href="/x">` + inner + `</resource>`,
+				`<input xmlns="` + Namespace + `">` + inner + `</input>`,
+				`<u:resource xmlns:u="` + Namespace + `" rel="x" href="/x">` + inner + `</u:resource>`,
+			} {
+				for cut := 0; cut <= len(body) && k == 0; cut++ { // cut the first form only, for time
+					decodeXMLWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), DefaultMaxDepth)
+				}
+				for _, depth := range []int{1, 2, DefaultMaxDepth} {
+					decodeXMLWays(t, fmt.Sprintf("%q at max depth %d", body, depth), []byte(body), depth)
+				}
+			}
+		}
+	}
+
+	// The shape of real bodies is taken.
+	body := "<resource xmlns=\"" + Namespace + "\" rel=\"x\" href=\"/x\">\n  <link rel=\"self\" href=\"/a\"/>\n  <link rel=\"batch\" href=\"/b\" />" + pad + "</resource>"
+	d := &xmlDecoder{buf: []byte(body), maxDepth: DefaultMaxDepth}
+	d.slabs.start(len(body))
+	if err := d.root("resource"); err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{`<link rel="self"`, `<link rel="batch"`} {
+		i := strings.Index(body, link)
+		if !d.plainLink(i) || d.pos <= i || len(d.links) == 0 {
+			t.Errorf("%q: plainLink did not take it", body[i:])
+		}
+	}
+}
+
+// FuzzXMLFastPaths: on any body, the fast path (plainLink) gives what the
+// general path gives, value or error.
+func FuzzXMLFastPaths(f *testing.F) {
+	for _, s := range []string{
+		`<resource xmlns="` + Namespace + `" rel="x" href="/x"><link rel="self" href="/a"/><link rel="batch" href="/b" /></resource>`,
+		`<input xmlns="` + Namespace + `"><link rel="message" href="data:,x"/></input>`,
+		`<resource xmlns="` + Namespace + `" rel="x"><link rel="self" href="/a"/><link rel="self" href="/a"/></resource>`,
+	} {
+		f.Add([]byte(s))
+	}
+	if body, err := os.ReadFile(filepath.Join("bench", "testdata", "application.xml")); err == nil {
+		f.Add(body)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decodeXMLWays(t, "body", data, 10)
+	})
 }
