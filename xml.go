@@ -49,7 +49,7 @@ type xmlDecoder struct {
 	res   []Resource
 	slabs
 
-	general bool // for tests: no fast path (plainLink), to compare
+	general bool // for tests: no fast paths (plainLink, plainProperty), to compare
 }
 
 // nsBinding is a namespace declaration: its prefix slices buf, and its URI
@@ -1221,9 +1221,10 @@ func (d *xmlDecoder) end() error {
 // children reads the content of the element just started, whose qualified
 // name is qn, calling child for each child element (d.local names it) with
 // the element's path step pushed; child must read the element to its end.
-// Text other than white space is refused. links says that a <link> child is
-// a link, for child to read with d.link: plainLink then reads the links that
-// it can, without child.
+// Text other than white space is refused. links says that the <link> and
+// <property> children are links and properties, for child to read with
+// d.link and d.property: plainLink and plainProperty then read those that
+// they can, without child.
 func (d *xmlDecoder) children(qn []byte, links bool, child func(at int) error) error {
 	for {
 		// The common cases, white space and then a start tag or the end
@@ -1239,7 +1240,7 @@ func (d *xmlDecoder) children(qn []byte, links bool, child func(at int) error) e
 					return nil
 				}
 			default:
-				if links && buf[i+1] == 'l' && !d.general && d.plainLink(i) {
+				if links && !d.general && (buf[i+1] == 'l' && d.plainLink(i) || buf[i+1] == 'p' && d.plainProperty(i)) {
 					continue
 				}
 				d.pos = i
@@ -1347,6 +1348,38 @@ func (d *xmlDecoder) plainLink(i int) bool {
 	}
 	d.links = append(d.links, Link{Rel: internEntries[rel].name, Href: d.keep(buf[hs:he])})
 	d.pos = j + 2
+	return true
+}
+
+// plainProperty is the fast path of children for a <property> child (see
+// links there) at buf[i:] that is as most properties are: <property
+// name="…">text</property>, written so, with a name in the intern table and
+// text of plain ASCII, in the UCWA namespace. It reads it onto
+// d.props as d.property would, and reports true; for any other element it
+// reads nothing and reports false, and the general path reads it (and finds
+// any error).
+func (d *xmlDecoder) plainProperty(i int) bool {
+	const tag = '<' | 'p'<<8 | 'r'<<16 | 'o'<<24 | 'p'<<32 | 'e'<<40 | 'r'<<48 | 't'<<56 // "<propert"
+	const end = '<' | '/'<<8 | 'p'<<16 | 'r'<<24 | 'o'<<32 | 'p'<<40 | 'e'<<48 | 'r'<<56 // "</proper"
+	buf := d.buf
+	if i+64 > len(buf) || load64b(buf, i) != tag || buf[i+8] != 'y' || buf[i+9] != ' ' || d.depth >= d.maxDepth {
+		return false
+	}
+	name, vs, ve := knownAttr(buf, i+10)
+	if name != "name" || buf[ve+1] != '>' {
+		return false
+	}
+	ts := ve + 2
+	te := ts + textPlainPrefix(buf[ts:])
+	if te+11 > len(buf) || load64b(buf, te) != end || buf[te+8] != 't' || buf[te+9] != 'y' || buf[te+10] != '>' {
+		return false
+	}
+	k := internIndex(buf[vs:ve])
+	if k < 0 || d.defaultNS() != Namespace {
+		return false
+	}
+	d.pushProp(internEntries[k].name, d.inferXML(buf[ts:te]), i)
+	d.pos = te + 11
 	return true
 }
 

@@ -84,8 +84,8 @@ func TestKnownNames(t *testing.T) {
 	}
 }
 
-// decodeXMLWays is decodeJSONWays for XML: the fast path (plainLink) on and
-// off must give the same value or error.
+// decodeXMLWays is decodeJSONWays for XML: the fast paths (plainLink,
+// plainProperty) on and off must give the same value or error.
 func decodeXMLWays(t *testing.T, name string, data []byte, maxDepth int) {
 	t.Helper()
 	kinds := []struct {
@@ -116,11 +116,12 @@ func decodeXMLWays(t *testing.T, name string, data []byte, maxDepth int) {
 	}
 }
 
-// TestPlainLink: the fast path for <link> elements (plainLink) changes
-// nothing a decode gives, value or error, on the reference's examples, the
-// benchmark's bodies, and links of every shape, cut at every byte; and it
-// takes the shape real bodies have.
-func TestPlainLink(t *testing.T) {
+// TestXMLFastPaths: the fast paths for <link> and <property> elements
+// (plainLink, plainProperty) change nothing a decode gives, value or error,
+// on the reference's examples, the benchmark's bodies, and links and
+// properties of every shape, cut at every byte; and they take the shapes
+// real bodies have.
+func TestXMLFastPaths(t *testing.T) {
 	for _, e := range corpusManifest(t) {
 		if _, _, body := readCorpus(t, e.File); corpusFormat(e.Format) == XML && len(body) > 0 {
 			decodeXMLWays(t, e.File, body, DefaultMaxDepth)
@@ -152,16 +153,34 @@ func TestPlainLink(t *testing.T) {
 		`<link xmlns="urn:other" rel="policies" href="/p"/>`, `<u:link rel="policies" href="/p"/>`,
 		`<link rel="policies" href="/p"x>`, `<link rel="policies"xhref="/p"/>`, `<link rel="policies"` + "\t" + `href="/p"/>`,
 		`<link rel="reportMyNetwork" href="/ucwa/v1/applications/192/reportMyNetwork"/>`,
+		`<property name="type">Browser</property>`, `<property name="culture">en-us</property>`,
+		`<property name="type">again</property>`, `<property name="notInTable">x</property>`,
+		`<property name="publishEndpointLocation">false</property>`, `<property name="subject">True</property>`,
+		`<property name="subject">2015-06-16T12:00:00.000Z</property>`, `<property name="subject">2015-06-16T12:00:00</property>`,
+		`<property name="subject"></property>`, `<property name="subject"/>`, `<property name="subject"> </property>`,
+		`<property name="subject">a&amp;b</property>`, `<property name="subject">é</property>`,
+		`<property name="subject">a` + "\n" + `b</property>`, `<property name="subject">a]]>b</property>`,
+		`<property name="subject">a<!-- c -->b</property>`, `<property name="subject"><![CDATA[x]]></property>`,
+		`<property name="subject">x</propertyx>`, `<property name="subject">x</property >`, `<property name="subject">x</proper>`,
+		`<property name="subject" >x</property>`, `<property  name="subject">x</property>`, `<property name='subject'>x</property>`,
+		`<property name="subject" x="y">x</property>`, `<property name="s&#117;bject">x</property>`,
+		`<propertyList name="subject"><item>a</item></propertyList>`, `<property name="subject"><item>a</item></property>`,
+		`<property xmlns="urn:other" name="subject">x</property>`, `<propertyx name="subject">x</propertyx>`,
 	}
 	seps := []string{"", "\n    ", " ", "\r\n", "<!-- c -->"}
 	for i, m := range links {
-		for j, n := range links {
+		// Each element after itself and two others, for time: all pairs
+		// take half a minute.
+		for _, j := range []int{i, (i + 1) % len(links), (5*i + 2) % len(links)} {
+			n := links[j]
 			sep := seps[(i+j)%len(seps)]
-			inner := links[0] + sep + m + sep + n + sep + pad
+			inner := m + sep + n + sep + pad
 			for k, body := range []string{
+				`<resource xmlns="` + Namespace + `" rel="x" href="/x">` + links[0] + sep + inner + `</resource>`,
 				`<resource xmlns="` + Namespace + `" rel="x" href="/x">` + inner + `</resource>`,
 				`<input xmlns="` + Namespace + `">` + inner + `</input>`,
 				`<u:resource xmlns:u="` + Namespace + `" rel="x" href="/x">` + inner + `</u:resource>`,
+				`<u:resource xmlns:u="` + Namespace + `" xmlns="urn:other" rel="x">` + inner + `</u:resource>`,
 			} {
 				for cut := 0; cut <= len(body) && k == 0; cut++ { // cut the first form only, for time
 					decodeXMLWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), DefaultMaxDepth)
@@ -173,8 +192,9 @@ func TestPlainLink(t *testing.T) {
 		}
 	}
 
-	// The shape of real bodies is taken.
-	body := "<resource xmlns=\"" + Namespace + "\" rel=\"x\" href=\"/x\">\n  <link rel=\"self\" href=\"/a\"/>\n  <link rel=\"batch\" href=\"/b\" />" + pad + "</resource>"
+	// The shapes of real bodies are taken.
+	body := "<resource xmlns=\"" + Namespace + "\" rel=\"x\" href=\"/x\">\n  <link rel=\"self\" href=\"/a\"/>\n  <link rel=\"batch\" href=\"/b\" />" +
+		`<property name="type">Browser</property>` + pad + "</resource>"
 	d := &xmlDecoder{buf: []byte(body), maxDepth: DefaultMaxDepth}
 	d.slabs.start(len(body))
 	if err := d.root("resource"); err != nil {
@@ -186,15 +206,19 @@ func TestPlainLink(t *testing.T) {
 			t.Errorf("%q: plainLink did not take it", body[i:])
 		}
 	}
+	if i := strings.Index(body, `<property name="type"`); !d.plainProperty(i) || len(d.props) != 1 || d.props[0].Value != String("Browser") {
+		t.Errorf("%q: plainProperty did not take it: %+v", body[i:], d.props)
+	}
 }
 
-// FuzzXMLFastPaths: on any body, the fast path (plainLink) gives what the
-// general path gives, value or error.
+// FuzzXMLFastPaths: on any body, the fast paths (plainLink, plainProperty)
+// give what the general paths give, value or error.
 func FuzzXMLFastPaths(f *testing.F) {
 	for _, s := range []string{
 		`<resource xmlns="` + Namespace + `" rel="x" href="/x"><link rel="self" href="/a"/><link rel="batch" href="/b" /></resource>`,
 		`<input xmlns="` + Namespace + `"><link rel="message" href="data:,x"/></input>`,
 		`<resource xmlns="` + Namespace + `" rel="x"><link rel="self" href="/a"/><link rel="self" href="/a"/></resource>`,
+		`<resource xmlns="` + Namespace + `" rel="x"><property name="type">a</property><property name="type">b</property></resource>`,
 	} {
 		f.Add([]byte(s))
 	}
