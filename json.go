@@ -343,7 +343,9 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 	if it.n > 0 {
 		switch c {
 		case ',':
-			d.pos++
+			// The indentation of the next name, inline (skipWS's first
+			// step); anything else goes to skipWS.
+			d.pos = skipIndent(d.buf, d.pos+1)
 			if c = 0; d.pos < len(d.buf) {
 				c = d.buf[d.pos]
 			}
