@@ -988,7 +988,7 @@ func (d *jsonDecoder) relSet(embedded bool) error {
 // relSet reads that one the general way, which also finds any error.
 //
 // It is hrefOnly and nextMember in one loop, without their calls: most of
-// a resource's members are links, and this halves what they cost.
+// a resource's members are links, and they cost a quarter less read here.
 func (d *jsonDecoder) linkRun(it *objectIter) {
 	const key = '"' | 'h'<<8 | 'r'<<16 | 'e'<<24 | 'f'<<32 | '"'<<40 // "href"
 	buf := d.buf

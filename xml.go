@@ -1221,11 +1221,10 @@ func (d *xmlDecoder) end() error {
 // children reads the content of the element just started, whose qualified
 // name is qn, calling child for each child element (d.local names it) with
 // the element's path step pushed; child must read the element to its end.
-// Text other than white space is refused. links says that the <link> and
-// <property> children are links and properties, for child to read with
-// d.link and d.property: plainLink and plainProperty then read those that
-// they can, without child.
-func (d *xmlDecoder) children(qn []byte, links bool, child func(at int) error) error {
+// Text other than white space is refused. plain says which children child
+// reads with d.link and d.property: plainLink and plainProperty then read
+// those that they can, without child.
+func (d *xmlDecoder) children(qn []byte, plain plainKids, child func(at int) error) error {
 	for {
 		// The common cases, white space and then a start tag or the end
 		// tag, without tokens: the white space is text children would
@@ -1240,7 +1239,8 @@ func (d *xmlDecoder) children(qn []byte, links bool, child func(at int) error) e
 					return nil
 				}
 			default:
-				if links && !d.general && (buf[i+1] == 'l' && d.plainLink(i) || buf[i+1] == 'p' && d.plainProperty(i)) {
+				if plain != 0 && !d.general && (buf[i+1] == 'l' && plain&plainLinks != 0 && d.plainLink(i) ||
+					buf[i+1] == 'p' && plain&plainProps != 0 && d.plainProperty(i)) {
 					continue
 				}
 				d.pos = i
@@ -1309,13 +1309,21 @@ func (d *xmlDecoder) skipEmpty() error {
 		return nil
 	}
 	qn := d.qname()
-	return d.children(qn, false, func(at int) error {
+	return d.children(qn, 0, func(at int) error {
 		return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 	})
 }
 
-// plainLink is the fast path of children for a <link> child (see links
-// there) at buf[i:] that is as nearly all links are: <link rel="…"
+// plainKids says which children of an element children's fast paths may
+// read: those that the element reads with d.link or d.property.
+type plainKids uint8
+
+const (
+	plainLinks plainKids = 1 << iota // <link> children, read by plainLink
+	plainProps                       // <property> children, read by plainProperty
+)
+
+// plainLink is the fast path of children for a <link> child (see plainKids) at buf[i:] that is as nearly all links are: <link rel="…"
 // href="…"/>, written so, with a rel in the intern table and an href of
 // plain ASCII (as knownAttr reads them), in the UCWA namespace. It reads it
 // onto d.links as d.link would, and reports true; for any other element it
@@ -1352,7 +1360,7 @@ func (d *xmlDecoder) plainLink(i int) bool {
 }
 
 // plainProperty is the fast path of children for a <property> child (see
-// links there) at buf[i:] that is as most properties are: <property
+// plainKids) at buf[i:] that is as most properties are: <property
 // name="…">text</property>, written so, with a name in the intern table and
 // text of plain ASCII, in the UCWA namespace. It reads it onto
 // d.props as d.property would, and reports true; for any other element it
@@ -1589,7 +1597,7 @@ func (d *xmlDecoder) property() error {
 		vbase := len(d.vals)
 		if !d.empty {
 			qn := d.qname()
-			err = d.children(qn, false, func(at int) error {
+			err = d.children(qn, 0, func(at int) error {
 				if string(d.local) != "item" {
 					return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 				}
@@ -1677,7 +1685,7 @@ func (d *xmlDecoder) resource(r *Resource) error {
 	var err error
 	if !d.empty {
 		qn := d.qname()
-		err = d.children(qn, true, func(at int) error {
+		err = d.children(qn, plainLinks|plainProps, func(at int) error {
 			switch string(d.local) {
 			case "property", "propertyList":
 				return d.property()
@@ -1743,7 +1751,7 @@ func (d *xmlDecoder) input(in *Input) error {
 	}
 	var err error
 	if !d.empty {
-		err = d.children(d.qname(), true, func(at int) error {
+		err = d.children(d.qname(), plainLinks|plainProps, func(at int) error {
 			switch string(d.local) {
 			case "property", "propertyList":
 				return d.property()
@@ -1777,7 +1785,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 	}
 	var err error
 	if !d.empty {
-		err = d.children(d.qname(), true, func(at int) error {
+		err = d.children(d.qname(), plainLinks, func(at int) error {
 			switch string(d.local) {
 			case "link":
 				return d.link()
@@ -1809,7 +1817,7 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		d.path = d.path[:len(d.path)-1]
 		return nil
 	}
-	err := d.children(d.qname(), false, func(at int) error {
+	err := d.children(d.qname(), 0, func(at int) error {
 		e := Event{Type: d.eventType()}
 		d.pushStep(string(e.Type), "", "")
 		err := d.event(&e)
@@ -1844,7 +1852,7 @@ func (d *xmlDecoder) event(e *Event) error {
 		return nil
 	}
 	qn := d.qname()
-	return d.children(qn, false, func(at int) error {
+	return d.children(qn, 0, func(at int) error {
 		switch string(d.local) {
 		case "resource":
 			if e.Resource != nil {
@@ -1932,7 +1940,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 	pbase := len(d.props)
 	var err error
 	if !d.empty {
-		err = d.children(d.qname(), false, func(at int) error {
+		err = d.children(d.qname(), 0, func(at int) error {
 			local := d.local // a slice of buf, which the reads below leave alone
 			if string(local) != "link" {
 				if err := d.onlyAttrs(); err != nil {
@@ -1966,7 +1974,7 @@ func (d *xmlDecoder) reason(e *Error) error {
 				base := len(d.props)
 				var err error
 				if !d.empty {
-					err = d.children(d.qname(), false, func(at int) error {
+					err = d.children(d.qname(), 0, func(at int) error {
 						if string(d.local) != "property" && string(d.local) != "propertyList" {
 							return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+name+">")
 						}

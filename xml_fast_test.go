@@ -181,6 +181,8 @@ func TestXMLFastPaths(t *testing.T) {
 				`<input xmlns="` + Namespace + `">` + inner + `</input>`,
 				`<u:resource xmlns:u="` + Namespace + `" rel="x" href="/x">` + inner + `</u:resource>`,
 				`<u:resource xmlns:u="` + Namespace + `" xmlns="urn:other" rel="x">` + inner + `</u:resource>`,
+				`<events xmlns="` + Namespace + `" href="/e">` + inner + `</events>`,
+				`<events xmlns="` + Namespace + `" href="/e"><sender rel="me" href="/m">` + inner + `</sender></events>`,
 			} {
 				for cut := 0; cut <= len(body) && k == 0; cut++ { // cut the first form only, for time
 					decodeXMLWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), DefaultMaxDepth)
@@ -219,6 +221,7 @@ func FuzzXMLFastPaths(f *testing.F) {
 		`<input xmlns="` + Namespace + `"><link rel="message" href="data:,x"/></input>`,
 		`<resource xmlns="` + Namespace + `" rel="x"><link rel="self" href="/a"/><link rel="self" href="/a"/></resource>`,
 		`<resource xmlns="` + Namespace + `" rel="x"><property name="type">a</property><property name="type">b</property></resource>`,
+		`<events xmlns="` + Namespace + `" href="/e"><link rel="next" href="/n"/><property name="type">a</property></events>`,
 	} {
 		f.Add([]byte(s))
 	}
