@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestKnownNames checks that knownElem and knownAttr, which recognize the
@@ -84,59 +81,12 @@ func TestKnownNames(t *testing.T) {
 	}
 }
 
-// decodeXMLWays is decodeJSONWays for XML: the fast paths (plainLink,
-// plainProperty) on and off must give the same value or error.
-func decodeXMLWays(t *testing.T, name string, data []byte, maxDepth int) {
-	t.Helper()
-	kinds := []struct {
-		kind string
-		read func(d *xmlDecoder) (any, error)
-	}{
-		{"resource", func(d *xmlDecoder) (any, error) { var r Resource; err := d.topResource(&r); return r, err }},
-		{"input", func(d *xmlDecoder) (any, error) { var in Input; err := d.input(&in); return in, err }},
-		{"events", func(d *xmlDecoder) (any, error) { var ev Events; err := d.events(&ev); return ev, err }},
-	}
-	for _, k := range kinds {
-		var got [2]any
-		var errs [2]string
-		for i, general := range []bool{false, true} {
-			d := &xmlDecoder{buf: data, maxDepth: maxDepth, general: general}
-			d.slabs.start(len(data))
-			v, err := k.read(d)
-			if err != nil {
-				v, errs[i] = nil, err.Error()
-			}
-			got[i] = v
-		}
-		if errs[0] != errs[1] {
-			t.Errorf("%s as %s: error %q with the fast path, %q without", name, k.kind, errs[0], errs[1])
-		} else if diff := cmp.Diff(got[1], got[0], cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
-			t.Errorf("%s as %s: (-general +fast):\n%s", name, k.kind, diff)
-		}
-	}
-}
-
 // TestXMLFastPaths: the fast paths for <link> and <property> elements
 // (plainLink, plainProperty) change nothing a decode gives, value or error,
-// on the reference's examples, the benchmark's bodies, and links and
-// properties of every shape, cut at every byte; and they take the shapes
+// on links and properties of every shape, cut at every byte
+// (TestFastPathsOnExamples tries the real bodies); and they take the shapes
 // real bodies have.
 func TestXMLFastPaths(t *testing.T) {
-	for _, e := range corpusManifest(t) {
-		if _, _, body := readCorpus(t, e.File); corpusFormat(e.Format) == XML && len(body) > 0 {
-			decodeXMLWays(t, e.File, body, DefaultMaxDepth)
-		}
-	}
-	benchBodies, _ := filepath.Glob(filepath.Join("bench", "testdata", "*.xml"))
-	events, _ := filepath.Glob(filepath.Join("testdata", "events", "*.xml"))
-	for _, name := range append(benchBodies, events...) {
-		body, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		decodeXMLWays(t, name, body, DefaultMaxDepth)
-	}
-
 	// plainLink needs 64 bytes from the tag: the padding after the links
 	// gives them that room.
 	pad := `<property name="pad">` + strings.Repeat("x", 64) + `</property>`
@@ -185,10 +135,10 @@ func TestXMLFastPaths(t *testing.T) {
 				`<events xmlns="` + Namespace + `" href="/e"><sender rel="me" href="/m">` + inner + `</sender></events>`,
 			} {
 				for cut := 0; cut <= len(body) && k == 0; cut++ { // cut the first form only, for time
-					decodeXMLWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), DefaultMaxDepth)
+					decodeBothWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), XML, DefaultMaxDepth)
 				}
 				for _, depth := range []int{1, 2, DefaultMaxDepth} {
-					decodeXMLWays(t, fmt.Sprintf("%q at max depth %d", body, depth), []byte(body), depth)
+					decodeBothWays(t, fmt.Sprintf("%q at max depth %d", body, depth), []byte(body), XML, depth)
 				}
 			}
 		}
@@ -229,6 +179,6 @@ func FuzzXMLFastPaths(f *testing.F) {
 		f.Add(body)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeXMLWays(t, "body", data, 10)
+		decodeBothWays(t, "body", data, XML, 10)
 	})
 }

@@ -1,0 +1,105 @@
+package ucwa
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The fast paths of the decoders (JSON: hrefOnly, linkRun; XML: plainLink,
+// plainProperty) read the common shapes of a body without the general
+// paths' machinery, and give up, having read nothing, on anything else. The
+// field general of both decoders turns them off, and the tests here and in
+// json_fast_test.go and xml_fast_test.go compare the two ways.
+
+// decodeBothWays decodes data as a resource, an input and an event-channel
+// response, each with the fast paths and without, and fails the test where
+// the two ways differ in the value or the error.
+func decodeBothWays(t *testing.T, name string, data []byte, f Format, maxDepth int) {
+	t.Helper()
+	for _, kind := range []string{"resource", "input", "events"} {
+		var got [2]any
+		var errs [2]string
+		for i, general := range []bool{false, true} {
+			v, err := decodeWay(data, f, kind, maxDepth, general)
+			if err != nil {
+				v, errs[i] = nil, err.Error()
+			}
+			got[i] = v
+		}
+		if errs[0] != errs[1] {
+			t.Errorf("%s as %s %v: error %q with the fast paths, %q without", name, f, kind, errs[0], errs[1])
+		} else if diff := cmp.Diff(got[1], got[0], cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+			t.Errorf("%s as %s %v: (-general +fast):\n%s", name, f, kind, diff)
+		}
+	}
+}
+
+// decodeWay decodes data as kind, with the fast paths unless general.
+func decodeWay(data []byte, f Format, kind string, maxDepth int, general bool) (any, error) {
+	var r Resource
+	var in Input
+	var ev Events
+	var err error
+	if f == JSON {
+		d := &jsonDecoder{buf: data, maxDepth: maxDepth, general: general}
+		d.slabs.start(len(data))
+		switch kind {
+		case "resource":
+			err = d.topResource(&r)
+		case "input":
+			err = d.input(&in)
+		default:
+			err = d.events(&ev)
+		}
+	} else {
+		d := &xmlDecoder{buf: data, maxDepth: maxDepth, general: general}
+		d.slabs.start(len(data))
+		switch kind {
+		case "resource":
+			err = d.topResource(&r)
+		case "input":
+			err = d.input(&in)
+		default:
+			err = d.events(&ev)
+		}
+	}
+	switch kind {
+	case "resource":
+		return r, err
+	case "input":
+		return in, err
+	}
+	return ev, err
+}
+
+// TestFastPathsOnExamples: the fast paths change nothing a decode gives on
+// the reference's examples, the benchmark's bodies and the event examples.
+func TestFastPathsOnExamples(t *testing.T) {
+	for _, e := range corpusManifest(t) {
+		if _, _, body := readCorpus(t, e.File); len(body) > 0 {
+			decodeBothWays(t, e.File, body, corpusFormat(e.Format), DefaultMaxDepth)
+		}
+	}
+	for _, pattern := range []string{"bench/testdata/*", "testdata/events/*"} {
+		names, _ := filepath.Glob(filepath.FromSlash(pattern))
+		for _, name := range names {
+			f := JSON
+			switch filepath.Ext(name) {
+			case ".xml":
+				f = XML
+			case ".json":
+			default:
+				continue
+			}
+			body, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			decodeBothWays(t, name, body, f, DefaultMaxDepth)
+		}
+	}
+}
