@@ -748,6 +748,13 @@ func (d *jsonDecoder) value() (Value, error) {
 	}
 	switch c {
 	case '"':
+		// A string without escapes, the common case, is no date (whose
+		// form has "\/"): read it without str.
+		if end := jsonPlainEnd(d.buf, d.pos+1); end < len(d.buf) && d.buf[end] == '"' {
+			text := d.keep(d.buf[d.pos+1 : end])
+			d.pos = end + 1
+			return Value{kind: KindString, text: text}, nil
+		}
 		s, raw, err := d.str()
 		if err != nil {
 			return Value{}, err
