@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -100,6 +102,37 @@ func TestFastPathsOnExamples(t *testing.T) {
 				t.Fatal(err)
 			}
 			decodeBothWays(t, name, body, f, DefaultMaxDepth)
+		}
+	}
+}
+
+// TestFastPathsAtBodyEnd: the fast paths read eight bytes at a time and
+// look past what they read; a name or value of any length that ends at the
+// body's last byte, or a byte or two before it, must not make them read
+// past the end. The bodies are cut there, in the middle of a member.
+func TestFastPathsAtBodyEnd(t *testing.T) {
+	const ns = `xmlns="` + Namespace + `" rel="x">`
+	for n := 1; n < 100; n++ {
+		a := strings.Repeat("a", n)
+		for _, c := range []struct {
+			f    Format
+			body string
+		}{
+			{XML, `<resource ` + ns + `<link rel="` + a + `"`},
+			{XML, `<resource ` + ns + `<link rel="self" href="` + a + `"`},
+			{XML, `<resource ` + ns + `<link rel="self" href="` + a + `" /`},
+			{XML, `<resource ` + ns + `<property name="` + a + `"`},
+			{XML, `<resource ` + ns + `<property name="type">` + a},
+			{XML, `<resource ` + ns + `<property name="type">` + a + `</property`},
+			{JSON, `{"_links":{"self":{"href":"` + a + `"`},
+			{JSON, `{"_links":{"self":{"href":"` + a + `"}`},
+			{JSON, `{"_links":{"self":{"href":"/x"},"` + a + `"`},
+			{JSON, `{"rel":"` + a + `"`},
+			{JSON, `{"rel":"x",` + "\n" + strings.Repeat(" ", n)},
+		} {
+			for cut := max(0, len(c.body)-2); cut <= len(c.body); cut++ {
+				decodeBothWays(t, strconv.Quote(c.body[:cut]), []byte(c.body[:cut]), c.f, DefaultMaxDepth)
+			}
 		}
 	}
 }

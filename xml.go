@@ -1336,7 +1336,7 @@ func (d *xmlDecoder) plainLink(i int) bool {
 		return false
 	}
 	name, vs, ve := knownAttr(buf, i+6)
-	if name != "rel" || buf[ve+1] != ' ' {
+	if name != "rel" || ve+1 >= len(buf) || buf[ve+1] != ' ' {
 		return false
 	}
 	name, hs, he := knownAttr(buf, ve+2)
@@ -1374,7 +1374,7 @@ func (d *xmlDecoder) plainProperty(i int) bool {
 		return false
 	}
 	name, vs, ve := knownAttr(buf, i+10)
-	if name != "name" || buf[ve+1] != '>' {
+	if name != "name" || ve+1 >= len(buf) || buf[ve+1] != '>' {
 		return false
 	}
 	ts := ve + 2

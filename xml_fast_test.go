@@ -172,6 +172,8 @@ func FuzzXMLFastPaths(f *testing.F) {
 		`<resource xmlns="` + Namespace + `" rel="x"><link rel="self" href="/a"/><link rel="self" href="/a"/></resource>`,
 		`<resource xmlns="` + Namespace + `" rel="x"><property name="type">a</property><property name="type">b</property></resource>`,
 		`<events xmlns="` + Namespace + `" href="/e"><link rel="next" href="/n"/><property name="type">a</property></events>`,
+		`<resource xmlns="` + Namespace + `" rel="x"><link rel="` + strings.Repeat("a", 55) + `"`, // a value at the body's end
+		`<resource xmlns="` + Namespace + `" rel="x"><property name="` + strings.Repeat("a", 55) + `"`,
 	} {
 		f.Add([]byte(s))
 	}
