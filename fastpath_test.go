@@ -79,7 +79,8 @@ func decodeWay(data []byte, f Format, kind string, maxDepth int, general bool) (
 }
 
 // TestFastPathsOnExamples: the fast paths change nothing a decode gives on
-// the reference's examples, the benchmark's bodies and the event examples.
+// the reference's examples, and on the benchmark's bodies and the event
+// examples cut at every byte.
 func TestFastPathsOnExamples(t *testing.T) {
 	for _, e := range corpusManifest(t) {
 		if _, _, body := readCorpus(t, e.File); len(body) > 0 {
@@ -101,7 +102,9 @@ func TestFastPathsOnExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			decodeBothWays(t, name, body, f, DefaultMaxDepth)
+			for cut := 0; cut <= len(body); cut++ { // every prefix: the body may end anywhere
+				decodeBothWays(t, name+" cut at "+strconv.Itoa(cut), body[:cut], f, DefaultMaxDepth)
+			}
 		}
 	}
 }
