@@ -139,3 +139,37 @@ func TestFastPathsAtBodyEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestEndAfterLongValue: the decoders read names and values eight bytes at a
+// time and look at the bytes after them; a body that ends right after a long
+// one must get an error, not a panic. Each corpus body is cut after one of
+// its first quotes or '>', and a run of bytes and a closing byte or two are
+// appended, at lengths around the eight-byte words and the 64-byte room of
+// the fast paths. (This found the panic of plainLink and plainProperty.)
+func TestEndAfterLongValue(t *testing.T) {
+	for _, e := range corpusManifest(t) {
+		_, _, body := readCorpus(t, e.File)
+		f, s, cuts := corpusFormat(e.Format), string(body), 0
+		for q := 0; q < len(s) && cuts < 20; q++ {
+			if s[q] != '"' && s[q] != '>' {
+				continue
+			}
+			cuts++
+			for _, n := range []int{7, 8, 31, 55, 56, 63, 64} {
+				for _, end := range []string{`"`, `">`, `":`, ""} {
+					b := []byte(s[:q+1] + strings.Repeat("a", n) + end)
+					func() {
+						defer func() {
+							if r := recover(); r != nil {
+								t.Fatalf("%s cut at %d, %d bytes and %q: panic: %v", e.File, q+1, n, end, r)
+							}
+						}()
+						DecodeResource(b, f)
+						DecodeInput(b, f)
+						DecodeEvents(b, f)
+					}()
+				}
+			}
+		}
+	}
+}
