@@ -40,41 +40,38 @@ func decodeBothWays(t *testing.T, name string, data []byte, f Format, maxDepth i
 	}
 }
 
+// bodyDecoder is what the two decoders have in common for the three kinds
+// of body decodeWay reads.
+type bodyDecoder interface {
+	topResource(*Resource) error
+	input(*Input) error
+	events(*Events) error
+}
+
 // decodeWay decodes data as kind, with the fast paths unless general.
 func decodeWay(data []byte, f Format, kind string, maxDepth int, general bool) (any, error) {
-	var r Resource
-	var in Input
-	var ev Events
-	var err error
+	var d bodyDecoder
 	if f == JSON {
-		d := &jsonDecoder{buf: data, maxDepth: maxDepth, general: general}
-		d.slabs.start(len(data))
-		switch kind {
-		case "resource":
-			err = d.topResource(&r)
-		case "input":
-			err = d.input(&in)
-		default:
-			err = d.events(&ev)
-		}
+		j := &jsonDecoder{buf: data, maxDepth: maxDepth, general: general}
+		j.slabs.start(len(data))
+		d = j
 	} else {
-		d := &xmlDecoder{buf: data, maxDepth: maxDepth, general: general}
-		d.slabs.start(len(data))
-		switch kind {
-		case "resource":
-			err = d.topResource(&r)
-		case "input":
-			err = d.input(&in)
-		default:
-			err = d.events(&ev)
-		}
+		x := &xmlDecoder{buf: data, maxDepth: maxDepth, general: general}
+		x.slabs.start(len(data))
+		d = x
 	}
 	switch kind {
 	case "resource":
+		var r Resource
+		err := d.topResource(&r)
 		return r, err
 	case "input":
+		var in Input
+		err := d.input(&in)
 		return in, err
 	}
+	var ev Events
+	err := d.events(&ev)
 	return ev, err
 }
 
