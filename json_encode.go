@@ -96,10 +96,12 @@ func jsonHits(w uint64) uint64 { return jsonMarks(w) & msb }
 
 // jsonMarks is jsonHits before the high bits are picked out: a copy ORs the
 // marks of all its words and picks them out once.
+//
+// One test finds both '"' and the control characters: b^2 maps '"' to ' '
+// and keeps the bytes below ' ' below it, so b^2 < 0x21 holds for them and
+// for no other byte.
 func jsonMarks(w uint64) uint64 {
-	q := w ^ ('"' * lsb)
-	b := w ^ ('\\' * lsb)
-	return (w - 0x20*lsb) | (q - lsb) | (b - lsb) | w
+	return ((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '\\'*lsb) - lsb) | w
 }
 
 // load64 reads the 8 bytes of s, little endian (the compiler makes it one
@@ -174,8 +176,7 @@ func appendJSONQuoted(dst []byte, s string) (_ []byte, first, last uint64, plain
 			// jsonMarks and AppendUint64 written out: their inline marks
 			// would cost an instruction each per word.
 			w := load64(s[i:])
-			q, e := w^('"'*lsb), w^('\\'*lsb)
-			marks |= (w - 0x20*lsb) | (q - lsb) | (e - lsb) | w
+			marks |= ((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '\\'*lsb) - lsb) | w
 			dst = append(dst, byte(w), byte(w>>8), byte(w>>16), byte(w>>24), byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56))
 		}
 		// The loop appended -n&7 bytes past n-8, which the last word
