@@ -1,6 +1,8 @@
 package ucwa
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"testing"
 )
@@ -60,6 +62,47 @@ func TestJSONWhitespace(t *testing.T) {
 			d.ws()
 			if d.pos != len(s)-1 {
 				t.Fatalf("%q: stopped at %d", s, d.pos)
+			}
+		}
+	}
+}
+
+// TestWordHits checks the word tests against their tables: every byte value
+// at every place of a word of plain bytes, alone and with a second special
+// byte above it, must give its lowest mark at the first special byte.
+func TestWordHits(t *testing.T) {
+	tests := []struct {
+		name    string
+		hits    func(uint64) uint64
+		special *[256]bool
+	}{
+		{"jsonHits", jsonHits, &jsonEscape},
+		{"quotHits", quotHits, &attrSpecial2},
+	}
+	for _, tt := range tests {
+		for place := range 8 {
+			for c := range 256 {
+				for _, above := range []int{-1, '"', 0x00, 0xff} {
+					b := []byte("abcdefgh")
+					b[place] = byte(c)
+					if above >= 0 && place < 7 {
+						b[place+1] = byte(above)
+					}
+					want := 8
+					for i, x := range b {
+						if tt.special[x] {
+							want = i
+							break
+						}
+					}
+					got := 8
+					if h := tt.hits(binary.LittleEndian.Uint64(b)); h != 0 {
+						got = bits.TrailingZeros64(h) / 8
+					}
+					if got != want {
+						t.Fatalf("%s(%q): first mark at %d, want %d", tt.name, b, got, want)
+					}
+				}
 			}
 		}
 	}

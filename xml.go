@@ -2,6 +2,7 @@ package ucwa
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -111,8 +112,8 @@ func indentEnd(buf []byte, i int) int {
 		return i
 	}
 	i++
-	for i+8 <= len(buf) {
-		if w := load64b(buf, i) ^ ' '*lsb; w != 0 {
+	for i >= 0 && i < len(buf)-7 { // bounds as in jsonPlainEnd
+		if w := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; w != 0 {
 			return i + bits.TrailingZeros64(w)/8
 		}
 		i += 8
@@ -124,8 +125,8 @@ func indentEnd(buf []byte, i int) int {
 // then a byte loop, in one function to save a call.
 func spaceEnd(buf []byte, i int) int {
 	if i < len(buf) && buf[i] == '\n' {
-		for i++; i+8 <= len(buf); i += 8 {
-			if w := load64b(buf, i) ^ ' '*lsb; w != 0 {
+		for i++; i >= 0 && i < len(buf)-7; i += 8 {
+			if w := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; w != 0 {
 				i += bits.TrailingZeros64(w) / 8
 				break
 			}
@@ -330,8 +331,8 @@ func knownAttr(buf []byte, i int) (name string, vstart, vend int) {
 	default:
 		return "", 0, 0
 	}
-	for j := vstart; j+8 <= len(buf); j += 8 {
-		if hit := plainHits(load64b(buf, j), '"'*lsb, '<'*lsb, '&'*lsb); hit != 0 {
+	for j := vstart; j >= 0 && j < len(buf)-7; j += 8 {
+		if hit := quotHits(binary.LittleEndian.Uint64(buf[j:])); hit != 0 {
 			if j += bits.TrailingZeros64(hit) / 8; buf[j] == '"' {
 				return name, vstart, j
 			}
@@ -2022,6 +2023,12 @@ func plainHits(w, c1, c2, c3 uint64) uint64 {
 	return ((w - 0x20*lsb) | ((w ^ c1) - lsb) | ((w ^ c2) - lsb) | ((w ^ c3) - lsb) | w) & msb
 }
 
+// quotHits is plainHits(w, '"'*lsb, '<'*lsb, '&'*lsb) in fewer operations:
+// one test finds both '"' and the control characters, as in jsonMarks.
+func quotHits(w uint64) uint64 {
+	return (((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '<'*lsb) - lsb) | ((w ^ '&'*lsb) - lsb) | w) & msb
+}
+
 // textSpecial and attrSpecial mark the bytes that end a plain run of text and
 // of an attribute value in double or single quotes.
 var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
@@ -2055,8 +2062,8 @@ func quotPlainPrefix(s []byte) int { return plainEnd(s, '"'*lsb, '<'*lsb, '&'*ls
 // then up to a byte that special marks.
 func plainEnd(s []byte, c1, c2, c3 uint64, special *[256]bool) int {
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if hit := plainHits(load64b(s, i), c1, c2, c3); hit != 0 {
+	for ; i < len(s)-7; i += 8 {
+		if hit := plainHits(binary.LittleEndian.Uint64(s[i:]), c1, c2, c3); hit != 0 {
 			return i + bits.TrailingZeros64(hit)/8
 		}
 	}
