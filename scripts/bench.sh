@@ -78,6 +78,13 @@ function flush() {
 { k = $1 " " $2; if (k != key) { flush(); key = k; n = 0 } v[++n] = $3 }
 END { flush() }' >"$tmp/medians.txt"
 
+# Each round's time per op: "Workload/impl round ns", the round counted per
+# benchmark, so that a ratio can be taken within each round.
+awk '/^Benchmark/ {
+	name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
+	print name, ++round[name], $3
+}' "$RESULTS" >"$tmp/rounds.txt"
+
 # Targets: workload, peer ("-" for an absolute target on ucwa), unit, limit.
 # A ratio target is met when ucwa/peer time per op is at most the limit; an
 # absolute one when ucwa's median is at most the limit.
@@ -105,20 +112,33 @@ function dur(ns) {
 	if (ns >= 1e3) return sprintf("%.2f µs", ns / 1e3)
 	return sprintf("%.1f ns", ns)
 }
-FNR == NR { med[$1, $2] = $3; next }
+FILENAME == ARGV[1] { med[$1, $2] = $3; next }
+FILENAME == ARGV[2] { t[$1, $2] = $3; if ($2 > rounds[$1]) rounds[$1] = $2; next }
 {
 	w = $1; peer = $2; unit = $3; limit = $4
 	u = med[w "/ucwa", unit]
-	if (u == "") { printf("| %s | %s | no result | | %s | **MISS** |\n", w, unit, limit); print w " " peer " " unit ": no result" > "/dev/stderr"; miss++; next }
+	if (u == "") { printf("| %s | %s | no result | | | %s | **MISS** |\n", w, unit, limit); print w " " peer " " unit ": no result" > "/dev/stderr"; miss++; next }
 	if (peer == "-") {
 		ok = (u + 0 <= limit + 0)
-		line = sprintf("| %s | ucwa %s | %g | | ≤ %g | %s |", w, unit, u, limit, ok ? "PASS" : "**MISS**")
+		line = sprintf("| %s | ucwa %s | %g | | | ≤ %g | %s |", w, unit, u, limit, ok ? "PASS" : "**MISS**")
 		printf("%-20s %-26s %10g    target ≤ %-7s %s\n", w, "ucwa " unit, u, limit, ok ? "PASS" : "MISS") > "/dev/stderr"
 	} else {
 		pv = med[w "/" peer, unit]
-		if (pv == "" || pv + 0 == 0) { printf("| %s | ucwa/%s time | no result | | %s | **MISS** |\n", w, peer, limit); print w " " peer ": no result" > "/dev/stderr"; miss++; next }
+		if (pv == "" || pv + 0 == 0) { printf("| %s | ucwa/%s time | no result | | | %s | **MISS** |\n", w, peer, limit); print w " " peer ": no result" > "/dev/stderr"; miss++; next }
 		r = u / pv; ok = (r <= limit + 0)
-		line = sprintf("| %s | ucwa/%s time | %.3fx | %s vs %s | ≤ %gx | %s |", w, peer, r, dur(u), dur(pv), limit, ok ? "PASS" : "**MISS**")
+		# The ratio within each round, ucwa's run over the peer's of the
+		# same round: its range shows how far one round can be from the
+		# median.
+		lo = ""; hi = ""; below = 0; n = 0
+		for (k = 1; k <= rounds[w "/ucwa"] && k <= rounds[w "/" peer]; k++) {
+			if (t[w "/" peer, k] + 0 == 0) continue
+			rk = t[w "/ucwa", k] / t[w "/" peer, k]; n++
+			if (lo == "" || rk < lo) lo = rk
+			if (hi == "" || rk > hi) hi = rk
+			if (rk <= limit + 0) below++
+		}
+		spread = n ? sprintf("%.3f–%.3fx (%d of %d)", lo, hi, below, n) : ""
+		line = sprintf("| %s | ucwa/%s time | %.3fx | %s vs %s | %s | ≤ %gx | %s |", w, peer, r, dur(u), dur(pv), spread, limit, ok ? "PASS" : "**MISS**")
 		printf("%-20s %-26s %9.3fx    target ≤ %-7s %s\n", w, "ucwa/" peer, r, limit "x", ok ? "PASS" : "MISS") > "/dev/stderr"
 	}
 	print line
@@ -128,9 +148,9 @@ END { printf("%d target(s) missed\n", miss) > "/dev/stderr" }
 EOF
 
 {
-	echo "| Workload | Measure | Value | Time/op (ucwa vs peer) | Target | Result |"
-	echo "| --- | --- | --- | --- | --- | --- |"
-	awk -f "$tmp/report.awk" "$tmp/medians.txt" "$tmp/targets.txt"
+	echo "| Workload | Measure | Value | Time/op (ucwa vs peer) | Rounds: range (at target) | Target | Result |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	awk -f "$tmp/report.awk" "$tmp/medians.txt" "$tmp/rounds.txt" "$tmp/targets.txt"
 } >"$tmp/targets.md" 2>"$tmp/targets.term"
 
 # Every ratio, target or not, in the order of the suite.
@@ -268,7 +288,10 @@ $cmd
 
 ## Targets
 
-Ratios are ucwa's median time per op over the peer's (lower is better).
+Ratios are ucwa's median time per op over the peer's (lower is better); the
+verdict is the median's. Rounds gives the lowest and highest ratio of ucwa's
+run over the peer's run of the same round, and in how many rounds the ratio
+was at the target: how far a single run can land from the median.
 
 $(cat "$tmp/targets.md")
 
