@@ -802,9 +802,10 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
 	}
+	// go test puts its GOROOT/bin first on the PATH of the tests it runs.
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Skipf("no go command: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "ucwa")
 	if out, err := exec.Command(goCmd, "build", "-o", bin, ".").CombinedOutput(); err != nil {
