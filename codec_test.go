@@ -248,6 +248,9 @@ func TestDecodeErrors(t *testing.T) {
 		{where(), XML, `<input xmlns="` + Namespace + `"><bogus/></input>`, ErrStructure, 61, "/input", false},
 		{where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61, "/input", false},
 		{where(), XML, `<input xmlns="` + Namespace + `" a="1" a="2"/>`, ErrSyntax, 67, "", false},
+		{where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "", false},
+		{where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23, "", false},
+		{where(), XML, `<input xmlns="` + Namespace + `"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input", false},
 		{where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
 		{where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
 		{where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
@@ -663,6 +666,21 @@ func TestXMLAttributeLimits(t *testing.T) {
 		if tooLarge := errors.Is(err, ErrTooLarge); tooLarge == tc.ok {
 			t.Errorf("%d attributes, %d declarations: %v", tc.attrs, tc.decls, err)
 		}
+	}
+}
+
+// TestNamespaceRedeclared: a prefix, or the default namespace, may be
+// declared again on a child or a sibling, only not twice in one tag.
+func TestNamespaceRedeclared(t *testing.T) {
+	body := `<input xmlns="` + Namespace + `" xmlns:a="urn:a">` +
+		`<property xmlns="` + Namespace + `" xmlns:a="urn:b" name="x">1</property>` +
+		`<property xmlns:a="urn:c" name="y">2</property></input>`
+	in, err := DecodeInput([]byte(body), XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Properties) != 2 {
+		t.Fatalf("got %d properties, want 2", len(in.Properties))
 	}
 }
 

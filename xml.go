@@ -903,19 +903,31 @@ func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 		if string(v) == "http://www.w3.org/XML/1998/namespace" || string(v) == "http://www.w3.org/2000/xmlns/" {
 			return 0, false, d.fail(ErrSyntax, at, "reserved namespace "+quoteCut(string(v)))
 		}
-		d.ns = append(d.ns, nsBinding{prefix: nil, uri: canonicalNS(v), depth: d.depth})
-		return i, false, nil
+		return i, false, d.declare(nil, v, an, at)
 	case string(p) == "xmlns":
 		if len(v) == 0 || string(l) == "xmlns" || (string(l) == "xml") != (string(v) == "http://www.w3.org/XML/1998/namespace") ||
 			string(v) == "http://www.w3.org/2000/xmlns/" {
 			return 0, false, d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(string(an)))
 		}
-		d.ns = append(d.ns, nsBinding{prefix: l, uri: canonicalNS(v), depth: d.depth})
-		return i, false, nil
+		return i, false, d.declare(l, v, an, at)
 	}
 	// v may be d.scratch: keep it before the next attribute is read.
 	d.addAttr(p, d.attrLocal(l), d.keep(v), at)
 	return i, len(p) != 0, nil
+}
+
+// declare adds the declaration of prefix (nil: the default namespace) as
+// uri, made by the attribute an at offset at of the start tag being read.
+// Like any attribute, a declaration may appear once in a tag: the tag's own
+// declarations are the last in d.ns, at its depth.
+func (d *xmlDecoder) declare(prefix, uri, an []byte, at int) error {
+	for k := len(d.ns) - 1; k >= 0 && d.ns[k].depth == d.depth; k-- {
+		if string(d.ns[k].prefix) == string(prefix) {
+			return d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(string(an)))
+		}
+	}
+	d.ns = append(d.ns, nsBinding{prefix: prefix, uri: canonicalNS(uri), depth: d.depth})
+	return nil
 }
 
 // attrLocal returns the local name of an attribute as xmlAttr holds it: the
