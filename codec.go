@@ -38,13 +38,14 @@ const (
 	// encoding/json/v2): deeper recursion could exhaust the stack.
 	MaxDepthLimit = 10000
 
-	// MaxAttributes is the most attributes, namespace declarations
-	// included, an XML start tag may have, and MaxNamespaces the most
-	// namespace declarations in scope at once. UCWA uses fewer than ten of
-	// either; the limits keep the checks that attributes are unique and
-	// the lookups of prefixes cheap on hostile input (ErrTooLarge).
-	MaxAttributes = 64
-	MaxNamespaces = 64
+	// DefaultMaxAttributes is the most attributes, namespace declarations
+	// included, an XML start tag may have by default, and
+	// DefaultMaxNamespaces the most namespace declarations in scope at
+	// once. UCWA uses fewer than ten of either; the limits keep the checks
+	// that attributes are unique and the lookups of prefixes cheap on
+	// hostile input (ErrTooLarge).
+	DefaultMaxAttributes = 64
+	DefaultMaxNamespaces = 64
 )
 
 // Options tune a decoder. The zero Options are the defaults; options are
@@ -59,6 +60,16 @@ type Options struct {
 	// refused with ErrTooLarge before it is read. Default (0):
 	// DefaultMaxSize.
 	MaxSize int
+	// MaxAttributes is the most attributes, namespace declarations
+	// included, an XML start tag may have: a tag with more is refused with
+	// ErrTooLarge. Default (0): DefaultMaxAttributes. The check that a
+	// tag's attributes are unique costs time in the square of their
+	// number, so a large limit lets a hostile body cost that much.
+	MaxAttributes int
+	// MaxNamespaces is the most XML namespace declarations in scope at
+	// once: one more is refused with ErrTooLarge. Default (0):
+	// DefaultMaxNamespaces. A prefix is looked up among them one by one.
+	MaxNamespaces int
 }
 
 func (o *Options) maxDepth() int {
@@ -66,6 +77,20 @@ func (o *Options) maxDepth() int {
 		return DefaultMaxDepth
 	}
 	return min(o.MaxDepth, MaxDepthLimit)
+}
+
+func (o *Options) maxAttributes() int {
+	if o == nil || o.MaxAttributes <= 0 {
+		return DefaultMaxAttributes
+	}
+	return o.MaxAttributes
+}
+
+func (o *Options) maxNamespaces() int {
+	if o == nil || o.MaxNamespaces <= 0 {
+		return DefaultMaxNamespaces
+	}
+	return o.MaxNamespaces
 }
 
 func (o *Options) maxSize() int {

@@ -638,7 +638,8 @@ func TestHostileLinkOrder(t *testing.T) {
 	}
 }
 
-// TestXMLAttributeLimits tests MaxAttributes and MaxNamespaces at N and N+1.
+// TestXMLAttributeLimits tests the limits on attributes and namespace
+// declarations at N and N+1, by default and as Options set them.
 func TestXMLAttributeLimits(t *testing.T) {
 	tag := func(attrs, decls int) string {
 		var b strings.Builder
@@ -653,18 +654,31 @@ func TestXMLAttributeLimits(t *testing.T) {
 		return b.String()
 	}
 	for _, tc := range []struct {
+		o            Options
 		attrs, decls int
 		ok           bool
 	}{
-		{MaxAttributes - 1, 1, true}, // with xmlns, exactly MaxAttributes
-		{MaxAttributes, 1, false},
-		{0, MaxNamespaces, true},
-		{0, MaxNamespaces + 1, false},
+		{Options{}, DefaultMaxAttributes - 1, 1, true}, // with xmlns, exactly DefaultMaxAttributes
+		{Options{}, DefaultMaxAttributes, 1, false},
+		{Options{}, 0, DefaultMaxNamespaces, true},
+		{Options{}, 0, DefaultMaxNamespaces + 1, false},
+		{Options{MaxAttributes: 3}, 2, 1, true},
+		{Options{MaxAttributes: 3}, 3, 1, false},
+		{Options{MaxAttributes: 3}, 1, 2, true},
+		{Options{MaxAttributes: 3}, 1, 3, false}, // declarations count as attributes
+		{Options{MaxAttributes: 200}, 199, 1, true},
+		{Options{MaxAttributes: 200}, 200, 1, false},
+		{Options{MaxNamespaces: 2}, 0, 2, true},
+		{Options{MaxNamespaces: 2}, 0, 3, false},
+		{Options{MaxNamespaces: 2}, 5, 2, true}, // attributes after the last declaration
+		{Options{MaxAttributes: 100}, 5, DefaultMaxNamespaces, true},
+		{Options{MaxNamespaces: 100, MaxAttributes: 200}, 0, 100, true},
+		{Options{MaxNamespaces: 100, MaxAttributes: 200}, 0, 101, false},
 	} {
 		// <input> takes no attributes: an accepted tag fails on structure.
-		_, err := DecodeInput([]byte(tag(tc.attrs, tc.decls)), XML)
+		_, err := tc.o.DecodeInput([]byte(tag(tc.attrs, tc.decls)), XML)
 		if tooLarge := errors.Is(err, ErrTooLarge); tooLarge == tc.ok {
-			t.Errorf("%d attributes, %d declarations: %v", tc.attrs, tc.decls, err)
+			t.Errorf("%+v: %d attributes, %d declarations: %v", tc.o, tc.attrs, tc.decls, err)
 		}
 	}
 }

@@ -110,6 +110,7 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 	case XML:
 		d := xmlPool.Get().(*xmlDecoder)
 		d.buf, d.maxDepth = data, o.maxDepth()
+		d.maxAttrs, d.maxNS = o.maxAttributes(), o.maxNamespaces()
 		d.slabs.start(len(data))
 		err := x(d)
 		d.reset()

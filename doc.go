@@ -48,8 +48,10 @@
 // outside the UCWA namespace are refused. Every refusal is a [*DecodeError]
 // with a byte offset, a path (a JSON Pointer or an XML element path) and a
 // sentinel such as [ErrSyntax] for [errors.Is]. Hostile input is bounded by
-// [Options.MaxDepth] and [Options.MaxSize], whose defaults are
-// [DefaultMaxDepth] and [DefaultMaxSize]; the decoders never panic.
+// [Options.MaxDepth] and [Options.MaxSize], and in XML by
+// [Options.MaxAttributes] and [Options.MaxNamespaces], whose defaults are
+// [DefaultMaxDepth], [DefaultMaxSize], [DefaultMaxAttributes] and
+// [DefaultMaxNamespaces]; the decoders never panic.
 //
 // Decoded strings do not alias the input: the decoders copy what the value
 // keeps (names, strings, text, attribute values) into a string arena and

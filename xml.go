@@ -28,6 +28,8 @@ type xmlDecoder struct {
 	pos      int
 	depth    int
 	maxDepth int
+	maxAttrs int         // the limits of Options: MaxAttributes
+	maxNS    int         // and MaxNamespaces
 	ns       []nsBinding // namespace declarations in scope, innermost last
 	path     []xmlStep   // where the decoder is, for errors
 
@@ -794,11 +796,8 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 			d.pos = i
 			return 0, false, d.unexpected("white space, '>' or '/>'")
 		}
-		if len(d.attrs)+len(d.ns)-declared >= MaxAttributes {
-			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxAttributes)+" attributes")
-		}
-		if len(d.ns) >= MaxNamespaces {
-			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(MaxNamespaces)+" namespace declarations in scope")
+		if len(d.attrs)+len(d.ns)-declared >= d.maxAttrs {
+			return 0, false, d.fail(ErrTooLarge, i, "more than "+strconv.Itoa(d.maxAttrs)+" attributes")
 		}
 		if name, vs, ve := knownAttr(buf, i); ve > 0 {
 			// rel, href, name or title: unprefixed, and no declaration.
@@ -925,6 +924,9 @@ func (d *xmlDecoder) declare(prefix, uri, an []byte, at int) error {
 		if string(d.ns[k].prefix) == string(prefix) {
 			return d.fail(ErrSyntax, at, "duplicate attribute "+quoteCut(string(an)))
 		}
+	}
+	if len(d.ns) >= d.maxNS {
+		return d.fail(ErrTooLarge, at, "more than "+strconv.Itoa(d.maxNS)+" namespace declarations in scope")
 	}
 	d.ns = append(d.ns, nsBinding{prefix: prefix, uri: canonicalNS(uri), depth: d.depth})
 	return nil

@@ -147,7 +147,7 @@ func TestXMLFastPaths(t *testing.T) {
 	// The shapes of real bodies are taken.
 	body := "<resource xmlns=\"" + Namespace + "\" rel=\"x\" href=\"/x\">\n  <link rel=\"self\" href=\"/a\"/>\n  <link rel=\"batch\" href=\"/b\" />" +
 		`<property name="type">Browser</property>` + pad + "</resource>"
-	d := &xmlDecoder{buf: []byte(body), maxDepth: DefaultMaxDepth}
+	d := &xmlDecoder{buf: []byte(body), maxDepth: DefaultMaxDepth, maxAttrs: DefaultMaxAttributes, maxNS: DefaultMaxNamespaces}
 	d.slabs.start(len(body))
 	if err := d.root("resource"); err != nil {
 		t.Fatal(err)
