@@ -37,7 +37,7 @@ var seedInput = Input{Properties: []Property{
 
 var seedTyped = ContinuePhoneAudio{OperationID: "74cb7404e0a247d5a2d4eb0376a47dbf", PhoneNumber: "tel:+14255551234"}
 
-var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Error{})
+var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Input{}, Error{})
 
 func TestSeedEncode(t *testing.T) {
 	for _, tc := range []struct {
@@ -740,6 +740,21 @@ func TestEmptyGroupsKept(t *testing.T) {
 	want := `{"rel":"x","_links":{"self":{"href":"/x"},"a":[{"href":"/a"}]},"_embedded":{"c":{"rel":"c"},"b":[]}}`
 	if err != nil || string(out) != want {
 		t.Errorf("got %s, %v\nwant %s", out, err, want)
+	}
+
+	// An input keeps them too, "_links" coming after its properties.
+	for body, want := range map[string]string{
+		`{"a":1,"_links":{"m":{"href":"/m"},"e":[]}}`: `{"a":1,"_links":{"m":{"href":"/m"},"e":[]}}`,
+		`{"_links":{"e":[]},"a":1}`:                   `{"a":1,"_links":{"e":[]}}`,
+		`{"_links":{"e":[],"f":[]}}`:                  `{"_links":{"e":[],"f":[]}}`,
+	} {
+		in, err := DecodeInput([]byte(body), JSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := in.AppendJSON(nil); err != nil || string(out) != want {
+			t.Errorf("input %s: got %s, %v\nwant %s", body, out, err, want)
+		}
 	}
 }
 

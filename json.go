@@ -1183,6 +1183,7 @@ func (d *jsonDecoder) input(in *Input) error {
 	})
 	in.Properties = d.takeProps(pbase)
 	in.Links = d.takeLinks(0)
+	in.emptyLinks = takeEmpty(&d.emptyLinks, 0)
 	if err != nil {
 		return err
 	}

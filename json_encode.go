@@ -8,8 +8,8 @@ import (
 )
 
 // AppendJSON appends the JSON form of in to dst: an object with the properties
-// in order and, when there are links, "_links" after them. It allocates nothing
-// when dst has room.
+// in order and, when there are links, "_links" after them (with the rels read
+// as empty arrays after the others). It allocates nothing when dst has room.
 func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 	n := len(dst)
 	if err := checkReserved(in.Properties); err != nil {
@@ -17,12 +17,12 @@ func (in *Input) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	dst = append(dst, '{')
 	dst, err := appendJSONMembers(dst, in.Properties)
-	if err == nil && len(in.Links) > 0 {
+	if err == nil && len(in.Links)+len(in.emptyLinks) > 0 {
 		if len(in.Properties) > 0 {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, `"_links":`...)
-		dst, err = appendJSONLinkSet(dst, in.Links, nil)
+		dst, err = appendJSONLinkSet(dst, in.Links, in.emptyLinks)
 	}
 	if err != nil {
 		return dst[:n], err

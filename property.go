@@ -233,11 +233,17 @@ type Link struct {
 // element in the UCWA namespace.
 //
 // Order is kept and nothing is dropped: decoding then encoding in the same
-// format gives the same properties and links in the same order. A PUT body is a
+// format gives the same properties and links in the same order (in JSON,
+// "_links" is written after the properties, and a rel whose array under
+// "_links" was empty, "rel": [], after the other rels). A PUT body is a
 // [Resource], not an Input.
 type Input struct {
 	Properties []Property
 	Links      []Link
+
+	// The rels whose JSON array under "_links" was empty: no Link carries
+	// them (as in Resource).
+	emptyLinks []string
 }
 
 // Get returns the value of the first property named name.
