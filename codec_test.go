@@ -396,6 +396,13 @@ func TestErrorBodyRoundTrip(t *testing.T) {
 			t.Errorf("%v (-want +got):\n%s\n%s", f, d, b)
 		}
 	}
+	// Extra names may not repeat, in either format: the decoders refuse it.
+	e.Extra = append(e.Extra, Prop("future", String("again")))
+	for _, f := range []Format{JSON, XML} {
+		if _, err := e.Marshal(f); !errors.Is(err, ErrInvalidValue) {
+			t.Errorf("%v: a repeated extra name: %v", f, err)
+		}
+	}
 }
 
 // TestJSONGroupsByRel: links (and embedded resources) of one rel are written

@@ -184,6 +184,7 @@ func (d *differ) event(path string, a, b *Event) {
 	case a.Reason != nil:
 		d.error(path+"/reason", a.Reason, b.Reason)
 	}
+	d.props(path, a.Extra, b.Extra, "")
 }
 
 func (d *differ) error(path string, a, b *Error) {

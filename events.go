@@ -26,6 +26,10 @@ const (
 // writes and reads them as children of the event element: <in rel="…"
 // href="…" title="…"/>, <status>…</status>, and <reason> with the error-body
 // children (<code>, <subcode>, <message>, …).
+//
+// An event member this package does not know (JSON), or a child element of
+// an event with text only (XML), is kept in Event.Extra, so that an event a
+// newer server sends is read, and nothing of it is dropped.
 type Events struct {
 	// Links holds the channel's links in order: "self" (XML: the href
 	// attribute of <events>, read back as the first link) and "next",
@@ -59,4 +63,7 @@ type Event struct {
 	// Reason says why, for failed operations and server-initiated changes.
 	// It has the structure of an error body.
 	Reason *Error
+	// Extra holds the members (JSON) or text-only child elements (XML) this
+	// package does not know, in order. In XML, only strings can be written.
+	Extra []Property
 }

@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,5 +55,108 @@ func TestEventsOptionalParts(t *testing.T) {
 		if d := cmp.Diff(got, back, valueCmp, ignoreLayout); d != "" {
 			t.Errorf("%v to %v (-want +got):\n%s", f, other, d)
 		}
+	}
+}
+
+// TestEventExtra: members and elements of an event that this package does not
+// know are kept in Extra, in order, and written back; what cannot be written
+// back is an error that names it.
+func TestEventExtra(t *testing.T) {
+	const ns = `xmlns="` + Namespace + `"`
+	head := `{"_links":{"self":{"href":"/e"}},"sender":[{"rel":"s","href":"/s","events":[`
+	tail := `]}]}`
+	// JSON: any value, written back after "type".
+	jsonBody := head + `{"link":{"rel":"r","href":"/r"},"type":"added","when":"now","n":2,"bag":{"a":[true,null]}}` + tail
+	ev, err := DecodeEvents([]byte(jsonBody), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := ev.Senders[0].Events[0]
+	want := []Property{Prop("when", String("now")), Prop("n", Int(2)), Prop("bag", Bag(Prop("a", List(Bool(true), Null()))))}
+	if d := cmp.Diff(want, e.Extra, valueCmp); d != "" {
+		t.Errorf("JSON Extra (-want +got):\n%s", d)
+	}
+	if out, err := ev.Marshal(JSON); err != nil || string(out) != jsonBody {
+		t.Errorf("JSON: got %s, %v\nwant %s", out, err, jsonBody)
+	}
+	// XML: elements with text, written back after the known children.
+	xmlBody := `<?xml version="1.0" encoding="utf-8"?><events href="/e" ` + ns + `><sender rel="s" href="/s">` +
+		`<added rel="r" href="/r"><status>Success</status><when>now</when><note>a &amp; b</note></added></sender></events>`
+	ev, err = DecodeEvents([]byte(xmlBody), XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []Property{Prop("when", String("now")), Prop("note", String("a & b"))}
+	if d := cmp.Diff(want, ev.Senders[0].Events[0].Extra, valueCmp); d != "" {
+		t.Errorf("XML Extra (-want +got):\n%s", d)
+	}
+	if out, err := ev.Marshal(XML); err != nil || string(out) != xmlBody {
+		t.Errorf("XML: got %s, %v\nwant %s", out, err, xmlBody)
+	}
+	// Across formats, strings go both ways.
+	out, err := ev.Marshal(JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeEvents(out, JSON)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if d := cmp.Diff(ev, back, valueCmp, ignoreLayout); d != "" {
+		t.Errorf("XML to JSON (-want +got):\n%s", d)
+	}
+
+	// Refused when read.
+	for _, body := range []string{
+		`<added rel="r" href="/r"><when a="1">now</when></added>`,       // attributes
+		`<added rel="r" href="/r"><when><b>now</b></when></added>`,      // not text only
+		`<added rel="r" href="/r"><when>1</when><when>2</when></added>`, // repeated
+		`<added rel="r" href="/r"><status>a</status><status>b</status></added>`,
+	} {
+		b := `<events ` + ns + ` href="/e"><sender rel="s" href="/s">` + body + `</sender></events>`
+		if _, err := DecodeEvents([]byte(b), XML); err == nil {
+			t.Errorf("%s: no error", body)
+		}
+	}
+	if _, err := DecodeEvents([]byte(head+`{"type":"added","link":{"rel":"r","href":"/r"},"x":1,"x":2}`+tail), JSON); !errors.Is(err, ErrDuplicateName) {
+		t.Errorf("repeated JSON member: %v", err)
+	}
+
+	// Refused when written.
+	for _, tc := range []struct {
+		f     Format
+		extra []Property
+		path  string
+	}{
+		{JSON, []Property{Prop("status", String("x"))}, "/status"},
+		{JSON, []Property{Prop("type", String("x"))}, "/type"},
+		{JSON, []Property{Prop("a", String("1")), Prop("a", String("2"))}, "/a"},
+		{JSON, []Property{Prop("a", String("\xff"))}, "/a"},
+		{XML, []Property{Prop("resource", String("x"))}, "/resource"},
+		{XML, []Property{Prop("in", String("x"))}, "/in"},
+		{XML, []Property{Prop("a b", String("x"))}, "/a b"},
+		{XML, []Property{Prop("n", Int(1))}, "/n"},
+		{XML, []Property{Prop("a", String("1")), Prop("a", String("2"))}, "/a"},
+	} {
+		ev := Events{Senders: []Sender{{Rel: "s", Href: "/s", Events: []Event{{Type: Added, Link: Link{Rel: "r", Href: "/r"}, Extra: tc.extra}}}}}
+		_, err := ev.Marshal(tc.f)
+		var ee *EncodeError
+		if !errors.As(err, &ee) || !errors.Is(err, ErrInvalidValue) || ee.Path != "/sender/0/events/0"+tc.path {
+			t.Errorf("%v %v: got %v, want ErrInvalidValue at %s", tc.f, tc.extra, err, "/sender/0/events/0"+tc.path)
+		}
+	}
+	// Names other than the known fields' are fine in the other format.
+	ev = Events{Senders: []Sender{{Rel: "s", Href: "/s", Events: []Event{{Type: Added, Link: Link{Rel: "r", Href: "/r"},
+		Extra: []Property{Prop("resource", String("x")), Prop("type", String("y"))}}}}}}
+	if _, err := ev.Marshal(XML); err == nil {
+		t.Error("XML: an extra <resource> was written")
+	}
+	ev.Senders[0].Events[0].Extra = []Property{Prop("resource", String("x"))}
+	if _, err := ev.Marshal(JSON); err != nil {
+		t.Errorf("JSON: an extra member named resource: %v", err)
+	}
+	ev.Senders[0].Events[0].Extra = []Property{Prop("type", String("y")), Prop("link", String("z"))}
+	if _, err := ev.Marshal(XML); err != nil {
+		t.Errorf("XML: extra elements named type and link: %v", err)
 	}
 }

@@ -1257,12 +1257,12 @@ func (d *jsonDecoder) sender(s *Sender) error {
 func (d *jsonDecoder) event(e *Event) error {
 	start := d.pos
 	hasType := false
+	base := len(d.props)
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
-		var at int
 		var ok bool
-		if name, at, ok, err = d.nextMember(&it); !ok {
+		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
 		switch string(name) {
@@ -1290,9 +1290,10 @@ func (d *jsonDecoder) event(e *Event) error {
 				return err
 			})
 		default:
-			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in an event")
+			err = d.member(name) // kept in Extra
 		}
 	}
+	e.Extra = d.takeProps(base)
 	if err == nil && !hasType {
 		return d.fail(ErrStructure, start, "event has no type")
 	}

@@ -923,7 +923,33 @@ func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 	if dst, ok = appendJSONString(dst, string(e.Type)); !ok {
 		return dst, jsonStringError("/type", string(e.Type))
 	}
+	if len(e.Extra) > 0 {
+		for i := range e.Extra {
+			if p := &e.Extra[i]; isEventMember(p.Name, JSON) {
+				return dst, &EncodeError{Format: JSON, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "extra member repeats a field"}
+			}
+		}
+		dst = append(dst, ',')
+		if dst, err = appendJSONMembers(dst, e.Extra); err != nil {
+			return dst, err
+		}
+	}
 	return append(dst, '}'), nil
+}
+
+// isEventMember reports whether name is a member of an event object (JSON)
+// or a child element of one (XML) that Event has a field for, which an extra
+// member cannot repeat.
+func isEventMember(name string, f Format) bool {
+	switch name {
+	case "in", "status", "reason":
+		return true
+	case "type", "link", "_embedded":
+		return f == JSON
+	case "resource":
+		return f == XML
+	}
+	return false
 }
 
 func appendJSONError(dst []byte, e *Error) ([]byte, *EncodeError) {

@@ -1867,7 +1867,9 @@ func (d *xmlDecoder) event(e *Event) error {
 		return nil
 	}
 	qn := d.qname()
-	return d.children(qn, 0, func(at int) error {
+	base := len(d.props)
+	hasStatus := false
+	err := d.children(qn, 0, func(at int) error {
 		switch string(d.local) {
 		case "resource":
 			if e.Resource != nil {
@@ -1886,6 +1888,10 @@ func (d *xmlDecoder) event(e *Event) error {
 			}
 			return d.skipEmpty()
 		case "status":
+			if hasStatus {
+				return d.fail(ErrStructure, at, "an event has more than one <status>")
+			}
+			hasStatus = true
 			if err := d.onlyAttrs(); err != nil {
 				return err
 			}
@@ -1904,8 +1910,21 @@ func (d *xmlDecoder) event(e *Event) error {
 			d.path = d.path[:len(d.path)-1]
 			return nil
 		}
-		return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
+		// Any other element, with text only, is kept in Extra.
+		local := d.local // a slice of buf, which the reads below leave alone
+		if err := d.onlyAttrs(); err != nil {
+			return err
+		}
+		s, err := d.textOnly()
+		d.pushProp(d.keep(local), String(s), at)
+		return err
 	})
+	extra, dupErr := d.takeProps(base)
+	e.Extra = extra
+	if err == nil {
+		err = dupErr
+	}
+	return err
 }
 
 // textOnly reads the content of the element just started, which must be

@@ -501,7 +501,7 @@ func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 		err.Path = "/link" + err.Path
 		return dst, err
 	}
-	if e.In == nil && e.Resource == nil && e.Status == "" && e.Reason == nil {
+	if e.In == nil && e.Resource == nil && e.Status == "" && e.Reason == nil && len(e.Extra) == 0 {
 		return append(dst, "/>"...), nil
 	}
 	dst = append(dst, '>')
@@ -530,6 +530,23 @@ func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 	if e.Reason != nil {
 		if dst, err = appendXMLReason(dst, e.Reason, false); err != nil {
 			err.Path = "/reason" + err.Path
+			return dst, err
+		}
+	}
+	if err := checkNames(XML, e.Extra); err != nil {
+		return dst, err
+	}
+	for i := range e.Extra {
+		p := &e.Extra[i]
+		switch {
+		case isEventMember(p.Name, XML):
+			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra element repeats a field"}
+		case !isNCName(p.Name):
+			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "not an XML element name"}
+		case p.Value.kind != KindString:
+			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "a " + p.Value.kind.String() + " extra member has no XML form"}
+		}
+		if dst, err = appendXMLElemText(dst, p.Name, p.Value.text); err != nil {
 			return dst, err
 		}
 	}
@@ -602,6 +619,9 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 			dst = append(dst, name...)
 			dst = append(dst, "/>"...)
 		}
+	}
+	if err := checkNames(XML, e.Extra); err != nil {
+		return dst, err
 	}
 	for i := range e.Extra {
 		p := &e.Extra[i]
