@@ -64,6 +64,12 @@
 //   - An event's optional parts in XML are children of the event element:
 //     <in rel="…" href="…"/>, <status>…</status> and a <reason> element with
 //     the children of an error body.
+//   - Members of an event (JSON) or text-only children of one (XML) that this
+//     package does not know are kept in [Event.Extra], as unknown properties
+//     are kept in a resource and unknown error-body members in [Error.Extra]:
+//     a newer server's events are read, and nothing is dropped. The envelope
+//     and the senders, which are structure, still refuse what they do not
+//     know.
 //   - JSON null is written in XML as an empty element, <property name="x"/>,
 //     and read back as null; an empty string is <property name="x"></property>.
 //   - A nested property bag in XML is a <property> holding <property>
