@@ -1910,21 +1910,35 @@ func (d *xmlDecoder) event(e *Event) error {
 			d.path = d.path[:len(d.path)-1]
 			return nil
 		}
-		// Any other element, with text only, is kept in Extra.
-		local := d.local // a slice of buf, which the reads below leave alone
-		if err := d.onlyAttrs(); err != nil {
-			return err
-		}
-		s, err := d.textOnly()
-		d.pushProp(d.keep(local), String(s), at)
-		return err
+		return d.extraElement(at)
 	})
+	e.Extra, err = d.takeExtra(base, err)
+	return err
+}
+
+// extraElement reads the element just started at offset at, an element of
+// an event or an error body that this package does not know, onto d.props:
+// a string property named after it. It must have text only, and no
+// attributes.
+func (d *xmlDecoder) extraElement(at int) error {
+	local := d.local // a slice of buf, which the reads below leave alone
+	if err := d.onlyAttrs(); err != nil {
+		return err
+	}
+	s, err := d.textOnly()
+	d.pushProp(d.keep(local), String(s), at)
+	return err
+}
+
+// takeExtra takes the properties extraElement pushed since base, refusing
+// a repeated name, and returns them with err, the error of the reading, or
+// else that refusal.
+func (d *xmlDecoder) takeExtra(base int, err error) ([]Property, error) {
 	extra, dupErr := d.takeProps(base)
-	e.Extra = extra
 	if err == nil {
 		err = dupErr
 	}
-	return err
+	return extra, err
 }
 
 // textOnly reads the content of the element just started, which must be
@@ -2030,16 +2044,10 @@ func (d *xmlDecoder) reason(e *Error) error {
 				d.path = d.path[:len(d.path)-1]
 				return nil
 			}
-			s, err := d.textOnly()
-			d.pushProp(d.keep(local), String(s), at)
-			return err
+			return d.extraElement(at)
 		})
 	}
-	extra, dupErr := d.takeProps(pbase)
-	e.Extra = extra
-	if err == nil {
-		err = dupErr
-	}
+	e.Extra, err = d.takeExtra(pbase, err)
 	if err == nil && !hasCode {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
