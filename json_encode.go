@@ -923,24 +923,30 @@ func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 	if dst, ok = appendJSONString(dst, string(e.Type)); !ok {
 		return dst, jsonStringError("/type", string(e.Type))
 	}
-	if len(e.Extra) > 0 {
-		for i := range e.Extra {
-			if p := &e.Extra[i]; isEventMember(p.Name, JSON) {
-				return dst, &EncodeError{Format: JSON, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "extra member repeats a field"}
-			}
-		}
-		dst = append(dst, ',')
-		if dst, err = appendJSONMembers(dst, e.Extra); err != nil {
-			return dst, err
-		}
+	if dst, err = appendJSONExtra(dst, e.Extra, isEventField); err != nil {
+		return dst, err
 	}
 	return append(dst, '}'), nil
 }
 
-// isEventMember reports whether name is a member of an event object (JSON)
-// or a child element of one (XML) that Event has a field for, which an extra
-// member cannot repeat.
-func isEventMember(name string, f Format) bool {
+// appendJSONExtra appends extra, the Extra of an event or an error body, as
+// members after the others (a comma first). None may repeat a field's
+// member (isField), nor another's name.
+func appendJSONExtra(dst []byte, extra []Property, isField func(string, Format) bool) ([]byte, *EncodeError) {
+	if len(extra) == 0 {
+		return dst, nil
+	}
+	for i := range extra {
+		if p := &extra[i]; isField(p.Name, JSON) {
+			return dst, &EncodeError{Format: JSON, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra member repeats a field"}
+		}
+	}
+	return appendJSONMembers(append(dst, ','), extra)
+}
+
+// isEventField reports whether name is a member of an event object (JSON)
+// or a child element of one (XML) that Event has a field for.
+func isEventField(name string, f Format) bool {
 	switch name {
 	case "in", "status", "reason":
 		return true
@@ -948,6 +954,16 @@ func isEventMember(name string, f Format) bool {
 		return f == JSON
 	case "resource":
 		return f == XML
+	}
+	return false
+}
+
+// isErrorField is isEventField for an error body, whose fields have the same
+// names in both formats.
+func isErrorField(name string, _ Format) bool {
+	switch name {
+	case "code", "subcode", "message", "link", "parameters", "debugInfo":
+		return true
 	}
 	return false
 }
@@ -994,18 +1010,8 @@ func appendJSONError(dst []byte, e *Error) ([]byte, *EncodeError) {
 		}
 		dst = append(dst, '}')
 	}
-	for i := range e.Extra {
-		p := &e.Extra[i]
-		switch p.Name {
-		case "code", "subcode", "message", "link", "parameters", "debugInfo":
-			return dst, &EncodeError{Format: JSON, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "extra member repeats a field"}
-		}
-	}
-	if len(e.Extra) > 0 {
-		dst = append(dst, ',')
-		if dst, err = appendJSONMembers(dst, e.Extra); err != nil {
-			return dst, err
-		}
+	if dst, err = appendJSONExtra(dst, e.Extra, isErrorField); err != nil {
+		return dst, err
 	}
 	return append(dst, '}'), nil
 }

@@ -533,22 +533,8 @@ func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 			return dst, err
 		}
 	}
-	if err := checkNames(XML, e.Extra); err != nil {
+	if dst, err = appendXMLExtra(dst, e.Extra, isEventField); err != nil {
 		return dst, err
-	}
-	for i := range e.Extra {
-		p := &e.Extra[i]
-		switch {
-		case isEventMember(p.Name, XML):
-			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra element repeats a field"}
-		case !isNCName(p.Name):
-			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "not an XML element name"}
-		case p.Value.kind != KindString:
-			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "a " + p.Value.kind.String() + " extra member has no XML form"}
-		}
-		if dst, err = appendXMLElemText(dst, p.Name, p.Value.text); err != nil {
-			return dst, err
-		}
 	}
 	dst = append(dst, "</"...)
 	dst = append(dst, t...)
@@ -620,24 +606,38 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 			dst = append(dst, "/>"...)
 		}
 	}
-	if err := checkNames(XML, e.Extra); err != nil {
+	if dst, err = appendXMLExtra(dst, e.Extra, isErrorField); err != nil {
 		return dst, err
 	}
-	for i := range e.Extra {
-		p := &e.Extra[i]
-		switch p.Name {
-		case "code", "subcode", "message", "link", "parameters", "debugInfo":
-			return dst, &EncodeError{Format: XML, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "extra element repeats a field"}
+	return append(dst, "</reason>"...), nil
+}
+
+// appendXMLExtra appends extra, the Extra of an event or an error body, as
+// elements with text. Each must read back as it was: its name must be an
+// element name that repeats neither another's nor a field's (isField), and
+// its value a string.
+func appendXMLExtra(dst []byte, extra []Property, isField func(string, Format) bool) ([]byte, *EncodeError) {
+	if err := checkNames(XML, extra); err != nil {
+		return dst, err
+	}
+	for i := range extra {
+		p := &extra[i]
+		msg := ""
+		switch {
+		case isField(p.Name, XML):
+			msg = "extra element repeats a field"
+		case !isNCName(p.Name):
+			msg = "not an XML element name"
+		case p.Value.kind != KindString:
+			msg = "a " + p.Value.kind.String() + " extra member has no XML form"
 		}
-		if !isNCName(p.Name) {
-			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "not an XML element name"}
+		if msg != "" {
+			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: msg}
 		}
-		if p.Value.kind != KindString {
-			return dst, &EncodeError{Format: XML, Path: "/" + p.Name, Err: ErrInvalidValue, Msg: "a " + p.Value.kind.String() + " extra member has no XML form"}
-		}
+		var err *EncodeError
 		if dst, err = appendXMLElemText(dst, p.Name, p.Value.text); err != nil {
 			return dst, err
 		}
 	}
-	return append(dst, "</reason>"...), nil
+	return dst, nil
 }
