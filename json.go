@@ -369,15 +369,10 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 	// quote hold the closing quote and nothing before it needs a look, the
 	// name is read here, eight bytes at a time, without str.
 	if i := at + 1; i+32 <= len(d.buf) {
-		for k := 0; k < 32; k += 8 {
-			if hit := jsonHits(load64b(d.buf, i+k)); hit != 0 {
-				if k += bits.TrailingZeros64(hit) / 8; d.buf[i+k] == '"' {
-					name = d.buf[i : i+k]
-					d.pos = i + k + 1
-					ref.n = k
-				}
-				break
-			}
+		if k := shortName(d.buf, i); k >= 0 {
+			name = d.buf[i : i+k]
+			d.pos = i + k + 1
+			ref.n = k
 		}
 	}
 	if d.pos == at {
@@ -912,7 +907,6 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 // general way, which also finds any error. The object has one name, so it
 // needs no duplicate check and nothing on d.names.
 func (d *jsonDecoder) hrefOnly(l *Link) bool {
-	const key = '"' | 'h'<<8 | 'r'<<16 | 'e'<<24 | 'f'<<32 | '"'<<40 // "href"
 	buf, start := d.buf, d.pos
 	if start+16 > len(buf) || buf[start] != '{' || d.depth >= d.maxDepth {
 		return false
@@ -921,23 +915,8 @@ func (d *jsonDecoder) hrefOnly(l *Link) bool {
 	if buf[d.pos] <= ' ' {
 		d.skipWS()
 	}
-	i := d.pos
-	if i+16 > len(buf) || load64b(buf, i)&(1<<48-1) != key {
-		d.pos = start
-		return false
-	}
-	// The colon, with or without a space on either side, then the quote.
-	if i += 6; buf[i] == ' ' {
-		i++
-	}
-	if buf[i] != ':' {
-		d.pos = start
-		return false
-	}
-	if i++; buf[i] == ' ' {
-		i++
-	}
-	if buf[i] != '"' {
+	i := hrefString(buf, d.pos)
+	if i < 0 {
 		d.pos = start
 		return false
 	}
@@ -950,6 +929,45 @@ func (d *jsonDecoder) hrefOnly(l *Link) bool {
 	d.pos++
 	l.Href = d.keep(s)
 	return true
+}
+
+// shortName returns the length of the name whose opening quote is before
+// buf[i] when it is plain (see jsonHits) and its closing quote is among the
+// 32 bytes from i, or -1. buf must hold those 32 bytes. nextMember and
+// linkRun read most names so.
+func shortName(buf []byte, i int) int {
+	for k := 0; k < 32; k += 8 {
+		if hit := jsonHits(load64b(buf, i+k)); hit != 0 {
+			if k += bits.TrailingZeros64(hit) / 8; buf[i+k] == '"' {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// hrefString returns the index of the opening quote of the string in
+// "href":"…" at buf[i:], with a space or none on each side of the colon, or
+// -1 for anything else: the fast paths of link objects (hrefOnly, linkRun).
+func hrefString(buf []byte, i int) int {
+	const key = '"' | 'h'<<8 | 'r'<<16 | 'e'<<24 | 'f'<<32 | '"'<<40 // "href"
+	if i+16 > len(buf) || load64b(buf, i)&(1<<48-1) != key {
+		return -1
+	}
+	if i += 6; buf[i] == ' ' {
+		i++
+	}
+	if buf[i] != ':' {
+		return -1
+	}
+	if i++; buf[i] == ' ' {
+		i++
+	}
+	if buf[i] != '"' {
+		return -1
+	}
+	return i
 }
 
 // relSet reads an object whose members are rels, each holding one item or
@@ -1002,7 +1020,6 @@ func (d *jsonDecoder) relSet(embedded bool) error {
 // It is hrefOnly and nextMember in one loop, without their calls: most of
 // a resource's members are links, and they cost a quarter less read here.
 func (d *jsonDecoder) linkRun(it *objectIter) {
-	const key = '"' | 'h'<<8 | 'r'<<16 | 'e'<<24 | 'f'<<32 | '"'<<40 // "href"
 	buf := d.buf
 	if d.depth >= d.maxDepth {
 		return
@@ -1020,15 +1037,7 @@ func (d *jsonDecoder) linkRun(it *objectIter) {
 			return
 		}
 		i++
-		n := -1
-		for k := 0; k < 32; k += 8 {
-			if hit := jsonHits(load64b(buf, i+k)); hit != 0 {
-				if k += bits.TrailingZeros64(hit) / 8; buf[i+k] == '"' {
-					n = k
-				}
-				break
-			}
-		}
+		n := shortName(buf, i)
 		if n < 0 {
 			return
 		}
@@ -1046,19 +1055,7 @@ func (d *jsonDecoder) linkRun(it *objectIter) {
 		if i = skipIndent(buf, i+1); i+16 > len(buf) || buf[i] != '{' {
 			return
 		}
-		if i = skipIndent(buf, i+1); i+16 > len(buf) || load64b(buf, i)&(1<<48-1) != key {
-			return
-		}
-		if i += 6; buf[i] == ' ' {
-			i++
-		}
-		if buf[i] != ':' {
-			return
-		}
-		if i++; buf[i] == ' ' {
-			i++
-		}
-		if buf[i] != '"' {
+		if i = hrefString(buf, skipIndent(buf, i+1)); i < 0 {
 			return
 		}
 		start := i + 1
