@@ -266,6 +266,17 @@ func (s *slabs) keep(b []byte) string {
 	return s.keepNew(b)
 }
 
+// keepEventType returns the event type named b: the constant for a type the
+// reference names, which costs no copy, or else b kept.
+func (s *slabs) keepEventType(b []byte) EventType {
+	for _, t := range [...]EventType{Added, Updated, Deleted, Started, Completed} {
+		if string(b) == string(t) {
+			return t
+		}
+	}
+	return EventType(s.keep(b))
+}
+
 // keepNew is keep when b is empty or the buffer has no room for it.
 func (s *slabs) keepNew(b []byte) string {
 	if len(b) == 0 {

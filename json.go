@@ -1307,12 +1307,7 @@ func (d *jsonDecoder) eventType() (EventType, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, t := range [...]EventType{Added, Updated, Deleted, Started, Completed} {
-		if string(s) == string(t) {
-			return t, nil
-		}
-	}
-	return EventType(d.keep(s)), nil
+	return d.keepEventType(s), nil
 }
 
 // eventResource reads the resource an event embeds under rel.

@@ -1833,7 +1833,7 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		return nil
 	}
 	err := d.children(d.qname(), 0, func(at int) error {
-		e := Event{Type: d.eventType()}
+		e := Event{Type: d.keepEventType(d.local)}
 		d.pushStep(string(e.Type), "", "")
 		err := d.event(&e)
 		d.path = d.path[:len(d.path)-1]
@@ -1844,17 +1844,6 @@ func (d *xmlDecoder) sender(s *Sender) error {
 		d.path = d.path[:len(d.path)-1]
 	}
 	return err
-}
-
-// eventType returns the type of the event element just started: one of the
-// constants when it is one, with no copy.
-func (d *xmlDecoder) eventType() EventType {
-	for _, t := range [...]EventType{Added, Updated, Deleted, Started, Completed} {
-		if string(d.local) == string(t) {
-			return t
-		}
-	}
-	return EventType(d.keep(d.local))
 }
 
 // event reads the event element just started: <added rel href> with
