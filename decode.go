@@ -149,7 +149,7 @@ func (d *jsonDecoder) reset() {
 	*d = jsonDecoder{
 		eventStacks: d.eventStacks, slabs: d.slabs,
 		scratch: d.scratch[:0], names: resetStack(d.names),
-		props: resetStack(d.props), links: resetStack(d.links), vals: resetStack(d.vals), res: resetStack(d.res),
+		props: resetStack(d.props), vals: resetStack(d.vals), res: resetStack(d.res),
 		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
 	}
 	if cap(d.scratch) > maxPooledStack {
@@ -304,6 +304,34 @@ func (s *slabs) keepValues(vs []Value) []Value {
 
 func (s *slabs) keepResources(rs []Resource) []Resource {
 	return keepIn(s, &s.res, rs, &s.used.res, s.last.res, s.n/384)
+}
+
+// openLinks returns the free end of the links slab, empty, with room for
+// at least one link. A decoder whose links come in runs, one for each
+// resource (JSON's), appends a run to it and hands it to closeLinks: each
+// link is written once, where the decoded value keeps it.
+func (s *slabs) openLinks() []Link {
+	if len(s.links) == cap(s.links) {
+		s.links = slices.Grow([]Link(nil), s.grow(cap(s.links), 1, s.last.links, s.n/96))
+	}
+	return s.links[len(s.links):]
+}
+
+// closeLinks takes into the links slab a run appended to what openLinks
+// returned, and returns it with its capacity cut to its length, or nil for
+// no links. A run that outgrew the slab's room was moved by append into an
+// array of its own, which becomes the slab.
+func (s *slabs) closeLinks(run []Link) []Link {
+	if len(run) == 0 {
+		return nil
+	}
+	s.used.links += len(run)
+	if n := len(s.links); n < cap(s.links) && &run[0] == &s.links[:n+1][n] {
+		s.links = s.links[:n+len(run)]
+	} else {
+		s.links = run
+	}
+	return run[:len(run):len(run)]
 }
 
 // keepIn copies xs into the slab *slab, or a new one when it has no room

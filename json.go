@@ -30,7 +30,7 @@ type jsonDecoder struct {
 	noPath   bool       // errors need no path: jsonPathAt's own reader
 	general  bool       // for tests: no fast paths (linkRun, hrefOnly), to compare
 	props    []Property // stack of properties being read
-	links    []Link     // stack of links being read
+	links    []Link     // the run of links being read: see linkSet
 	vals     []Value    // stack of list items being read
 	res      []Resource // stack of embedded resources being read
 	names    []nameRef  // stack of the member names, not interned, of the objects being read
@@ -841,12 +841,6 @@ func (d *jsonDecoder) takeProps(base int) []Property {
 	return ps
 }
 
-func (d *jsonDecoder) takeLinks(base int) []Link {
-	ls := d.keepLinks(d.links[base:])
-	d.links = d.links[:base]
-	return ls
-}
-
 func (d *jsonDecoder) stringValue() (string, error) {
 	if d.peek() != '"' {
 		return "", d.fail(ErrStructure, d.pos, "expecting a string")
@@ -1081,8 +1075,17 @@ func (d *jsonDecoder) relItem(rel string, inArray, embedded bool) error {
 	return d.linkOf(rel, inArray)
 }
 
-// linkSet reads a "_links" object, appending to d.links.
-func (d *jsonDecoder) linkSet() error { return d.relSet(false) }
+// linkSet reads a "_links" object and returns its links, also on error.
+// An object's links are one run in JSON, so they are read straight into the
+// links slab (see slabs.openLinks), with d.links its free end, not onto a
+// stack to be copied there.
+func (d *jsonDecoder) linkSet() ([]Link, error) {
+	d.links = d.openLinks()
+	err := d.relSet(false)
+	ls := d.closeLinks(d.links)
+	d.links = nil
+	return ls, err
+}
 
 // linkOf reads a link object under rel onto d.links. A "rel" member in it
 // must be rel.
@@ -1103,7 +1106,7 @@ func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
 
 // resource reads a resource object into r, whose Rel is already set.
 func (d *jsonDecoder) resource(r *Resource) error {
-	pbase, lbase, rbase := len(d.props), len(d.links), len(d.res)
+	pbase, rbase := len(d.props), len(d.res)
 	elbase, eebase := len(d.emptyLinks), len(d.emptyEmbedded)
 	it, err := d.openObject()
 	for err == nil {
@@ -1118,7 +1121,7 @@ func (d *jsonDecoder) resource(r *Resource) error {
 			if r.embeddedAt == r.linksAt {
 				r.embeddedFirst = true
 			}
-			err = d.linkSet()
+			r.Links, err = d.linkSet()
 		case "_embedded":
 			r.embeddedAt = int32(len(d.props) - pbase + 1)
 			err = d.embeddedSet()
@@ -1127,7 +1130,6 @@ func (d *jsonDecoder) resource(r *Resource) error {
 		}
 	}
 	r.Properties = d.takeProps(pbase)
-	r.Links = d.takeLinks(lbase)
 	r.Embedded = d.keepResources(d.res[rbase:])
 	d.res = d.res[:rbase]
 	r.emptyLinks = takeEmpty(&d.emptyLinks, elbase)
@@ -1172,14 +1174,15 @@ func (d *jsonDecoder) input(in *Input) error {
 	err := d.object(func(name []byte, at int) error {
 		switch string(name) {
 		case "_links":
-			return d.linkSet()
+			var err error
+			in.Links, err = d.linkSet()
+			return err
 		case "_embedded":
 			return d.failMember(ErrStructure, at, string(name), "an input has no embedded resources")
 		}
 		return d.member(name)
 	})
 	in.Properties = d.takeProps(pbase)
-	in.Links = d.takeLinks(0)
 	in.emptyLinks = takeEmpty(&d.emptyLinks, 0)
 	if err != nil {
 		return err
@@ -1198,8 +1201,7 @@ func (d *jsonDecoder) events(ev *Events) error {
 		}
 		switch string(name) {
 		case "_links":
-			err = d.linkSet()
-			ev.Links = d.takeLinks(0)
+			ev.Links, err = d.linkSet()
 		case "sender":
 			err = d.openArray()
 			for i := 0; err == nil; i++ {
