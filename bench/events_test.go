@@ -153,7 +153,7 @@ func eventsCase(name string, data []byte, setup func() (op func() error, summary
 		if err := checkEvents(name, summary()); err != nil {
 			return prepared{}, err
 		}
-		return prepared{op: op, size: len(data)}, nil
+		return prepared{ops: repeat(op), size: len(data)}, nil
 	}}
 }
 

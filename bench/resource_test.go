@@ -682,7 +682,7 @@ func decoderCase(name string, data []byte, want resSummary, setup func() (op fun
 		if err := checkSummary(name, summary(), want); err != nil {
 			return prepared{}, err
 		}
-		return prepared{op: op, size: len(data)}, nil
+		return prepared{ops: repeat(op), size: len(data)}, nil
 	}}
 }
 
@@ -756,7 +756,7 @@ func reencodedCase(name string, f ucwa.Format, want resSummary, setup func() (fu
 		if err := checkSummary(name+" output", ucwaSummary(&r), want); err != nil {
 			return prepared{}, err
 		}
-		return prepared{op: func() error { _, err := enc(); return err }, size: len(out)}, nil
+		return prepared{ops: repeat(func() error { _, err := enc(); return err }), size: len(out)}, nil
 	}}
 }
 

@@ -122,7 +122,7 @@ func scalingImpls() []impl {
 				if err := checkScaling(&r, n); err != nil {
 					return prepared{}, fmt.Errorf("%s/%s: %w", sz.name, f, err)
 				}
-				return prepared{op: op, size: len(data)}, nil
+				return prepared{ops: repeat(op), size: len(data)}, nil
 			}})
 		}
 	}
