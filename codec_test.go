@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -180,7 +181,7 @@ func TestMarkupRoundTrips(t *testing.T) {
 	for _, s := range hostile {
 		in := Input{
 			Properties: []Property{Prop("p", String(s)), Prop(s+"name", String("v")), Prop("list", List(String(s)))},
-			Links:      []Link{{Rel: "message", Href: s, Title: s, HasTitle: true, Attrs: []Property{Prop("etag", String(s))}}},
+			Links:      []Link{{Rel: "message", Href: s, Attrs: []Property{Prop("title", String(s)), Prop("etag", String(s))}}},
 		}
 		for _, f := range []Format{JSON, XML} {
 			b, err := in.Marshal(f)
@@ -777,6 +778,69 @@ func TestTypedMatchesBag(t *testing.T) {
 			if string(got) != string(want) || (err1 == nil) != (err2 == nil) {
 				t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, s, got, err1, want, err2)
 			}
+		}
+	}
+}
+
+// TestLinkTitle: a link's title is an attribute, in Attrs with the others
+// in the order they came, that Title reads; a link may have an empty title,
+// which is not the same as none; and it encodes back where it was.
+func TestLinkTitle(t *testing.T) {
+	for _, tc := range []struct {
+		f         Format
+		body      string
+		title     string
+		has       bool
+		attrs     []string
+		reencoded string // "" for body itself
+	}{
+		{JSON, `{"_links":{"self":{"href":"/a","title":"T"}}}`, "T", true, []string{"title"}, ""},
+		{JSON, `{"_links":{"self":{"href":"/a","title":""}}}`, "", true, []string{"title"}, ""},
+		{JSON, `{"_links":{"self":{"href":"/a"}}}`, "", false, nil, ""},
+		{JSON, `{"_links":{"self":{"etag":"1","href":"/a","title":"T","revision":2}}}`, "T", true, []string{"etag", "title", "revision"},
+			`{"_links":{"self":{"href":"/a","etag":"1","title":"T","revision":2}}}`},
+		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" href="/a" title="T"/></resource>`, "T", true, []string{"title"}, ""},
+		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" title="" href="/a" etag="1"/></resource>`, "", true, []string{"title", "etag"},
+			xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" href="/a" title="" etag="1"/></resource>`},
+	} {
+		r, err := DecodeResource([]byte(tc.body), tc.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.body, err)
+		}
+		l := &r.Links[len(r.Links)-1]
+		var names []string
+		for _, a := range l.Attrs {
+			names = append(names, a.Name)
+		}
+		if title, has := l.Title(); title != tc.title || has != tc.has || !slices.Equal(names, tc.attrs) {
+			t.Errorf("%s: Title() = %q, %t; attrs %q; want %q, %t; %q", tc.body, title, has, names, tc.title, tc.has, tc.attrs)
+		}
+		want := tc.reencoded
+		if want == "" {
+			want = tc.body
+		}
+		if got, err := r.Marshal(tc.f); err != nil || string(got) != want {
+			t.Errorf("%s: re-encoded as\n%s (%v), want\n%s", tc.body, got, err, want)
+		}
+	}
+}
+
+// TestSizes guards the sizes of the types a decoded body is made of, on
+// 64-bit platforms: each is allocated by the hundred per body, and the
+// allocator rounds a slab of them up to its size class.
+func TestSizes(t *testing.T) {
+	if strconv.IntSize != 64 {
+		t.Skip("sizes are for 64-bit platforms")
+	}
+	for _, tc := range []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"Link", unsafe.Sizeof(Link{}), 64},
+		{"Resource", unsafe.Sizeof(Resource{}), 112},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s is %d bytes, want %d", tc.name, tc.got, tc.want)
 		}
 	}
 }

@@ -18,7 +18,7 @@ func TestEventsOptionalParts(t *testing.T) {
 	ev := Events{
 		Links: []Link{{Rel: "self", Href: "/ucwa/v1/applications/23/events?ack=1"}, {Rel: "resume", Href: "/ucwa/v1/applications/23/events?ack=2"}},
 		Senders: []Sender{{Rel: "conversation", Href: "/c/1", Events: []Event{
-			{Type: Added, Link: Link{Rel: "ms:rtc:saas:message", Href: "/c/1/m/1", Title: "Jo", HasTitle: true},
+			{Type: Added, Link: Link{Rel: "ms:rtc:saas:message", Href: "/c/1/m/1", Attrs: []Property{Prop("title", String("Jo"))}},
 				In: &Link{Rel: "messages", Href: "/c/1/messages"}},
 			{Type: Completed, Link: Link{Rel: "onlineMeetingInvitation", Href: "/i/1"}, Status: "Failure",
 				Reason: &Error{Code: "Forbidden", Subcode: "ParameterValidationFailure", Message: "No <way> & no"}},

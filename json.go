@@ -873,9 +873,6 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 		case "href":
 			l.Href, err = d.stringValue()
 			hasHref = true
-		case "title":
-			l.Title, err = d.stringValue()
-			l.HasTitle = true
 		case "rel":
 			l.Rel, err = d.stringValue()
 		default:
@@ -1132,8 +1129,9 @@ func (d *jsonDecoder) resource(r *Resource) error {
 	r.Properties = d.takeProps(pbase)
 	r.Embedded = d.keepResources(d.res[rbase:])
 	d.res = d.res[:rbase]
-	r.emptyLinks = takeEmpty(&d.emptyLinks, elbase)
-	r.emptyEmbedded = takeEmpty(&d.emptyEmbedded, eebase)
+	if len(d.emptyLinks) > elbase || len(d.emptyEmbedded) > eebase {
+		r.empty = &emptyRels{takeEmpty(&d.emptyLinks, elbase), takeEmpty(&d.emptyEmbedded, eebase)}
+	}
 	return err
 }
 

@@ -367,16 +367,10 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	if dst, ok = appendJSONString(dst, l.Href); !ok {
 		return dst, jsonStringError("/href", l.Href)
 	}
-	if l.HasTitle || l.Title != "" {
-		dst = append(dst, `,"title":`...)
-		if dst, ok = appendJSONString(dst, l.Title); !ok {
-			return dst, jsonStringError("/title", l.Title)
-		}
-	}
 	for i := range l.Attrs {
 		a := &l.Attrs[i]
 		switch a.Name {
-		case "href", "title", "rel":
+		case "href", "rel":
 			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		}
 		dst = append(dst, ',')
@@ -436,7 +430,7 @@ func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool
 		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(l.Rel))) {
 			return d, false
 		}
-		if !array && !l.HasTitle && l.Title == "" && len(l.Attrs) == 0 {
+		if !array && len(l.Attrs) == 0 {
 			// Most rels have one link with only an href: "rel":{"href":…}.
 			// An href that needs escapes takes the general case below.
 			if h, _, _, plain := appendJSONQuoted(append(d, `:{"href":`...), l.Href); plain {
@@ -610,10 +604,10 @@ var linksKey, embeddedKey = nameKey("_links"), nameKey("_embedded")
 func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) (_ []byte, _ *EncodeError, ok bool) {
 	n := len(r.Properties)
 	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
-	if linksAt == 0 && len(r.Links)+len(r.emptyLinks) > 0 {
+	if linksAt == 0 && len(r.Links)+len(r.emptyLinks()) > 0 {
 		linksAt = n + 1
 	}
-	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded) > 0 {
+	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded()) > 0 {
 		embeddedAt = n + 1
 	}
 	if n > keysMax || embeddedAt != 0 && embeddedAt <= n {
@@ -683,10 +677,10 @@ func appendJSONResourceChecked(dst []byte, r *Resource, rel string) ([]byte, *En
 	}
 	n := len(r.Properties)
 	linksAt, embeddedAt := min(int(r.linksAt), n+1), min(int(r.embeddedAt), n+1)
-	if linksAt == 0 && len(r.Links)+len(r.emptyLinks) > 0 {
+	if linksAt == 0 && len(r.Links)+len(r.emptyLinks()) > 0 {
 		linksAt = n + 1
 	}
-	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded) > 0 {
+	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded()) > 0 {
 		embeddedAt = n + 1
 	}
 	err := checkNames(JSON, r.Properties)
@@ -733,7 +727,7 @@ func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comm
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `"_links":`...)
-			if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks); err != nil {
+			if dst, err = appendJSONLinkSet(dst, r.Links, r.emptyLinks()); err != nil {
 				return dst, err
 			}
 			comma = true
@@ -743,7 +737,7 @@ func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comm
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `"_embedded":`...)
-			if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded); err != nil {
+			if dst, err = appendJSONEmbeddedSet(dst, r.Embedded, r.emptyEmbedded()); err != nil {
 				return dst, err
 			}
 			comma = true

@@ -52,10 +52,10 @@ func TestLinkSetFastPath(t *testing.T) {
 					l.InArray = true
 				}
 				if rng.IntN(8) == 0 {
-					l.Title, l.HasTitle = "T", true
+					l.Attrs = append(l.Attrs, Prop("title", String("T")))
 				}
 				if rng.IntN(10) == 0 {
-					l.Attrs = []Property{Prop("etag", String("1"))}
+					l.Attrs = append(l.Attrs, Prop("etag", String("1")))
 				}
 			}
 			var empty []string
@@ -102,7 +102,7 @@ func TestResourceFastPath(t *testing.T) {
 				r.Embedded = append(r.Embedded, e)
 			}
 			if rng.IntN(4) == 0 {
-				r.emptyEmbedded = []string{names[rng.IntN(3)], "z"}
+				r.empty = &emptyRels{Embedded: []string{names[rng.IntN(3)], "z"}}
 			}
 		}
 		if len(r.Links) > 0 {
@@ -129,8 +129,8 @@ func TestResourceFastPath(t *testing.T) {
 		if gotErr == nil {
 			written++
 		}
-		got, gotErr = appendJSONEmbeddedSet([]byte("x"), r.Embedded, r.emptyEmbedded)
-		want, wantErr = appendJSONGroups([]byte("x"), "/_embedded", r.Embedded, r.emptyEmbedded, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
+		got, gotErr = appendJSONEmbeddedSet([]byte("x"), r.Embedded, r.emptyEmbedded())
+		want, wantErr = appendJSONGroups([]byte("x"), "/_embedded", r.Embedded, r.emptyEmbedded(), func(r *Resource) (string, bool) { return r.Rel, r.InArray },
 			func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
 		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 			t.Fatalf("embedded %+v: error %v, want %v", r.Embedded, gotErr, wantErr)

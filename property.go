@@ -205,18 +205,16 @@ func Lookup(ps []Property, name string) (Value, bool) {
 // A Link points to another resource: JSON {"href":…,"title":…} under its rel
 // in "_links"; XML <link rel="…" href="…" title="…"/>.
 type Link struct {
-	Rel   string
-	Href  string
-	Title string // "" when absent; see HasTitle
+	Rel  string
+	Href string
 
-	// Attrs holds the link's other attributes, such as "etag" or
-	// "revision", in order. Their values are kept as decoded: in JSON any
-	// scalar, in XML strings.
+	// Attrs holds the link's other attributes in order: "title" (see
+	// Title), "etag", "revision" and any other. Their values are kept as
+	// decoded: in JSON any scalar, in XML strings. The title is one of
+	// them, not a field of its own, so that a Link is 64 bytes (on 64-bit
+	// platforms), not 80: links are most of what a decoded body holds, and
+	// every byte a decode allocates costs garbage collection.
 	Attrs []Property
-
-	// HasTitle reports whether Title was present, even if empty
-	// (the docs show "title": "").
-	HasTitle bool
 
 	// InArray reports whether, in JSON, the link sat in an array under its
 	// rel ("rel": [{…}]) rather than alone ("rel": {…}). The docs promise a
@@ -224,6 +222,13 @@ type Link struct {
 	// writes an array when any link of a rel has InArray set or when the rel
 	// has several links. XML cannot tell the two apart.
 	InArray bool
+}
+
+// Title returns the text of the link's "title" attribute, and whether it has
+// one: a link may have an empty title (the docs show "title": "").
+func (l Link) Title() (string, bool) {
+	v, ok := Lookup(l.Attrs, "title")
+	return v.Text(), ok
 }
 
 // An Input is the body of a POST request: an ordered property bag and the

@@ -44,8 +44,31 @@ type Resource struct {
 	// The rels whose JSON array under "_links" or "_embedded" was empty
 	// ("rel": []): no Link or Resource carries them, so they are kept here
 	// and written back after the other rels. XML has no form for an empty
-	// collection but its absence, which means the same.
-	emptyLinks, emptyEmbedded []string
+	// collection but its absence, which means the same. Apart, and nil when
+	// there are none, as for nearly every resource: Resources are
+	// allocated by the hundred, and this keeps one at 112 bytes, not 152.
+	empty *emptyRels
+}
+
+// emptyRels holds the rels of a resource's empty arrays (see
+// Resource.empty). Its fields are exported for go-cmp, which compares
+// Resources in the tests of other packages.
+type emptyRels struct{ Links, Embedded []string }
+
+// emptyLinks returns the rels of r's empty arrays under "_links".
+func (r *Resource) emptyLinks() []string {
+	if r.empty == nil {
+		return nil
+	}
+	return r.empty.Links
+}
+
+// emptyEmbedded returns the rels of r's empty arrays under "_embedded".
+func (r *Resource) emptyEmbedded() []string {
+	if r.empty == nil {
+		return nil
+	}
+	return r.empty.Embedded
 }
 
 // Get returns the value of the first property named name.

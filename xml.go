@@ -1425,8 +1425,6 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 			l.Rel, hasRel = a.value, true
 		case "href":
 			l.Href, hasHref = a.value, true
-		case "title":
-			l.Title, l.HasTitle = a.value, true
 		default:
 			d.pushProp(a.local, String(a.value), a.off)
 		}

@@ -347,8 +347,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	return dst, nil
 }
 
-// appendXMLLinkAttrs appends the attributes of a link: rel, href, title and
-// the others, whose values must be scalars and whose names NCNames.
+// appendXMLLinkAttrs appends the attributes of a link: rel, href and Attrs
+// (title among them), whose values must be scalars and whose names NCNames.
 func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	var err *EncodeError
 	if withRel {
@@ -359,18 +359,13 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 	if dst, err = appendXMLAttr(dst, "href", l.Href); err != nil {
 		return dst, err
 	}
-	if l.HasTitle || l.Title != "" {
-		if dst, err = appendXMLAttr(dst, "title", l.Title); err != nil {
-			return dst, err
-		}
-	}
 	if err := checkNames(XML, l.Attrs); err != nil {
 		return dst, err
 	}
 	for i := range l.Attrs {
 		a := &l.Attrs[i]
 		switch {
-		case a.Name == "rel" || a.Name == "href" || a.Name == "title" || a.Name == "xmlns":
+		case a.Name == "rel" || a.Name == "href" || a.Name == "xmlns":
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		case !isNCName(a.Name):
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
@@ -428,7 +423,7 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
 			return dst, err
 		}
-		if self.HasTitle || self.Title != "" || len(self.Attrs) > 0 {
+		if len(self.Attrs) > 0 {
 			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
 		}
 	}
@@ -458,7 +453,7 @@ func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
 		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
 			return dst, err
 		}
-		if self.HasTitle || self.Title != "" || len(self.Attrs) > 0 {
+		if len(self.Attrs) > 0 {
 			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
 		}
 	}

@@ -54,8 +54,8 @@ func canonLinks(ls []ucwa.Link, indent string) []string {
 	var lines []string
 	for _, l := range ls {
 		line := indent + "link " + l.Rel + " " + l.Href
-		if l.HasTitle {
-			line += fmt.Sprintf(" title=%q", l.Title)
+		if title, ok := l.Title(); ok {
+			line += fmt.Sprintf(" title=%q", title)
 		}
 		lines = append(lines, line)
 	}

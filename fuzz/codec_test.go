@@ -433,13 +433,13 @@ func normEventsXML(ev *ucwa.Events) *ucwa.Events {
 	return &c
 }
 
-// selfLinkLimit: XML cannot carry a title or attributes on a self link, which
-// goes in the href attribute (xml_encode.go: "a self link with a title or
-// attributes has no XML form").
+// selfLinkLimit: XML cannot carry attributes, a title among them, on a self
+// link, which goes in the href attribute (xml_encode.go: "a self link with a
+// title or attributes has no XML form").
 func selfLinkLimit(ls []ucwa.Link) bool {
 	for _, l := range ls {
 		if l.Rel == "self" {
-			return l.HasTitle || l.Title != "" || len(l.Attrs) > 0
+			return len(l.Attrs) > 0
 		}
 	}
 	return false
@@ -572,8 +572,6 @@ func linkSame(a, b *ucwa.Link, withRel bool, path string) string {
 		return path + ": rel " + quote(a.Rel) + " vs " + quote(b.Rel)
 	case a.Href != b.Href:
 		return path + ": href " + quote(a.Href) + " vs " + quote(b.Href)
-	case a.Title != b.Title || (a.HasTitle || a.Title != "") != (b.HasTitle || b.Title != ""):
-		return path + ": title " + quote(a.Title) + " vs " + quote(b.Title)
 	}
 	return propsSame(a.Attrs, b.Attrs, path+"/@")
 }
@@ -880,15 +878,19 @@ func jsonCarries(s string) bool { return utf8.ValidString(s) && !strings.Contain
 
 // fuzzedInput builds an Input from fuzzed strings: a string property, a list
 // property (string, bool, null, string), a bag holding one property, and a
-// link.
+// link, with a title when title is not empty.
 func fuzzedInput(n1, v1, n2, v2, item string, b bool, rel, href, title string) ucwa.Input {
+	link := ucwa.Link{Rel: rel, Href: href}
+	if title != "" {
+		link.Attrs = []ucwa.Property{ucwa.Prop("title", ucwa.String(title))}
+	}
 	return ucwa.Input{
 		Properties: []ucwa.Property{
 			ucwa.Prop(n1, ucwa.String(v1)),
 			ucwa.Prop(n2, ucwa.List(ucwa.String(v2), ucwa.Bool(b), ucwa.Null(), ucwa.String(item))),
 			ucwa.Prop("nested", ucwa.Bag(ucwa.Prop(item, ucwa.String(v1)))),
 		},
-		Links: []ucwa.Link{{Rel: rel, Href: href, Title: title, HasTitle: title != ""}},
+		Links: []ucwa.Link{link},
 	}
 }
 
@@ -1125,7 +1127,7 @@ func TestMarkupInValueRoundTrips(t *testing.T) {
 		`"},"admin":{"x":"`, `\"`, `\u0000`,
 	} {
 		in := ucwa.Input{Properties: []ucwa.Property{ucwa.Prop("x", ucwa.String(v)), ucwa.Prop(v, ucwa.String("name"))},
-			Links: []ucwa.Link{{Rel: v, Href: v, Title: v, HasTitle: true}}}
+			Links: []ucwa.Link{{Rel: v, Href: v, Attrs: []ucwa.Property{ucwa.Prop("title", ucwa.String(v))}}}}
 		for _, f := range []ucwa.Format{ucwa.JSON, ucwa.XML} {
 			out, err := in.Marshal(f)
 			if err != nil {
@@ -1220,9 +1222,8 @@ func TestFuzzRegressions(t *testing.T) {
 	}
 
 	// xml_encode.go appendXMLEvents: a self link with a title was cut to
-	// its href; now refused, as for a resource. A Title without HasTitle
-	// counts too, for both.
-	self := ucwa.Link{Rel: "self", Href: "/e", Title: "t"}
+	// its href; now refused, as for a resource.
+	self := ucwa.Link{Rel: "self", Href: "/e", Attrs: []ucwa.Property{ucwa.Prop("title", ucwa.String("t"))}}
 	for _, v := range []body{
 		&ucwa.Events{Links: []ucwa.Link{self}},
 		&ucwa.Resource{Links: []ucwa.Link{self}},

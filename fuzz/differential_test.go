@@ -158,14 +158,7 @@ func linkVsJSON(l *ucwa.Link, m map[string]any, path string) string {
 	if h, _ := m["href"].(string); h != l.Href {
 		return path + ": href " + quote(l.Href) + " vs goccy " + quote(h)
 	}
-	title, hasTitle := m["title"].(string)
-	if title != l.Title || hasTitle != l.HasTitle {
-		return path + ": title " + quote(l.Title) + " vs goccy " + quote(title)
-	}
 	n := 1 + len(l.Attrs)
-	if hasTitle {
-		n++
-	}
 	if _, ok := m["rel"]; ok {
 		n++
 	}

@@ -684,7 +684,8 @@ func setupError(fs *flag.FlagSet) func([]string, *env) error {
 			Message: e.Message,
 		}
 		if e.Link != nil {
-			out.Link = &linkJSON{Href: e.Link.Href, Title: e.Link.Title}
+			out.Link = &linkJSON{Href: e.Link.Href}
+			out.Link.Title, _ = e.Link.Title()
 		}
 		if out.Parameters, err = bagJSON(e.Parameters); err != nil {
 			return err
