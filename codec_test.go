@@ -838,6 +838,8 @@ func TestSizes(t *testing.T) {
 	}{
 		{"Link", unsafe.Sizeof(Link{}), 64},
 		{"Resource", unsafe.Sizeof(Resource{}), 112},
+		{"Value", unsafe.Sizeof(Value{}), 24},
+		{"Property", unsafe.Sizeof(Property{}), 40},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s is %d bytes, want %d", tc.name, tc.got, tc.want)

@@ -420,7 +420,7 @@ func unionKeys(a, b []string) []string {
 }
 
 func TestSameMeaning(t *testing.T) {
-	v := func(k Kind, text string) Value { return Value{kind: k, text: text} }
+	v := scalar
 	res := func(rel string, ps ...Property) *Resource { return &Resource{Rel: rel, Properties: ps} }
 	in := func(ps ...Property) *Input { return &Input{Properties: ps} }
 	inLinks := func(ls ...Link) *Input { return &Input{Links: ls} }
@@ -531,7 +531,7 @@ func TestExactDiff(t *testing.T) {
 	if d := sameMeaning(&a, &b); d != "" {
 		t.Errorf("sameMeaning sees a difference in where _links stood:\n%s", d)
 	}
-	if d := exactDiff(Bool(true), Value{kind: KindBool, text: "True"}); d == "" {
+	if d := exactDiff(Bool(true), scalar(KindBool, "True")); d == "" {
 		t.Error(`exactDiff sees no difference between true and "True"`)
 	}
 }

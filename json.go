@@ -753,7 +753,7 @@ func (d *jsonDecoder) value() (Value, error) {
 		if end := jsonPlainEnd(d.buf, d.pos+1); end < len(d.buf) && d.buf[end] == '"' {
 			text := d.keep(d.buf[d.pos+1 : end])
 			d.pos = end + 1
-			return Value{kind: KindString, text: text}, nil
+			return scalar(KindString, text), nil
 		}
 		s, raw, err := d.str()
 		if err != nil {
@@ -761,23 +761,23 @@ func (d *jsonDecoder) value() (Value, error) {
 		}
 		text := d.keep(s)
 		if len(raw) > 9 && string(raw[:7]) == `\/Date(` && string(raw[len(raw)-3:]) == `)\/` && isJSONDate(text) {
-			return Value{kind: KindDate, text: text}, nil
+			return scalar(KindDate, text), nil
 		}
-		return Value{kind: KindString, text: text}, nil
+		return scalar(KindString, text), nil
 	case 't':
-		return Value{kind: KindBool, text: "true"}, d.literal("true")
+		return scalar(KindBool, "true"), d.literal("true")
 	case 'f':
-		return Value{kind: KindBool, text: "false"}, d.literal("false")
+		return scalar(KindBool, "false"), d.literal("false")
 	case 'n':
-		return Value{kind: KindNull}, d.literal("null")
+		return scalar(KindNull, ""), d.literal("null")
 	case '[':
 		return d.list()
 	case '{':
 		ps, err := d.bag()
-		return Value{kind: KindBag, kids: d.keepKids(kids{bag: ps})}, err
+		return Value{kids: d.keepKids(kids{kind: KindBag, bag: ps})}, err
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		n, err := d.number()
-		return Value{kind: KindNumber, text: d.keep(n)}, err
+		return scalar(KindNumber, d.keep(n)), err
 	}
 	return Value{}, d.unexpected("a value")
 }
@@ -800,7 +800,7 @@ func (d *jsonDecoder) list() (Value, error) {
 	}
 	list := d.keepValues(d.vals[base:])
 	d.vals = d.vals[:base]
-	return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
+	return Value{kids: d.keepKids(kids{kind: KindList, list: list})}, nil
 }
 
 // member reads the value of the member name onto d.props.

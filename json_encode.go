@@ -274,7 +274,7 @@ func appendJSONName(dst []byte, name string) ([]byte, *EncodeError) {
 }
 
 func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
-	switch v.kind {
+	switch v.Kind() {
 	case KindString:
 		// appendJSONString, written out: the call costs as much as a short
 		// string.
@@ -645,7 +645,7 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) (_ []byte, _
 		if !plain || key == linksKey || key == embeddedKey || seen.add(key) {
 			return d, nil, false
 		}
-		if p.Value.kind == KindString {
+		if p.Value.Kind() == KindString {
 			// Most values are plain strings: appendJSONValue's first case,
 			// without the call; it takes those that need escapes.
 			if v, _, _, plain := appendJSONQuoted(append(d, ':'), p.Value.text); plain {

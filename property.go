@@ -52,48 +52,66 @@ func (k Kind) String() string {
 // Two Values are equal, for [Value.Equal] and for go-cmp, when they have the
 // same kind, text, and equal items or properties.
 type Value struct {
-	kind Kind
 	text string // string: the string; bool: its text; number: its digits; date: its raw form
-	kids *kids  // KindList, KindBag
+	kids *kids  // the kind, and a list's items or a bag's properties; nil for KindInvalid
 }
 
-// kids holds the items of a list or the properties of a bag, apart, so that
-// the scalars that make up most of a body stay small.
+// kids holds the kind of a value, and the items of a list or the properties
+// of a bag. They are apart, so that the scalars that make up most of a body
+// stay small: a scalar's kids is its kind's entry in scalarKids, shared, and
+// a Value is 24 bytes, not the 32 a kind of its own would make it (a
+// Property, allocated by the hundred per body, 40, not 48).
 type kids struct {
+	kind Kind
 	list []Value
 	bag  []Property
 }
 
+// scalarKids are the kids of the scalar kinds, which have no items. They
+// are never written.
+var scalarKids = [...]kids{
+	KindString: {kind: KindString}, KindBool: {kind: KindBool}, KindNumber: {kind: KindNumber},
+	KindDate: {kind: KindDate}, KindNull: {kind: KindNull},
+}
+
+// scalar returns the Value of scalar kind k with text.
+func scalar(k Kind, text string) Value { return Value{text: text, kids: &scalarKids[k]} }
+
 // String returns a Value holding the string s.
-func String(s string) Value { return Value{kind: KindString, text: s} }
+func String(s string) Value { return scalar(KindString, s) }
 
 // Bool returns a Value holding b.
 func Bool(b bool) Value {
 	if b {
-		return Value{kind: KindBool, text: "true"}
+		return scalar(KindBool, "true")
 	}
-	return Value{kind: KindBool, text: "false"}
+	return scalar(KindBool, "false")
 }
 
 // Int returns a Value holding the integer i.
-func Int(i int64) Value { return Value{kind: KindNumber, text: strconv.FormatInt(i, 10)} }
+func Int(i int64) Value { return scalar(KindNumber, strconv.FormatInt(i, 10)) }
 
 // Date returns a Value holding the instant t in t's location, kept to 100
 // nanoseconds (the precision UCWA writes in XML). In JSON it is written to
 // the millisecond.
-func Date(t time.Time) Value { return Value{kind: KindDate, text: formatISODate(t)} }
+func Date(t time.Time) Value { return scalar(KindDate, formatISODate(t)) }
 
 // Null returns the null Value.
-func Null() Value { return Value{kind: KindNull} }
+func Null() Value { return scalar(KindNull, "") }
 
 // List returns a Value holding the list of values vs. The Value shares vs.
-func List(vs ...Value) Value { return Value{kind: KindList, kids: &kids{list: vs}} }
+func List(vs ...Value) Value { return Value{kids: &kids{kind: KindList, list: vs}} }
 
 // Bag returns a Value holding the nested property bag ps. The Value shares ps.
-func Bag(ps ...Property) Value { return Value{kind: KindBag, kids: &kids{bag: ps}} }
+func Bag(ps ...Property) Value { return Value{kids: &kids{kind: KindBag, bag: ps}} }
 
 // Kind returns the kind of v.
-func (v Value) Kind() Kind { return v.kind }
+func (v Value) Kind() Kind {
+	if v.kids == nil {
+		return KindInvalid
+	}
+	return v.kids.kind
+}
 
 // Text returns the text of a scalar value as it was decoded or built: the
 // string itself, "true" or "True", a number's digits, a date's raw form
@@ -102,11 +120,11 @@ func (v Value) Kind() Kind { return v.kind }
 func (v Value) Text() string { return v.text }
 
 // Str returns the string v holds and whether v is a string.
-func (v Value) Str() (string, bool) { return v.text, v.kind == KindString }
+func (v Value) Str() (string, bool) { return v.text, v.kids == &scalarKids[KindString] }
 
 // Bool returns the boolean v holds and whether v is a boolean.
 func (v Value) Bool() (b, ok bool) {
-	if v.kind != KindBool {
+	if v.kids != &scalarKids[KindBool] {
 		return false, false
 	}
 	return v.text == "true" || v.text == "True", true
@@ -115,7 +133,7 @@ func (v Value) Bool() (b, ok bool) {
 // Int returns the integer v holds and whether v is a number that fits an
 // int64. A string of decimal digits, as XML gives, is also read.
 func (v Value) Int() (int64, bool) {
-	if v.kind != KindNumber && v.kind != KindString {
+	if v.kids != &scalarKids[KindNumber] && v.kids != &scalarKids[KindString] {
 		return 0, false
 	}
 	i, err := strconv.ParseInt(v.text, 10, 64)
@@ -124,7 +142,7 @@ func (v Value) Int() (int64, bool) {
 
 // Time returns the instant v holds and whether v is a date.
 func (v Value) Time() (time.Time, bool) {
-	if v.kind != KindDate {
+	if v.kids != &scalarKids[KindDate] {
 		return time.Time{}, false
 	}
 	t, err := ParseDate(v.text)
@@ -134,7 +152,7 @@ func (v Value) Time() (time.Time, bool) {
 // List returns the values of a list, or nil if v is not a list. The slice is
 // shared with v and must not be modified.
 func (v Value) List() []Value {
-	if v.kind != KindList || v.kids == nil {
+	if v.Kind() != KindList {
 		return nil
 	}
 	return v.kids.list
@@ -143,7 +161,7 @@ func (v Value) List() []Value {
 // Bag returns the properties of a nested property bag, or nil if v is not a
 // bag. The slice is shared with v and must not be modified.
 func (v Value) Bag() []Property {
-	if v.kind != KindBag || v.kids == nil {
+	if v.Kind() != KindBag {
 		return nil
 	}
 	return v.kids.bag
@@ -153,10 +171,10 @@ func (v Value) Bag() []Property {
 // and equal items or properties in the same order. Values equal as JSON may
 // differ in text ("1" and "1.0"), and are then not Equal.
 func (v Value) Equal(w Value) bool {
-	if v.kind != w.kind || v.text != w.text {
+	if v.Kind() != w.Kind() || v.text != w.text {
 		return false
 	}
-	switch v.kind {
+	switch v.Kind() {
 	case KindList:
 		a, b := v.List(), w.List()
 		if len(a) != len(b) {

@@ -1462,19 +1462,19 @@ func (d *xmlDecoder) link() error {
 func (d *xmlDecoder) inferXML(b []byte) Value {
 	switch string(b) {
 	case "true":
-		return Value{kind: KindBool, text: "true"}
+		return scalar(KindBool, "true")
 	case "false":
-		return Value{kind: KindBool, text: "false"}
+		return scalar(KindBool, "false")
 	case "True":
-		return Value{kind: KindBool, text: "True"}
+		return scalar(KindBool, "True")
 	case "False":
-		return Value{kind: KindBool, text: "False"}
+		return scalar(KindBool, "False")
 	}
 	s := d.keep(b)
 	if len(s) >= 20 && s[4] == '-' && isISODate(s) {
-		return Value{kind: KindDate, text: s}
+		return scalar(KindDate, s)
 	}
-	return Value{kind: KindString, text: s}
+	return scalar(KindString, s)
 }
 
 // elemValue reads the content of the <property> or <item> just started. Text
@@ -1482,7 +1482,7 @@ func (d *xmlDecoder) inferXML(b []byte) Value {
 // <item> elements (in an <item>) make a list. An empty element is null.
 func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 	if d.empty {
-		return Value{kind: KindNull}, nil
+		return scalar(KindNull, ""), nil
 	}
 	qn := d.qname()
 	// text may be d.scratch, which a start tag may overwrite: whether it is
@@ -1551,10 +1551,10 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 				list := d.keepValues(d.vals[vbase:])
 				clear(d.vals[vbase:])
 				d.vals = d.vals[:vbase]
-				return Value{kind: KindList, kids: d.keepKids(kids{list: list})}, nil
+				return Value{kids: d.keepKids(kids{kind: KindList, list: list})}, nil
 			case KindBag:
 				bag, err := d.takeProps(pbase)
-				return Value{kind: KindBag, kids: d.keepKids(kids{bag: bag})}, err
+				return Value{kids: d.keepKids(kids{kind: KindBag, bag: bag})}, err
 			}
 			return d.inferXML(text), nil
 		}
@@ -1627,7 +1627,7 @@ func (d *xmlDecoder) property() error {
 		list := d.keepValues(d.vals[vbase:])
 		clear(d.vals[vbase:])
 		d.vals = d.vals[:vbase]
-		v = Value{kind: KindList, kids: d.keepKids(kids{list: list})}
+		v = Value{kids: d.keepKids(kids{kind: KindList, list: list})}
 	}
 	if err != nil {
 		return err
@@ -1646,7 +1646,7 @@ func (d *xmlDecoder) pushProp(name string, v Value, at int) {
 	}
 	d.props = d.props[:n+1]
 	p := &d.props[n]
-	p.Name, p.Value.kind, p.Value.text, p.Value.kids = name, v.kind, v.text, v.kids
+	p.Name, p.Value.text, p.Value.kids = name, v.text, v.kids
 	d.propOffs = append(d.propOffs, at)
 }
 

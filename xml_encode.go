@@ -253,7 +253,7 @@ func isNCName(s string) bool {
 
 // appendXMLScalar appends the text of a scalar value.
 func appendXMLScalar(dst []byte, v Value) ([]byte, *EncodeError) {
-	switch v.kind {
+	switch v.Kind() {
 	case KindString, KindBool, KindNumber:
 		dst, ok := appendXMLEscaped(dst, v.text, false)
 		if !ok {
@@ -267,14 +267,14 @@ func appendXMLScalar(dst []byte, v Value) ([]byte, *EncodeError) {
 		}
 		return dst, nil
 	}
-	return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "a " + v.kind.String() + " value is not a scalar"}
+	return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "a " + v.Kind().String() + " value is not a scalar"}
 }
 
 // appendXMLContent appends the content of a <property> or <item> that holds v
 // and closes it with end; a null closes the start tag as an empty element.
 func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 	var err *EncodeError
-	switch v.kind {
+	switch v.Kind() {
 	case KindNull:
 		return append(dst, "/>"...), nil
 	case KindList:
@@ -314,7 +314,7 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	for i := range ps {
 		p := &ps[i]
 		var err *EncodeError
-		if p.Value.kind == KindList {
+		if p.Value.Kind() == KindList {
 			dst = append(dst, `<propertyList name="`...)
 			var ok bool
 			dst, ok = appendXMLEscaped(dst, p.Name, true)
@@ -373,7 +373,7 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 		dst = append(dst, ' ')
 		dst = append(dst, a.Name...)
 		dst = append(dst, '=', '"')
-		switch a.Value.kind {
+		switch a.Value.Kind() {
 		case KindString, KindBool, KindNumber:
 			var ok bool
 			if dst, ok = appendXMLEscaped(dst, a.Value.text, true); !ok {
@@ -385,7 +385,7 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 				return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "invalid date"}
 			}
 		default:
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.kind.String() + " link attribute has no XML form"}
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.Kind().String() + " link attribute has no XML form"}
 		}
 		dst = append(dst, '"')
 	}
@@ -623,8 +623,8 @@ func appendXMLExtra(dst []byte, extra []Property, isField func(string, Format) b
 			msg = "extra element repeats a field"
 		case !isNCName(p.Name):
 			msg = "not an XML element name"
-		case p.Value.kind != KindString:
-			msg = "a " + p.Value.kind.String() + " extra member has no XML form"
+		case p.Value.Kind() != KindString:
+			msg = "a " + p.Value.Kind().String() + " extra member has no XML form"
 		}
 		if msg != "" {
 			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: msg}
