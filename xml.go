@@ -1369,7 +1369,13 @@ func (d *xmlDecoder) plainLink(i int) bool {
 	if rel < 0 || d.defaultNS() != Namespace {
 		return false
 	}
-	d.links = append(d.links, Link{Rel: internEntries[rel].name, Href: d.keep(buf[hs:he])})
+	n := len(d.links)
+	if n == cap(d.links) {
+		d.links = append(d.links, Link{})
+	}
+	d.links = d.links[:n+1]
+	l := &d.links[n]
+	l.Rel, l.Href, l.Attrs, l.InArray = internEntries[rel].name, d.keep(buf[hs:he]), nil, false
 	d.pos = j + 2
 	return true
 }
