@@ -131,6 +131,28 @@ var (
 // that grew one further does not pin its memory.
 const maxPooledStack = 1 << 12
 
+// push extends the stack *s by one element and returns it, for the caller
+// to write a field at a time: appending a composite literal builds it on the
+// goroutine's stack and then copies it, with a bulk write barrier while the
+// garbage collector marks, about ten times the cost of the stores. (Storing
+// a pointer has a barrier of its own then, but a cheap one.) The element
+// holds what was last popped from there, as stacks are cleared only by
+// reset (see resetStack): the caller writes every field, but where the stack
+// is fresh memory, as a links run in the slab is, it is zero.
+func push[T any](s *[]T) *T {
+	n := len(*s)
+	if n == cap(*s) {
+		*s = append(*s, *new(T))
+	}
+	*s = (*s)[:n+1]
+	return &(*s)[n]
+}
+
+// set sets p to name: v, a field at a time (see push).
+func (p *Property) set(name string, v Value) {
+	p.Name, p.Value.text, p.Value.kids = name, v.text, v.kids
+}
+
 // resetStack empties s for the next decode, dropping what it points to up to
 // its capacity: the decoders pop their stacks without clearing what they
 // pop, and clear it all here, once.

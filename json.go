@@ -807,34 +807,8 @@ func (d *jsonDecoder) list() (Value, error) {
 func (d *jsonDecoder) member(name []byte) error {
 	n := d.keepName(name)
 	v, err := d.value()
-	d.pushProp(n, v)
+	push(&d.props).set(n, v)
 	return err
-}
-
-// pushProp appends the property name: v to d.props a field at a time:
-// appending a composite literal builds it on the stack and then copies it,
-// with a bulk write barrier while the garbage collector marks, which costs
-// ten times the stores (see the XML decoder's addAttr).
-func (d *jsonDecoder) pushProp(name string, v Value) {
-	n := len(d.props)
-	if n == cap(d.props) {
-		d.props = append(d.props, Property{})
-	}
-	d.props = d.props[:n+1]
-	p := &d.props[n]
-	p.Name, p.Value.text, p.Value.kids = name, v.text, v.kids
-}
-
-// pushLink appends a link to the run d.links (see linkSet) and returns it.
-// The run is the free end of the links slab, zeroed, so only the fields
-// set are written (see pushProp).
-func (d *jsonDecoder) pushLink() *Link {
-	n := len(d.links)
-	if n == cap(d.links) {
-		d.links = append(d.links, Link{})
-	}
-	d.links = d.links[:n+1]
-	return &d.links[n]
 }
 
 // bag reads an object as a property bag.
@@ -1086,7 +1060,7 @@ func (d *jsonDecoder) linkRun(it *objectIter) {
 		d.pos = i + 1
 		it.n++
 		it.known.add(rel)
-		l := d.pushLink()
+		l := push(&d.links) // zero: the run is fresh memory of the slab
 		l.Rel, l.Href = internEntries[rel].name, d.keep(buf[start:end])
 	}
 }
@@ -1116,7 +1090,7 @@ func (d *jsonDecoder) linkSet() ([]Link, error) {
 func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
 	d.peek()
 	start := d.pos
-	l := d.pushLink()
+	l := push(&d.links) // zero, as in linkRun
 	l.Rel, l.InArray = rel, inArray
 	if !d.general && d.hrefOnly(l) { // link's fast path, which has no "rel" to check
 		return nil

@@ -844,18 +844,10 @@ func (d *xmlDecoder) attrList(i int) (int, bool, error) {
 	}
 }
 
-// addAttr appends an attribute to d.attrs a field at a time: appending a
-// composite literal builds it on the stack and then copies it, with a bulk
-// write barrier while the garbage collector runs. (Storing a string is a
-// pointer write, with a barrier of its own while the collector marks.) The
+// addAttr appends an attribute to d.attrs a field at a time (see push). The
 // value must be kept already.
 func (d *xmlDecoder) addAttr(prefix []byte, local, value string, off int) {
-	n := len(d.attrs)
-	if n == cap(d.attrs) {
-		d.attrs = append(d.attrs, xmlAttr{})
-	}
-	d.attrs = d.attrs[:n+1]
-	a := &d.attrs[n]
+	a := push(&d.attrs)
 	if len(prefix) != 0 || a.prefix != nil { // nearly always both nil: spare the store
 		a.prefix = prefix
 	}
@@ -1369,13 +1361,8 @@ func (d *xmlDecoder) plainLink(i int) bool {
 	if rel < 0 || d.defaultNS() != Namespace {
 		return false
 	}
-	n := len(d.links)
-	if n == cap(d.links) {
-		d.links = append(d.links, Link{})
-	}
-	d.links = d.links[:n+1]
-	l := &d.links[n]
-	l.Rel, l.Href, l.Attrs, l.InArray = internEntries[rel].name, d.keep(buf[hs:he]), nil, false
+	l := push(&d.links) // zero, as in link
+	l.Rel, l.Href = internEntries[rel].name, d.keep(buf[hs:he])
 	d.pos = j + 2
 	return true
 }
@@ -1450,14 +1437,10 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 // than into a Link to copy in, a copy with a bulk write barrier while the
 // garbage collector runs.
 func (d *xmlDecoder) link() error {
-	n := len(d.links)
-	if n == cap(d.links) {
-		d.links = append(d.links, Link{})
-	}
-	d.links = d.links[:n+1]
-	if err := d.linkAttrs(&d.links[n], true); err != nil {
-		d.links[n] = Link{}
-		d.links = d.links[:n]
+	l := push(&d.links)
+	if err := d.linkAttrs(l, true); err != nil {
+		*l = Link{}
+		d.links = d.links[:len(d.links)-1]
 		return err
 	}
 	return d.skipEmpty()
@@ -1646,24 +1629,13 @@ func (d *xmlDecoder) property() error {
 // pushProp appends the property name: v, which starts at at, to d.props, a
 // field at a time (see addAttr).
 func (d *xmlDecoder) pushProp(name string, v Value, at int) {
-	n := len(d.props)
-	if n == cap(d.props) {
-		d.props = append(d.props, Property{})
-	}
-	d.props = d.props[:n+1]
-	p := &d.props[n]
-	p.Name, p.Value.text, p.Value.kids = name, v.text, v.kids
+	push(&d.props).set(name, v)
 	d.propOffs = append(d.propOffs, at)
 }
 
 // pushStep appends a step to d.path, a field at a time (see addAttr).
 func (d *xmlDecoder) pushStep(local, key, val string) {
-	n := len(d.path)
-	if n == cap(d.path) {
-		d.path = append(d.path, xmlStep{})
-	}
-	d.path = d.path[:n+1]
-	s := &d.path[n]
+	s := push(&d.path)
 	s.local, s.key, s.val = local, key, val
 }
 
