@@ -1018,7 +1018,12 @@ func (d *jsonDecoder) linkRun(it *objectIter) {
 	for {
 		i := d.pos
 		if it.n > 0 {
-			if i = skipIndent(buf, i); i >= len(buf) || buf[i] != ',' {
+			// Indented or not, a comma nearly always follows the '}'
+			// at once: spare skipIndent then.
+			if i < len(buf) && buf[i] != ',' {
+				i = skipIndent(buf, i)
+			}
+			if i >= len(buf) || buf[i] != ',' {
 				return
 			}
 			i++
@@ -1043,8 +1048,13 @@ func (d *jsonDecoder) linkRun(it *objectIter) {
 		if buf[i] != ':' {
 			return
 		}
-		if i = skipIndent(buf, i+1); i+16 > len(buf) || buf[i] != '{' {
-			return
+		if i++; buf[i] == ' ' { // at most one space, nearly always
+			i++
+		}
+		if buf[i] != '{' {
+			if i = skipIndent(buf, i); i+16 > len(buf) || buf[i] != '{' {
+				return
+			}
 		}
 		if i = hrefString(buf, skipIndent(buf, i+1)); i < 0 {
 			return
