@@ -278,8 +278,9 @@ func (s *slabs) grow(c, need, last, guess int) int {
 // costs an allocation per buffer, not per string, and holds only the bytes
 // it keeps, not the whole body. A strings.Builder never changes what it has
 // written and String returns its bytes without a copy; when one is full, the
-// next starts afresh, so what was handed out stays where it is. It is small
-// enough to be inlined; keepNew starts a buffer.
+// next starts afresh, so what was handed out stays where it is. keepNew
+// starts a buffer. (The Builder's copy check makes keep too costly for the
+// compiler to inline.)
 func (s *slabs) keep(b []byte) string {
 	if n := s.strs.Len(); len(b) <= s.strs.Cap()-n && len(b) > 0 {
 		s.strs.Write(b)
