@@ -232,6 +232,7 @@ func TestDecodeErrors(t *testing.T) {
 		{where(), JSON, `["a"]`, ErrSyntax, 0, "", false},
 		{where(), JSON, `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self", false},
 		{where(), JSON, `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href", false},
+		{where(), JSON, `{"_links":{"self":{"href":"/a","title":1}}}`, ErrStructure, 39, "/_links/self/title", false},
 		{where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
 		{where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
 		{where(), XML, ``, ErrSyntax, 0, "", false},

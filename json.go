@@ -875,6 +875,12 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 			hasHref = true
 		case "rel":
 			l.Rel, err = d.stringValue()
+		case "title": // an attribute, kept in Attrs, but a string
+			if d.peek() != '"' {
+				err = d.fail(ErrStructure, d.pos, "expecting a string")
+				break
+			}
+			err = d.member(name)
 		default:
 			err = d.member(name)
 		}

@@ -1627,13 +1627,13 @@ func (d *xmlDecoder) property() error {
 }
 
 // pushProp appends the property name: v, which starts at at, to d.props, a
-// field at a time (see addAttr).
+// field at a time (see push).
 func (d *xmlDecoder) pushProp(name string, v Value, at int) {
 	push(&d.props).set(name, v)
 	d.propOffs = append(d.propOffs, at)
 }
 
-// pushStep appends a step to d.path, a field at a time (see addAttr).
+// pushStep appends a step to d.path, a field at a time (see push).
 func (d *xmlDecoder) pushStep(local, key, val string) {
 	s := push(&d.path)
 	s.local, s.key, s.val = local, key, val
