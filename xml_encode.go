@@ -117,19 +117,32 @@ func xmlPlainPrefix(s string) int {
 // appendXMLPlain is appendJSONQuoted for XML, without quotes: it appends s
 // and reports whether XML text and attribute values hold s as it is.
 func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
+	// Sixteen bytes at a time: the six constants xmlMarks needs are loaded
+	// again on each pass of a loop (the compiler does not keep them in
+	// registers), so a pass over two words costs little more than one.
+	// The last sixteen bytes are written over the end of what the loop
+	// wrote, as one pass, and so are strings of 8 to 16 bytes.
 	n := len(s)
 	var marks uint64
 	switch {
-	case n >= 8:
-		for i := 0; i < n-8; i += 8 {
-			w := load64(s[i:])
-			gt, amp := (w|0x02*lsb)^('>'*lsb), (w|0x04*lsb)^('&'*lsb)
-			marks |= (w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w
-			dst = append(dst, byte(w), byte(w>>8), byte(w>>16), byte(w>>24), byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56))
+	case n >= 16:
+		i := 0
+		for ; i < n-16; i += 16 {
+			lo, hi := load64(s[i:]), load64(s[i+8:])
+			marks |= xmlMarks(lo) | xmlMarks(hi)
+			dst = append(dst, byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24), byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
+				byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24), byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
 		}
-		w := load64(s[n-8:])
-		marks |= xmlMarks(w)
-		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(-n&7)], w)
+		lo, hi := load64(s[n-16:]), load64(s[n-8:])
+		marks |= xmlMarks(lo) | xmlMarks(hi)
+		dst = dst[:len(dst)-(i-(n-16))]
+		dst = append(dst, byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24), byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
+			byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24), byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
+	case n >= 8:
+		lo, hi := load64(s), load64(s[n-8:])
+		marks = xmlMarks(lo) | xmlMarks(hi)
+		dst = binary.LittleEndian.AppendUint64(dst, lo)
+		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(16-n)], hi)
 	case n >= 4:
 		lo, hi := load32(s), load32(s[n-4:])
 		marks = xmlMarks(uint64(lo) | uint64(hi)<<32)
