@@ -115,13 +115,9 @@ func xmlPlainPrefix(s string) int {
 }
 
 // appendXMLPlain is appendJSONQuoted for XML, without quotes: it appends s
-// and reports whether XML text and attribute values hold s as it is.
+// and reports whether XML text and attribute values hold s as it is. It
+// reads s as appendJSONQuoted does, with xmlMarks.
 func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
-	// Sixteen bytes at a time: the six constants xmlMarks needs are loaded
-	// again on each pass of a loop (the compiler does not keep them in
-	// registers), so a pass over two words costs little more than one.
-	// The last sixteen bytes are written over the end of what the loop
-	// wrote, as one pass, and so are strings of 8 to 16 bytes.
 	n := len(s)
 	var marks uint64
 	switch {
