@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// TestPlainPrefix checks the word-at-a-time scans against a byte loop, for
-// every special byte at every place of strings of every length up to 40.
+// TestPlainPrefix checks the word-at-a-time scans, jsonPlainEnd among them,
+// against a byte loop, for every special byte at every place of strings of
+// every length up to 40.
 func TestPlainPrefix(t *testing.T) {
 	slow := func(s string, special *[256]bool) int {
 		for i := 0; i < len(s); i++ {
@@ -23,6 +24,13 @@ func TestPlainPrefix(t *testing.T) {
 		check := func(s string) {
 			if got, want := jsonPlainPrefix(s), slow(s, &jsonEscape); got != want {
 				t.Fatalf("jsonPlainPrefix(%q) = %d, want %d", s, got, want)
+			}
+			// jsonPlainEnd from the start and after a byte it must not read.
+			if got, want := jsonPlainEnd([]byte(s), 0), slow(s, &jsonEscape); got != want {
+				t.Fatalf("jsonPlainEnd(%q, 0) = %d, want %d", s, got, want)
+			}
+			if got, want := jsonPlainEnd([]byte(`"`+s), 1), 1+slow(s, &jsonEscape); got != want {
+				t.Fatalf("jsonPlainEnd(%q, 1) = %d, want %d", `"`+s, got, want)
 			}
 			if got, want := xmlPlainPrefix(s), slow(s, &xmlText); got != want {
 				t.Fatalf("xmlPlainPrefix(%q) = %d, want %d", s, got, want)
