@@ -38,7 +38,7 @@ var seedInput = Input{Properties: []Property{
 
 var seedTyped = ContinuePhoneAudio{OperationID: "74cb7404e0a247d5a2d4eb0376a47dbf", PhoneNumber: "tel:+14255551234"}
 
-var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Input{}, Error{})
+var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Input{}, Error{}, Link{}, Events{}, Sender{}, Event{})
 
 func TestSeedEncode(t *testing.T) {
 	for _, tc := range []struct {
@@ -230,9 +230,11 @@ func TestDecodeErrors(t *testing.T) {
 		{where(), JSON, `{"a":"x\q"}`, ErrSyntax, 7, "/a", false},
 		{where(), JSON, `{a:1}`, ErrSyntax, 1, "", false},
 		{where(), JSON, `["a"]`, ErrSyntax, 0, "", false},
-		{where(), JSON, `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self", false},
-		{where(), JSON, `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href", false},
-		{where(), JSON, `{"_links":{"self":{"href":"/a","title":1}}}`, ErrStructure, 39, "/_links/self/title", false},
+		{where(), JSON, `{"_links":{"self":"/a"}}`, ErrStructure, 18, "/_links/self", false},
+		{where(), JSON, `{"_links":{"self":[{"href":"/a"},null]}}`, ErrStructure, 33, "/_links/self/1", false},
+		{where(), JSON, `{"_links":["/a"]}`, ErrStructure, 10, "/_links", false},
+		{where(), JSON, `{"_embedded":{"a":[1]}}`, ErrStructure, 19, "/_embedded/a/0", true},
+		{where(), JSON, `{"_embedded":"a"}`, ErrStructure, 13, "/_embedded", true},
 		{where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
 		{where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
 		{where(), XML, ``, ErrSyntax, 0, "", false},
@@ -253,7 +255,7 @@ func TestDecodeErrors(t *testing.T) {
 		{where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "", false},
 		{where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23, "", false},
 		{where(), XML, `<input xmlns="` + Namespace + `"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input", false},
-		{where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
+		{where(), XML, `<x:events xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
 		{where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
 		{where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
 		{where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},

@@ -2,6 +2,7 @@ package ucwa
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -35,6 +36,7 @@ type jsonDecoder struct {
 	res      []Resource // stack of embedded resources being read
 	names    []nameRef  // stack of the member names, not interned, of the objects being read
 	known    string     // the interned form of the name nextMember last read, or ""
+	codes    []byte     // stack of the member orders being read: see openOrder
 
 	// Stacks of the rels of empty arrays under "_links" and "_embedded".
 	emptyLinks, emptyEmbedded []string
@@ -865,12 +867,16 @@ func (d *jsonDecoder) link(l *Link) error {
 	if !d.general && d.hrefOnly(l) {
 		return nil
 	}
-	return d.linkObject(l)
+	return d.linkObject(l, false)
 }
 
-// linkObject is link for any object: the general way.
-func (d *jsonDecoder) linkObject(l *Link) error {
-	start := d.pos
+// linkObject is link for any object: the general way. A string "href" is
+// the link's Href, and a string "rel" its Rel unless the link is keyed (under
+// "_links", whose key is the rel: a "rel" member is then kept as an
+// attribute). Every other member, and an
+// "href" or "rel" that is not a string, is kept in Attrs as it came. A link
+// without a string href is marked so (noHref).
+func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
 	hasHref := false
 	base := len(d.props)
 	it, err := d.openObject()
@@ -880,18 +886,12 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch string(name) {
-		case "href":
+		switch {
+		case string(name) == "href" && d.peek() == '"':
 			l.Href, err = d.stringValue()
 			hasHref = true
-		case "rel":
+		case string(name) == "rel" && !keyed && d.peek() == '"':
 			l.Rel, err = d.stringValue()
-		case "title": // an attribute, kept in Attrs, but a string
-			if d.peek() != '"' {
-				err = d.fail(ErrStructure, d.pos, "expecting a string")
-				break
-			}
-			err = d.member(name)
 		default:
 			err = d.member(name)
 		}
@@ -899,13 +899,8 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 	if base < len(d.props) {
 		l.Attrs = d.takeProps(base)
 	}
-	if err != nil {
-		return err
-	}
-	if !hasHref {
-		return d.fail(ErrStructure, start, "link has no href")
-	}
-	return nil
+	l.noHref = !hasHref
+	return err
 }
 
 // hrefOnly reads a link object that holds an href and nothing else, as
@@ -1113,20 +1108,17 @@ func (d *jsonDecoder) linkSet() ([]Link, error) {
 }
 
 // linkOf reads a link object under rel onto d.links. A "rel" member in it
-// must be rel.
+// is kept in Attrs (see linkObject).
 func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
-	d.peek()
-	start := d.pos
+	if d.peek() != '{' {
+		return d.fail(ErrStructure, d.pos, "expecting a link object")
+	}
 	l := push(&d.links) // zero, as in linkRun
 	l.Rel, l.InArray = rel, inArray
-	if !d.general && d.hrefOnly(l) { // link's fast path, which has no "rel" to check
+	if !d.general && d.hrefOnly(l) { // link's fast path
 		return nil
 	}
-	err := d.linkObject(l)
-	if err == nil && l.Rel != rel {
-		return d.fail(ErrStructure, start, "link rel "+quoteCut(l.Rel)+" differs from its key")
-	}
-	return err
+	return d.linkObject(l, true)
 }
 
 // resource reads a resource object into r, whose Rel is already set.
@@ -1142,12 +1134,20 @@ func (d *jsonDecoder) resource(r *Resource) error {
 		}
 		switch string(name) {
 		case "_links":
+			if d.peek() != '{' {
+				err = d.fail(ErrStructure, d.pos, "expecting an object of links")
+				break
+			}
 			r.linksAt = int32(len(d.props) - pbase + 1)
 			if r.embeddedAt == r.linksAt {
 				r.embeddedFirst = true
 			}
 			r.Links, err = d.linkSet()
 		case "_embedded":
+			if d.peek() != '{' {
+				err = d.fail(ErrStructure, d.pos, "expecting an object of resources")
+				break
+			}
 			r.embeddedAt = int32(len(d.props) - pbase + 1)
 			err = d.embeddedSet()
 		default:
@@ -1179,6 +1179,9 @@ func (d *jsonDecoder) embeddedSet() error { return d.relSet(true) }
 
 // embedded reads an embedded resource onto d.res.
 func (d *jsonDecoder) embedded(rel string, inArray bool) error {
+	if d.peek() != '{' {
+		return d.fail(ErrStructure, d.pos, "expecting a resource object")
+	}
 	r := Resource{Rel: rel, InArray: inArray}
 	err := d.resource(&r)
 	d.res = append(d.res, r)
@@ -1200,6 +1203,9 @@ func (d *jsonDecoder) input(in *Input) error {
 	err := d.object(func(name []byte, at int) error {
 		switch string(name) {
 		case "_links":
+			if d.peek() != '{' {
+				return d.fail(ErrStructure, d.pos, "expecting an object of links")
+			}
 			var err error
 			in.Links, err = d.linkSet()
 			return err
@@ -1216,73 +1222,60 @@ func (d *jsonDecoder) input(in *Input) error {
 	return d.end()
 }
 
+// openOrder starts the record of the order of an object's members (see
+// jsonSeq) on d.codes, and returns where it starts. Its first byte is 'j',
+// so that the record of an object without members is not empty.
+func (d *jsonDecoder) openOrder() int {
+	d.codes = append(d.codes, 'j')
+	return len(d.codes) - 1
+}
+
+// code records that the member just named is the field of code c.
+func (d *jsonDecoder) code(c byte) { d.codes = append(d.codes, c) }
+
+// extraMember reads the value of the member name onto d.props, as an extra
+// member of the object being read (code 'x').
+func (d *jsonDecoder) extraMember(name []byte) error {
+	d.codes = append(d.codes, 'x')
+	return d.member(name)
+}
+
+// takeOrder pops the record that openOrder started at base and returns it
+// kept, or "" when it is the order the encoder writes without one: the codes
+// of canon that canonWrite marks (see jsonSeq), then the extra members.
+func (d *jsonDecoder) takeOrder(base int, canon string, canonWrite uint16) string {
+	codes := d.codes[base+1:]
+	d.codes = d.codes[:base]
+	i := 0
+	for k := 0; k < len(canon); k++ {
+		if canonWrite&(1<<k) == 0 {
+			continue
+		}
+		if i >= len(codes) || codes[i] != canon[k] {
+			return d.keep(d.codes[base : base+1+len(codes)])
+		}
+		i++
+	}
+	for ; i < len(codes); i++ {
+		if codes[i] != 'x' {
+			return d.keep(d.codes[base : base+1+len(codes)])
+		}
+	}
+	return ""
+}
+
+// jsonMark is a place in the body to come back to: see mark.
+type jsonMark struct{ pos, depth, names int }
+
+// mark returns the decoder's place, for rewind.
+func (d *jsonDecoder) mark() jsonMark { return jsonMark{d.pos, d.depth, len(d.names)} }
+
+// rewind goes back to m, to read a value again another way. What was read
+// since is dropped: the caller pops its own stacks.
+func (d *jsonDecoder) rewind(m jsonMark) { d.pos, d.depth, d.names = m.pos, m.depth, d.names[:m.names] }
+
 func (d *jsonDecoder) events(ev *Events) error {
-	it, err := d.openObject()
-	for err == nil {
-		var name []byte
-		var at int
-		var ok bool
-		if name, at, ok, err = d.nextMember(&it); !ok {
-			break
-		}
-		switch string(name) {
-		case "_links":
-			ev.Links, err = d.linkSet()
-		case "sender":
-			err = d.openArray()
-			for i := 0; err == nil; i++ {
-				if ok, err = d.nextElem(i); !ok {
-					break
-				}
-				var s Sender
-				err = d.sender(&s)
-				d.endSender(s)
-			}
-		default:
-			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in events")
-		}
-	}
-	ev.Senders = d.takeSenders()
-	if err != nil {
-		return err
-	}
-	return d.end()
-}
-
-func (d *jsonDecoder) sender(s *Sender) error {
-	it, err := d.openObject()
-	for err == nil {
-		var name []byte
-		var at int
-		var ok bool
-		if name, at, ok, err = d.nextMember(&it); !ok {
-			break
-		}
-		switch string(name) {
-		case "rel":
-			s.Rel, err = d.stringValue()
-		case "href":
-			s.Href, err = d.stringValue()
-		case "events":
-			err = d.openArray()
-			for i := 0; err == nil; i++ {
-				if ok, err = d.nextElem(i); !ok {
-					break
-				}
-				d.evs = append(d.evs, Event{})
-				err = d.event(&d.evs[len(d.evs)-1])
-			}
-		default:
-			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in a sender")
-		}
-	}
-	return err
-}
-
-func (d *jsonDecoder) event(e *Event) error {
-	start := d.pos
-	hasType := false
-	base := len(d.props)
+	base, ob := len(d.props), d.openOrder()
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
@@ -1290,39 +1283,159 @@ func (d *jsonDecoder) event(e *Event) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch string(name) {
-		case "type":
+		switch c := d.peek(); {
+		case string(name) == "_links" && c == '{':
+			d.code('l')
+			ev.Links, err = d.linkSet()
+		case string(name) == "sender" && c == '[':
+			d.code('s')
+			err = d.senders()
+		default:
+			err = d.extraMember(name)
+		}
+	}
+	ev.Senders = d.takeSenders()
+	ev.Extra = d.takeProps(base)
+	ev.order = d.takeOrder(ob, eventsCanon, ev.jsonCanonWrite())
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// senders reads the array of "sender".
+func (d *jsonDecoder) senders() error {
+	err := d.openArray()
+	for i := 0; err == nil; i++ {
+		var ok bool
+		if ok, err = d.nextElem(i); !ok {
+			break
+		}
+		if d.peek() != '{' {
+			return d.fail(ErrStructure, d.pos, "expecting a sender object")
+		}
+		var s Sender
+		err = d.sender(&s)
+		d.endSender(s)
+	}
+	return err
+}
+
+func (d *jsonDecoder) sender(s *Sender) error {
+	base, ob := len(d.props), d.openOrder()
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		switch c := d.peek(); {
+		case string(name) == "rel" && c == '"':
+			d.code('r')
+			s.Rel, err = d.stringValue()
+		case string(name) == "href" && c == '"':
+			d.code('h')
+			s.Href, err = d.stringValue()
+		case string(name) == "events" && c == '[':
+			d.code('e')
+			err = d.openArray()
+			for i := 0; err == nil; i++ {
+				if ok, err = d.nextElem(i); !ok {
+					break
+				}
+				if d.peek() != '{' {
+					err = d.fail(ErrStructure, d.pos, "expecting an event object")
+					break
+				}
+				d.evs = append(d.evs, Event{})
+				err = d.event(&d.evs[len(d.evs)-1])
+			}
+		default:
+			err = d.extraMember(name)
+		}
+	}
+	s.Extra = d.takeProps(base)
+	s.order = d.takeOrder(ob, senderCanon, s.jsonCanonWrite())
+	return err
+}
+
+func (d *jsonDecoder) event(e *Event) error {
+	start := d.pos
+	hasType := false
+	base, ob := len(d.props), d.openOrder()
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		switch c := d.peek(); {
+		case string(name) == "type" && c == '"':
+			d.code('t')
 			e.Type, err = d.eventType()
 			hasType = true
-		case "link":
+		case string(name) == "link" && c == '{':
+			d.code('l')
 			err = d.link(&e.Link)
-		case "in":
+		case string(name) == "in" && c == '{':
+			d.code('i')
 			e.In = new(Link)
 			err = d.link(e.In)
-		case "status":
+		case string(name) == "status" && c == '"':
+			d.code('s')
 			e.Status, err = d.stringValue()
-		case "reason":
+		case string(name) == "reason" && c == '{':
+			d.code('r')
 			e.Reason = new(Error)
-			err = d.errorObject(e.Reason)
-		case "_embedded":
-			n := 0
-			err = d.object(func(rel []byte, at int) error {
-				if n++; n > 1 {
-					return d.failMember(ErrStructure, at, string(rel), "an event embeds more than one resource")
-				}
-				var err error
-				e.Resource, err = d.eventResource(d.keepName(rel))
-				return err
-			})
+			err = d.errorObject(e.Reason, false)
+		case string(name) == "_embedded" && c == '{':
+			err = d.eventEmbedded(e, name)
 		default:
-			err = d.member(name) // kept in Extra
+			hasType = hasType || string(name) == "type"
+			err = d.extraMember(name) // kept in Extra
 		}
 	}
 	e.Extra = d.takeProps(base)
+	e.order = d.takeOrder(ob, eventCanon, e.jsonCanonWrite())
 	if err == nil && !hasType {
 		return d.fail(ErrStructure, start, "event has no type")
 	}
 	return err
+}
+
+// eventEmbedded reads an event's "_embedded" object, which holds the one
+// resource the event embeds under its rel. Any other object (empty, or with
+// more than one member, or a member that is not an object) does not fit
+// Event.Resource: it is read again as an extra member, kept as it came.
+func (d *jsonDecoder) eventEmbedded(e *Event, name []byte) error {
+	m, pbase := d.mark(), len(d.props)
+	it, err := d.openObject()
+	n := 0
+	for err == nil {
+		var rel []byte
+		var ok bool
+		if rel, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		if n++; n > 1 || d.peek() != '{' {
+			break
+		}
+		e.Resource, err = d.eventResource(d.keepName(rel))
+	}
+	switch {
+	case err == nil && n == 1:
+		d.code('e')
+		return nil
+	case err != nil && !errors.Is(err, ErrStructure):
+		return err
+	}
+	// The resource read, if any, popped what it pushed on the stacks.
+	e.Resource = nil
+	d.props = d.props[:pbase]
+	d.rewind(m)
+	return d.extraMember(name)
 }
 
 // eventType reads an event's type: one of the constants when it is one,
@@ -1346,52 +1459,63 @@ func (d *jsonDecoder) eventResource(rel string) (*Resource, error) {
 }
 
 func (d *jsonDecoder) errorBody(e *Error) error {
-	if err := d.errorObject(e); err != nil {
+	if d.peek() != '{' {
+		return d.unexpected("'{'")
+	}
+	if err := d.errorObject(e, true); err != nil {
 		return err
 	}
 	return d.end()
 }
 
 // errorObject reads an error body: {"code", "subcode", "message", "link",
-// "parameters", "debugInfo", …}.
-func (d *jsonDecoder) errorObject(e *Error) error {
+// "parameters", "debugInfo", …}. An error body needs a "code" member (of
+// any value), which is what tells it from another object; the reason of an
+// event (needCode false) need not have one.
+func (d *jsonDecoder) errorObject(e *Error, needCode bool) error {
 	start := d.pos
 	hasCode := false
-	base := len(d.props)
-	err := d.object(func(name []byte, _ int) error {
-		var err error
+	base, ob := len(d.props), d.openOrder()
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
 		var s string
-		switch string(name) {
-		case "code":
+		switch c := d.peek(); {
+		case string(name) == "code" && c == '"':
+			d.code('c')
 			s, err = d.stringValue()
 			e.Code, hasCode = Code(s), true
-		case "subcode":
+		case string(name) == "subcode" && c == '"':
+			d.code('s')
 			s, err = d.stringValue()
 			e.Subcode = Subcode(s)
-		case "message":
+		case string(name) == "message" && c == '"':
+			d.code('m')
 			e.Message, err = d.stringValue()
-		case "link":
+		case string(name) == "link" && c == '{':
+			d.code('l')
 			e.Link = new(Link)
 			err = d.link(e.Link)
-		case "parameters":
+		case string(name) == "parameters" && c == '{':
+			d.code('p')
 			e.hasParameters = true
-			if d.peek() != '{' {
-				return d.fail(ErrStructure, d.pos, "expecting a property bag")
-			}
 			e.Parameters, err = d.bag()
-		case "debugInfo":
+		case string(name) == "debugInfo" && c == '{':
+			d.code('d')
 			e.hasDebugInfo = true
-			if d.peek() != '{' {
-				return d.fail(ErrStructure, d.pos, "expecting a property bag")
-			}
 			e.DebugInfo, err = d.bag()
 		default:
-			err = d.member(name)
+			hasCode = hasCode || string(name) == "code"
+			err = d.extraMember(name)
 		}
-		return err
-	})
+	}
 	e.Extra = d.takeProps(base)
-	if err == nil && !hasCode {
+	e.order = d.takeOrder(ob, errorCanon, e.jsonCanonWrite(needCode))
+	if err == nil && needCode && !hasCode {
 		return d.fail(ErrStructure, start, "error body has no code")
 	}
 	return err

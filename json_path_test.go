@@ -47,15 +47,16 @@ func TestJSONErrorPaths(t *testing.T) {
 		{where(), "input", `{"a/b~":[x]}`, ErrSyntax, 9, "/a~1b~0/0"},
 		{where(), "input", `{"a":1} x`, ErrTrailingData, 8, ""},
 		{where(), "input", `{"_embedded":{}}`, ErrStructure, 1, "/_embedded"},
-		{where(), "input", `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self"},
-		{where(), "input", `{"_links":{"self":[{"href":"x"},{"title":"x"}]}}`, ErrStructure, 32, "/_links/self/1"},
-		{where(), "input", `{"_links":{"self":{"href":"x","rel":"other"}}}`, ErrStructure, 18, "/_links/self"},
-		{where(), "input", `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href"},
+		{where(), "input", `{"_links":{"self":"x"}}`, ErrStructure, 18, "/_links/self"},
+		{where(), "input", `{"_links":{"self":[{"href":"x"},["x"]]}}`, ErrStructure, 32, "/_links/self/1"},
+		{where(), "input", `{"_links":{"self":{"href":"x","title":[1,}}}`, ErrSyntax, 41, "/_links/self/title/1"},
+		{where(), "input", `{"_links":null}`, ErrStructure, 10, "/_links"},
 		{where(), "resource", `{"_embedded":{"r":[{"a":1},{"b":[1,2,{"c":"\ud800"}]}]}}`, ErrSyntax, 43, "/_embedded/r/1/b/2/c"},
-		{where(), "events", `{"x":1}`, ErrStructure, 1, "/x"},
+		{where(), "events", `{"x":1,"sender":[2]}`, ErrStructure, 17, "/sender/0"},
+		{where(), "events", `{"sender":[{"events":["a"]}]}`, ErrStructure, 22, "/sender/0/events/0"},
 		{where(), "events", event(`"zz":[1,x]`), ErrSyntax, 164, "/sender/0/events/1/zz/1"}, // an unknown member, kept in Extra
-		{where(), "events", event(`"type":"added","_embedded":{"a":{},"b":{}}`), ErrStructure, 191, "/sender/0/events/1/_embedded/b"},
-		{where(), "events", event(`"in":{"href":2}`), ErrStructure, 169, "/sender/0/events/1/in/href"},
+		{where(), "events", event(`"type":"added","_embedded":{"a":{},"b":[x]}`), ErrSyntax, 196, "/sender/0/events/1/_embedded/b/0"},
+		{where(), "events", event(`"in":{"href":2}`), ErrStructure, 124, "/sender/0/events/1"}, // no type
 	} {
 		var err error
 		switch tc.kind {

@@ -49,6 +49,11 @@ func (k Kind) String() string {
 // Values are immutable once built; copying a Value is cheap and shares its
 // list or bag.
 //
+// In XML, a <property> or <item> may carry attributes besides name; the
+// value keeps them (see [Value.Attrs]), so that the element re-encodes as it
+// came. JSON has no place for them: a value with attributes is an
+// [*EncodeError] there.
+//
 // Two Values are equal, for [Value.Equal] and for go-cmp, when they have the
 // same kind, text, and equal items or properties.
 type Value struct {
@@ -60,11 +65,14 @@ type Value struct {
 // of a bag. They are apart, so that the scalars that make up most of a body
 // stay small: a scalar's kids is its kind's entry in scalarKids, shared, and
 // a Value is 24 bytes, not the 32 a kind of its own would make it (a
-// Property, allocated by the hundred per body, 40, not 48).
+// Property, allocated by the hundred per body, 40, not 48). A value whose XML
+// element had attributes of its own (see Value.Attrs) has kids of its own,
+// scalar or not.
 type kids struct {
-	kind Kind
-	list []Value
-	bag  []Property
+	kind  Kind
+	list  []Value
+	bag   []Property
+	attrs []Property
 }
 
 // scalarKids are the kids of the scalar kinds, which have no items. They
@@ -120,11 +128,11 @@ func (v Value) Kind() Kind {
 func (v Value) Text() string { return v.text }
 
 // Str returns the string v holds and whether v is a string.
-func (v Value) Str() (string, bool) { return v.text, v.kids == &scalarKids[KindString] }
+func (v Value) Str() (string, bool) { return v.text, v.Kind() == KindString }
 
 // Bool returns the boolean v holds and whether v is a boolean.
 func (v Value) Bool() (b, ok bool) {
-	if v.kids != &scalarKids[KindBool] {
+	if v.Kind() != KindBool {
 		return false, false
 	}
 	return v.text == "true" || v.text == "True", true
@@ -133,16 +141,21 @@ func (v Value) Bool() (b, ok bool) {
 // Int returns the integer v holds and whether v is a number that fits an
 // int64. A string of decimal digits, as XML gives, is also read.
 func (v Value) Int() (int64, bool) {
-	if v.kids != &scalarKids[KindNumber] && v.kids != &scalarKids[KindString] {
+	if k := v.Kind(); k != KindNumber && k != KindString {
 		return 0, false
 	}
 	i, err := strconv.ParseInt(v.text, 10, 64)
 	return i, err == nil
 }
 
-// Time returns the instant v holds and whether v is a date.
+// Time returns the instant v holds and whether it holds one: a date, or a
+// string that [ParseDate] reads, such as "/Date(1474932027613)/" (a .NET
+// date whose JSON text lacked the escaped slashes, so that the decoder kept
+// it a string) or an ISO 8601 date-time. The caller asks for a date, so the
+// text is read as one; the decoders infer a date only where the form is
+// unambiguous (see Value).
 func (v Value) Time() (time.Time, bool) {
-	if v.kids != &scalarKids[KindDate] {
+	if k := v.Kind(); k != KindDate && k != KindString {
 		return time.Time{}, false
 	}
 	t, err := ParseDate(v.text)
@@ -167,11 +180,34 @@ func (v Value) Bag() []Property {
 	return v.kids.bag
 }
 
+// Attrs returns the attributes, other than name, of the XML <property>,
+// <propertyList> or <item> element v was read from, in order, or nil. The
+// slice is shared with v and must not be modified.
+func (v Value) Attrs() []Property {
+	if v.kids == nil {
+		return nil
+	}
+	return v.kids.attrs
+}
+
+// WithAttrs returns v with the XML attributes attrs (see [Value.Attrs]),
+// which replace any it has. Their values must be scalars, and their names
+// XML names other than name and xmlns, for the XML encoder to write them; JSON
+// cannot carry them.
+func (v Value) WithAttrs(attrs ...Property) Value {
+	if v.kids == nil {
+		return v
+	}
+	k := *v.kids
+	k.attrs = attrs
+	return Value{text: v.text, kids: &k}
+}
+
 // Equal reports whether v and w are the same value: the same kind and text,
-// and equal items or properties in the same order. Values equal as JSON may
-// differ in text ("1" and "1.0"), and are then not Equal.
+// equal items or properties in the same order, and equal attributes. Values
+// equal as JSON may differ in text ("1" and "1.0"), and are then not Equal.
 func (v Value) Equal(w Value) bool {
-	if v.Kind() != w.Kind() || v.text != w.text {
+	if v.Kind() != w.Kind() || v.text != w.text || !equalProps(v.Attrs(), w.Attrs()) {
 		return false
 	}
 	switch v.Kind() {
@@ -186,14 +222,20 @@ func (v Value) Equal(w Value) bool {
 			}
 		}
 	case KindBag:
-		a, b := v.Bag(), w.Bag()
-		if len(a) != len(b) {
+		return equalProps(v.Bag(), w.Bag())
+	}
+	return true
+}
+
+// equalProps reports whether a and b hold equal properties in the same
+// order.
+func equalProps(a, b []Property) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || !a[i].Value.Equal(b[i].Value) {
 			return false
-		}
-		for i := range a {
-			if a[i].Name != b[i].Name || !a[i].Value.Equal(b[i].Value) {
-				return false
-			}
 		}
 	}
 	return true
@@ -223,15 +265,23 @@ func Lookup(ps []Property, name string) (Value, bool) {
 // A Link points to another resource: JSON {"href":…,"title":…} under its rel
 // in "_links"; XML <link rel="…" href="…" title="…"/>.
 type Link struct {
-	Rel  string
+	Rel string
+
+	// Href is the link's target. It is "" too for a link that had none (a
+	// JSON link object without "href", an XML <resource> or <events> with
+	// attributes but no href attribute): the decoders keep that apart, so
+	// that such a link re-encodes without one.
 	Href string
 
-	// Attrs holds the link's other attributes in order: "title" (see
-	// Title), "etag", "revision" and any other. Their values are kept as
-	// decoded: in JSON any scalar, in XML strings. The title is one of
-	// them, not a field of its own, so that a Link is 64 bytes (on 64-bit
-	// platforms), not 80: links are most of what a decoded body holds, and
-	// every byte a decode allocates costs garbage collection.
+	// Attrs holds the link's other attributes (JSON members) in order:
+	// "title" (see Title), "etag", "revision" and any other. Their values
+	// are kept as decoded: in JSON any value (null, a list or an object
+	// too), in XML strings. An "href" or "rel" member whose value is not a
+	// string is kept here too, as it came, with the field left "". The
+	// title is one of them, not a field of its own, so that a Link is 64
+	// bytes (on 64-bit platforms), not 80: links are most of what a decoded
+	// body holds, and every byte a decode allocates costs garbage
+	// collection.
 	Attrs []Property
 
 	// InArray reports whether, in JSON, the link sat in an array under its
@@ -240,13 +290,19 @@ type Link struct {
 	// writes an array when any link of a rel has InArray set or when the rel
 	// has several links. XML cannot tell the two apart.
 	InArray bool
+
+	// noHref: the link had no href (see Href). It sits in the padding after
+	// InArray, so that the Link stays 64 bytes.
+	noHref bool
 }
 
-// Title returns the text of the link's "title" attribute, and whether it has
-// one: a link may have an empty title (the docs show "title": "").
+// Title returns the link's "title" attribute when it is a string, and
+// whether it is one: a link may have an empty title (the docs show "title":
+// ""), and a JSON title may be null or of another type, which Attrs keeps as
+// it came.
 func (l Link) Title() (string, bool) {
 	v, ok := Lookup(l.Attrs, "title")
-	return v.Text(), ok
+	return v.Text(), ok && v.Kind() == KindString
 }
 
 // An Input is the body of a POST request: an ordered property bag and the

@@ -41,6 +41,12 @@ type Resource struct {
 	linksAt, embeddedAt int32
 	embeddedFirst       bool // "_embedded" came before "_links" at the same place
 
+	// asInput: the resource was read from an XML <input>, as the reference
+	// writes some PUT bodies; the XML encoder writes it back as one while
+	// it has nothing an <input> cannot hold (a rel, a self link, embedded
+	// resources). It sits in padding: a Resource stays 112 bytes.
+	asInput bool
+
 	// The rels whose JSON array under "_links" or "_embedded" was empty
 	// ("rel": []): no Link or Resource carries them, so they are kept here
 	// and written back after the other rels. XML has no form for an empty

@@ -3,6 +3,7 @@ package ucwa
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -32,10 +33,23 @@ func (in *Input) AppendXML(dst []byte) ([]byte, error) {
 // with the links, the properties and the embedded resources in that order.
 // The rel attribute is written when r.Rel is set, the href attribute from the
 // first self link. It allocates nothing when dst has room.
+//
+// A resource read from an XML <input> (a PUT body, as the reference writes
+// some) is written back as one, properties then links, while it has no rel
+// and no embedded resources, which an <input> cannot hold.
 func (r *Resource) AppendXML(dst []byte) ([]byte, error) {
 	n := len(dst)
 	dst = append(dst, xmlDecl...)
-	dst, err := appendXMLResource(dst, r, true)
+	var err *EncodeError
+	if r.asInput && r.Rel == "" && len(r.Embedded) == 0 {
+		dst = append(dst, `<input`+xmlnsAttr+`>`...)
+		if dst, err = appendXMLProperties(dst, r.Properties); err == nil {
+			dst, err = appendXMLLinks(dst, r.Links, false)
+		}
+		dst = append(dst, "</input>"...)
+	} else {
+		dst, err = appendXMLResource(dst, r, true)
+	}
 	if err != nil {
 		return dst[:n], err
 	}
@@ -293,6 +307,10 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 		dst = append(dst, '>')
 		for i, item := range v.List() {
 			dst = append(dst, "<item"...)
+			if dst, err = appendXMLValueAttrs(dst, item); err != nil {
+				err.Path = "/" + itoa(i) + err.Path
+				return dst, err
+			}
 			if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 				err.Path = "/" + itoa(i) + err.Path
 				return dst, err
@@ -330,9 +348,20 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 			if !ok {
 				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 			}
-			dst = append(dst, '"', '>')
+			dst = append(dst, '"')
+			if k := p.Value.kids; k.attrs != nil {
+				if dst, err = appendXMLAttrs(dst, k.attrs, "name"); err != nil {
+					err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+					return dst, err
+				}
+			}
+			dst = append(dst, '>')
 			for j, item := range p.Value.List() {
 				dst = append(dst, "<item"...)
+				if dst, err = appendXMLValueAttrs(dst, item); err != nil {
+					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
+					return dst, err
+				}
 				if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
 					return dst, err
@@ -348,6 +377,12 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 			return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 		}
 		dst = append(dst, '"')
+		if k := p.Value.kids; k != nil && k.attrs != nil {
+			if dst, err = appendXMLAttrs(dst, k.attrs, "name"); err != nil {
+				err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+				return dst, err
+			}
+		}
 		if dst, err = appendXMLContent(dst, p.Value, "</property>"); err != nil {
 			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
 			return dst, err
@@ -356,8 +391,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	return dst, nil
 }
 
-// appendXMLLinkAttrs appends the attributes of a link: rel, href and Attrs
-// (title among them), whose values must be scalars and whose names NCNames.
+// appendXMLLinkAttrs appends the attributes of a link: rel, href (unless the
+// link has none) and Attrs (title among them).
 func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	var err *EncodeError
 	if withRel {
@@ -365,17 +400,30 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 			return dst, err
 		}
 	}
-	if dst, err = appendXMLAttr(dst, "href", l.Href); err != nil {
+	if !l.noHref {
+		if dst, err = appendXMLAttr(dst, "href", l.Href); err != nil {
+			return dst, err
+		}
+	}
+	return appendXMLAttrs(dst, l.Attrs, "rel", "href")
+}
+
+// appendXMLAttrs appends attrs as attributes of an element whose own
+// attributes are named fields: the names must be XML names that repeat
+// neither one another nor a field (nor xmlns, a declaration), the values
+// scalars (an attribute holds text: null, a list or a bag has no form).
+func appendXMLAttrs(dst []byte, attrs []Property, fields ...string) ([]byte, *EncodeError) {
+	if len(attrs) == 0 {
+		return dst, nil
+	}
+	if err := checkNames(XML, attrs); err != nil {
 		return dst, err
 	}
-	if err := checkNames(XML, l.Attrs); err != nil {
-		return dst, err
-	}
-	for i := range l.Attrs {
-		a := &l.Attrs[i]
+	for i := range attrs {
+		a := &attrs[i]
 		switch {
-		case a.Name == "rel" || a.Name == "href" || a.Name == "xmlns":
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
+		case a.Name == "xmlns" || slices.Contains(fields, a.Name):
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "attribute repeats a field"}
 		case !isNCName(a.Name):
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
 		}
@@ -394,7 +442,7 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 				return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "invalid date"}
 			}
 		default:
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.Kind().String() + " link attribute has no XML form"}
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.Kind().String() + " attribute has no XML form"}
 		}
 		dst = append(dst, '"')
 	}
@@ -428,13 +476,8 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 			return dst, err
 		}
 	}
-	if self, ok := r.Link("self"); ok {
-		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
-			return dst, err
-		}
-		if len(self.Attrs) > 0 {
-			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
-		}
+	if dst, err = appendXMLSelf(dst, r.Links); err != nil {
+		return dst, err
 	}
 	if root {
 		dst = append(dst, xmlnsAttr...)
@@ -455,42 +498,82 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 	return append(dst, "</resource>"...), nil
 }
 
-func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
-	dst = append(dst, xmlDecl+"<events"...)
-	var err *EncodeError
-	if self, ok := ev.Link("self"); ok {
-		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
+// appendXMLSelf appends the attributes of a <resource> or <events> that
+// carry the first self link of ls, if any: href (unless the link has none)
+// and the link's Attrs.
+func appendXMLSelf(dst []byte, ls []Link) ([]byte, *EncodeError) {
+	for i := range ls {
+		if self := &ls[i]; self.Rel == "self" {
+			var err *EncodeError
+			if !self.noHref {
+				if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
+					return dst, err
+				}
+			}
+			if dst, err = appendXMLAttrs(dst, self.Attrs, "rel", "href"); err != nil {
+				err.Path = "/_links/self" + err.Path
+			}
 			return dst, err
 		}
-		if len(self.Attrs) > 0 {
-			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
-		}
+	}
+	return dst, nil
+}
+
+func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
+	dst = append(dst, xmlDecl+"<events"...)
+	dst, err := appendXMLSelf(dst, ev.Links)
+	if err != nil {
+		return dst, err
 	}
 	dst = append(dst, xmlnsAttr+">"...)
 	if dst, err = appendXMLLinks(dst, ev.Links, true); err != nil {
 		return dst, err
 	}
 	for i := range ev.Senders {
-		s := &ev.Senders[i]
-		dst = append(dst, "<sender"...)
-		if dst, err = appendXMLAttr(dst, "rel", s.Rel); err != nil {
+		if dst, err = appendXMLSender(dst, &ev.Senders[i]); err != nil {
 			err.Path = "/sender/" + itoa(i) + err.Path
 			return dst, err
 		}
-		if dst, err = appendXMLAttr(dst, "href", s.Href); err != nil {
-			err.Path = "/sender/" + itoa(i) + err.Path
-			return dst, err
-		}
-		dst = append(dst, '>')
-		for j := range s.Events {
-			if dst, err = appendXMLEvent(dst, &s.Events[j]); err != nil {
-				err.Path = "/sender/" + itoa(i) + "/events/" + itoa(j) + err.Path
-				return dst, err
-			}
-		}
-		dst = append(dst, "</sender>"...)
+	}
+	hasLinks := len(ev.Links) > 1 || len(ev.Links) == 1 && ev.Links[0].Rel != "self"
+	if dst, err = appendXMLExtra(dst, ev.Extra, eventsElems(hasLinks, len(ev.Senders) > 0)); err != nil {
+		return dst, err
 	}
 	return append(dst, "</events>"...), nil
+}
+
+// appendXMLSender appends a <sender>: rel and href attributes, the extra
+// members as attributes after them, and an element per event.
+func appendXMLSender(dst []byte, s *Sender) ([]byte, *EncodeError) {
+	dst = append(dst, "<sender"...)
+	// An extra "rel" or "href" (a member that was not a string) takes the
+	// place of an empty field.
+	var err *EncodeError
+	for _, f := range [...]struct{ name, val string }{{"rel", s.Rel}, {"href", s.Href}} {
+		if _, shadowed := Lookup(s.Extra, f.name); shadowed && f.val == "" {
+			continue
+		}
+		if dst, err = appendXMLAttr(dst, f.name, f.val); err != nil {
+			return dst, err
+		}
+	}
+	var fields [2]string
+	for k, f := range [...]struct{ name, val string }{{"rel", s.Rel}, {"href", s.Href}} {
+		if _, shadowed := Lookup(s.Extra, f.name); !shadowed || f.val != "" {
+			fields[k] = f.name
+		}
+	}
+	if dst, err = appendXMLAttrs(dst, s.Extra, fields[0], fields[1]); err != nil {
+		return dst, err
+	}
+	dst = append(dst, '>')
+	for j := range s.Events {
+		if dst, err = appendXMLEvent(dst, &s.Events[j]); err != nil {
+			err.Path = "/events/" + itoa(j) + err.Path
+			return dst, err
+		}
+	}
+	return append(dst, "</sender>"...), nil
 }
 
 func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
@@ -537,7 +620,7 @@ func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 			return dst, err
 		}
 	}
-	if dst, err = appendXMLExtra(dst, e.Extra, isEventField); err != nil {
+	if dst, err = appendXMLExtra(dst, e.Extra, eventElems(e)); err != nil {
 		return dst, err
 	}
 	dst = append(dst, "</"...)
@@ -565,9 +648,15 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 		dst = append(dst, xmlnsAttr...)
 	}
 	dst = append(dst, '>')
-	dst, err := appendXMLElemText(dst, "code", string(e.Code))
-	if err != nil {
-		return dst, err
+	// An error body has a <code>; an event's reason need not, and an
+	// extra "code" (a code that was not a string) takes the place of an
+	// empty one.
+	var err *EncodeError
+	writeCode := e.Code != "" || root && !hasProp(e.Extra, "code")
+	if writeCode {
+		if dst, err = appendXMLElemText(dst, "code", string(e.Code)); err != nil {
+			return dst, err
+		}
 	}
 	if e.Subcode != "" {
 		if dst, err = appendXMLElemText(dst, "subcode", string(e.Subcode)); err != nil {
@@ -610,38 +699,98 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 			dst = append(dst, "/>"...)
 		}
 	}
-	if dst, err = appendXMLExtra(dst, e.Extra, isErrorField); err != nil {
+	if dst, err = appendXMLExtra(dst, e.Extra, reasonElems(e, writeCode)); err != nil {
 		return dst, err
 	}
 	return append(dst, "</reason>"...), nil
 }
 
-// appendXMLExtra appends extra, the Extra of an event or an error body, as
-// elements with text. Each must read back as it was: its name must be an
-// element name that repeats neither another's nor a field's (isField), and
-// its value a string.
-func appendXMLExtra(dst []byte, extra []Property, isField func(string, Format) bool) ([]byte, *EncodeError) {
+// A childElem is a child element an element reads into a field: text only,
+// such as <status> (text), or not; written tells whether the element is
+// written.
+type childElem struct {
+	name          string
+	text, written bool
+}
+
+// eventsElems, eventElems and reasonElems are the child elements that
+// <events>, an event element and <reason> read into their fields.
+func eventsElems(links, senders bool) []childElem {
+	return []childElem{{"link", false, links}, {"sender", false, senders}}
+}
+
+func eventElems(e *Event) []childElem {
+	return []childElem{{"resource", false, e.Resource != nil}, {"in", false, e.In != nil},
+		{"status", true, e.Status != ""}, {"reason", false, e.Reason != nil}}
+}
+
+func reasonElems(e *Error, code bool) []childElem {
+	return []childElem{{"code", true, code}, {"subcode", true, e.Subcode != ""}, {"message", true, e.Message != ""},
+		{"link", false, e.Link != nil}, {"parameters", false, e.hasParameters || len(e.Parameters) > 0},
+		{"debugInfo", false, e.hasDebugInfo || len(e.DebugInfo) > 0}}
+}
+
+// appendXMLExtra appends extra, the Extra of <events>, an event element or
+// <reason>, as child elements after the others, with the content of a
+// <property> (text, <item> children, <property> children, or nothing for
+// null). Each is an element named after it, but where the name cannot name
+// an element, or names a child a field reads (elems) other than a text
+// field's that is not written, such as the <message/> of a null message:
+// those are written as <property name="…"> (or <propertyList>), which the
+// decoders read back into Extra too. Names must not repeat.
+func appendXMLExtra(dst []byte, extra []Property, elems []childElem) ([]byte, *EncodeError) {
 	if err := checkNames(XML, extra); err != nil {
 		return dst, err
 	}
 	for i := range extra {
 		p := &extra[i]
-		msg := ""
-		switch {
-		case isField(p.Name, XML):
-			msg = "extra element repeats a field"
-		case !isNCName(p.Name):
-			msg = "not an XML element name"
-		case p.Value.Kind() != KindString:
-			msg = "a " + p.Value.Kind().String() + " extra member has no XML form"
-		}
-		if msg != "" {
-			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: msg}
+		asElem := isNCName(p.Name) && p.Name != "property" && p.Name != "propertyList"
+		for _, c := range elems {
+			if c.name != p.Name {
+				continue
+			}
+			if c.text && c.written {
+				return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra element repeats a field"}
+			}
+			asElem = asElem && c.text
 		}
 		var err *EncodeError
-		if dst, err = appendXMLElemText(dst, p.Name, p.Value.text); err != nil {
+		if !asElem {
+			if dst, err = appendXMLProperties(dst, extra[i:i+1]); err != nil {
+				return dst, err
+			}
+			continue
+		}
+		dst = append(dst, '<')
+		dst = append(dst, p.Name...)
+		if dst, err = appendXMLValueAttrs(dst, p.Value); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+			return dst, err
+		}
+		if dst, err = appendXMLContent(dst, p.Value, "</"+p.Name+">"); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
 			return dst, err
 		}
 	}
 	return dst, nil
+}
+
+// hasProp reports whether ps has a property named name.
+func hasProp(ps []Property, name string) bool {
+	_, ok := Lookup(ps, name)
+	return ok
+}
+
+// appendXMLValueAttrs appends the XML attributes of v (see Value.Attrs), on
+// the element that holds it, whose name is not an attribute.
+func appendXMLValueAttrs(dst []byte, v Value) ([]byte, *EncodeError) {
+	if v.kids == nil || v.kids.attrs == nil {
+		return dst, nil
+	}
+	return appendXMLAttrs(dst, v.kids.attrs)
+}
+
+// appendXMLItemAttrs is appendXMLValueAttrs for an <item>.
+func appendXMLItemAttrs(dst []byte, v Value) ([]byte, *EncodeError) {
+	return appendXMLValueAttrs(dst, v)
 }

@@ -1,0 +1,346 @@
+package ucwa
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// This file tries the codec on bodies from outside the reference, read at
+// test time from ../shared/realworld (see its README): the 2016 edition of the
+// reference (corpus-2016), the fixtures of the Trusted Application API SDK
+// (tapi) and bodies captured from real deployments (wild). They are never
+// copied into the module; where the directory is absent the test skips.
+//
+// Every well-formed UCWA body there must pass the checks of the reference's
+// corpus (corpus_test.go): decode, same-format, json-exact (token for token)
+// and cross-format. A well-formed body that is not a UCWA body of one of the
+// four kinds is listed in realworldSkips with why; a check known to fail is
+// listed in realworldExceptions with why. Each body that is not well-formed
+// must be refused by every decoder with a *DecodeError.
+
+// realworldDir is where the real-world bodies are, relative to the module root.
+var realworldDir = filepath.Join("..", "shared", "realworld")
+
+// realworldEntry is one body: its source ("corpus-2016", "tapi", "wild"),
+// file, format, and what the manifest says of it.
+type realworldEntry struct {
+	Source     string
+	File       string `json:"file"`
+	Format     string `json:"format"` // "json", "xml" or "multipart"
+	Direction  string `json:"direction"`
+	Method     string `json:"method"` // corpus-2016 only
+	Start      string `json:"start"`  // corpus-2016 only
+	Kind       string `json:"kind"`   // wild only: "resource", "events", "batch", …
+	Note       string `json:"note"`   // wild only
+	WellFormed *bool  `json:"well_formed"`
+}
+
+// realworldSkips says, by source/file, why a well-formed body is not a UCWA
+// body of one of the four kinds. Each must be a body that classifyBody, or
+// the manifest's format, does not take for one.
+var realworldSkips = map[string]string{
+	"corpus-2016/sendMessage.POST.xml-request.http":                "a text/html body (<h>Hello</h>) mislabelled XML",
+	"corpus-2016/xframe.GET.xml-response.http":                     "an HTML page (Content-Type: text/html) mislabelled XML",
+	"tapi/MockResponseData.json":                                   "the SDK's table of mocked requests ({\"ResponseData\": [{Uri, Method, …}]}), not a UCWA body",
+	"wild/050-oauthtoken-error-unsupported-grant-type.json":        "an OAuth 2.0 error of the token endpoint ({error, error_description}), not a UCWA body",
+	"wild/051-autodiscover-rtc-autodiscover-json-v1-skypesdk.json": "the rtc.autodiscover+json;v=1 flavour (PascalCase \"User\"/\"Links\" with \"token\"), not a UCWA body",
+	"wild/026-events-array-conversation-connected-orange.json":     "a fragment: the \"events\" array of one sender, not a whole body",
+	"wild/027-events-array-message-completed-orange.json":          "a fragment: the \"events\" array of one sender, not a whole body",
+}
+
+// realworldFragments are the wild bodies the manifest marks as the
+// "_embedded" object of one event: a fragment, whose members are rels, not a
+// body. They still decode as a resource (a JSON object is one), and are
+// checked as such.
+func isEmbeddedFragment(e realworldEntry) bool {
+	return e.Source == "wild" && strings.Contains(e.Note, "FRAGMENT: the _embedded object")
+}
+
+// realworldExceptions lists the checks known to fail, keyed "source/file
+// check", with why.
+var realworldExceptions = map[string]string{}
+
+// readRealworld returns the entries of every source, or skips t when the
+// directory is absent.
+func readRealworld(t *testing.T) []realworldEntry {
+	t.Helper()
+	if _, err := os.Stat(realworldDir); err != nil {
+		t.Skipf("no real-world bodies at %s (a clone without ../shared): %v", realworldDir, err)
+	}
+	var all []realworldEntry
+	for _, src := range []string{"corpus-2016", "tapi", "wild"} {
+		data, err := os.ReadFile(filepath.Join(realworldDir, src, "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m []realworldEntry
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s/manifest.json: %v", src, err)
+		}
+		for i := range m {
+			m[i].Source = src
+		}
+		all = append(all, m...)
+	}
+	return all
+}
+
+// realworldBody returns the body of e: what follows the first blank line of
+// an HTTP message (corpus-2016, without the final newline the files add),
+// or the whole file.
+func realworldBody(t *testing.T, e realworldEntry) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(realworldDir, e.Source, e.File))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Source != "corpus-2016" {
+		return data
+	}
+	_, body, ok := bytes.Cut(data, []byte("\n\n"))
+	if !ok {
+		t.Fatalf("%s/%s: no blank line after the headers", e.Source, e.File)
+	}
+	body, _ = bytes.CutSuffix(body, []byte("\n"))
+	return body
+}
+
+func (e realworldEntry) method() string {
+	if e.Method != "" {
+		return e.Method
+	}
+	m, _, _ := strings.Cut(e.Start, " ")
+	return strings.ToUpper(m)
+}
+
+// TestRealworld runs the checks on every well-formed body and logs how many
+// pass each, per source.
+func TestRealworld(t *testing.T) {
+	entries := readRealworld(t)
+	type counts struct{ bodies, refused, skipped, malformed int }
+	perSource := map[string]*counts{}
+	pass := map[string]int{}
+	var known, skippedList []string
+	seenExc := map[string]bool{}
+	seenSkip := map[string]bool{}
+	for _, e := range entries {
+		c := perSource[e.Source]
+		if c == nil {
+			c = &counts{}
+			perSource[e.Source] = c
+		}
+		name := e.Source + "/" + e.File
+		if e.WellFormed == nil {
+			continue // no body
+		}
+		body := realworldBody(t, e)
+		if e.Format != "json" && e.Format != "xml" {
+			if why, ok := realworldSkips[name]; ok {
+				seenSkip[name] = true
+				skippedList = append(skippedList, name+": "+why)
+			} else {
+				seenSkip[name] = true
+				skippedList = append(skippedList, name+": "+e.Format+", not a UCWA body (a multipart message holds bodies)")
+			}
+			c.skipped++
+			continue
+		}
+		f := corpusFormat(e.Format)
+		if !*e.WellFormed {
+			c.malformed++
+			for _, k := range []bodyKind{inputBody, resourceBody, eventsBody, errorBody} {
+				_, err := decodeAs(k, body, f)
+				var de *DecodeError
+				if !errors.As(err, &de) || de.Offset < 0 || de.Offset > int64(len(body)) {
+					t.Errorf("%s: not well-formed, but %s decoding gives %v", name, k, err)
+				}
+			}
+			continue
+		}
+		k, what := realworldKind(e, f, body)
+		if why, ok := realworldSkips[name]; ok {
+			seenSkip[name] = true
+			skippedList = append(skippedList, name+": "+why)
+			c.skipped++
+			continue
+		}
+		if k == notUCWA && isEmbeddedFragment(e) {
+			k = resourceBody
+		}
+		if k == notUCWA {
+			t.Errorf("%s: well-formed but not a UCWA body (%s), and realworldSkips says nothing about it", name, what)
+			continue
+		}
+		c.bodies++
+		fails := realworldChecks(k, f, body)
+		refused := false
+		for _, check := range []string{"decode", "same-format", "json-exact", "cross-format"} {
+			if check == "json-exact" && f != JSON {
+				continue
+			}
+			failure, failed := fails[check]
+			if _, undecoded := fails["decode"]; undecoded && check != "decode" {
+				continue // not run
+			}
+			key := name + " " + check
+			why, isExc := realworldExceptions[key]
+			if isExc {
+				seenExc[key] = true
+			}
+			switch {
+			case !failed && isExc:
+				t.Errorf("%s: %s passes but is listed in realworldExceptions (%s): remove it", name, check, why)
+			case !failed:
+				pass[e.Source+" "+check]++
+			case isExc:
+				known = append(known, key+": "+why)
+			default:
+				t.Errorf("%s (%s): %s: %s", name, k, check, failure)
+			}
+			if failed && check == "decode" {
+				refused = true
+			}
+		}
+		if refused {
+			c.refused++
+		}
+	}
+	for key := range realworldExceptions {
+		if !seenExc[key] {
+			t.Errorf("realworldExceptions lists %q, which was not checked", key)
+		}
+	}
+	for key := range realworldSkips {
+		if !seenSkip[key] {
+			t.Errorf("realworldSkips lists %q, which was not met", key)
+		}
+	}
+	for _, src := range []string{"corpus-2016", "tapi", "wild"} {
+		c := perSource[src]
+		if c == nil {
+			t.Errorf("no bodies from %s", src)
+			continue
+		}
+		t.Logf("%s: %d UCWA bodies (%d refused), %d skipped, %d not well-formed (refused)", src, c.bodies, c.refused, c.skipped, c.malformed)
+		for _, check := range []string{"decode", "same-format", "json-exact", "cross-format"} {
+			t.Logf("  %-12s %3d pass", check, pass[src+" "+check])
+		}
+	}
+	sort.Strings(skippedList)
+	for _, s := range skippedList {
+		t.Logf("  skipped %s", s)
+	}
+	sort.Strings(known)
+	for _, k := range known {
+		t.Logf("  known exception: %s", k)
+	}
+}
+
+// realworldKind tells what a well-formed body holds: classifyBody's answer,
+// but for what the sources say better. The wild manifest gives the kind of
+// each body (an autodiscovery reply is a resource); a tapi fixture named
+// Event_… is an event-channel response, even an empty object.
+func realworldKind(e realworldEntry, f Format, body []byte) (bodyKind, string) {
+	switch {
+	case e.Source == "wild" && (e.Kind == "resource" || e.Kind == "autodiscover") && !isEmbeddedFragment(e):
+		return resourceBody, ""
+	case e.Source == "wild" && e.Kind == "input":
+		return inputBody, ""
+	case e.Source == "tapi" && strings.HasPrefix(e.File, "Event_"):
+		return eventsBody, ""
+	}
+	return classifyBody(e.method(), e.Direction, f, StripBOM(body))
+}
+
+// realworldChecks runs the checks of corpus_test.go's checkBody on a body of
+// kind k and returns the failures by check.
+func realworldChecks(k bodyKind, f Format, body []byte) map[string]string {
+	fails := map[string]string{}
+	note := func(check, failure string) bool {
+		if failure != "" {
+			fails[check] = failure
+		}
+		return failure == ""
+	}
+	var a decoded
+	if !note("decode", guard(func() string {
+		var err error
+		if a, err = decodeAs(k, body, f); err != nil {
+			return err.Error()
+		}
+		return ""
+	})) {
+		return fails
+	}
+	note("same-format", guard(func() string {
+		enc, err := a.Marshal(f)
+		if err != nil {
+			return "encode: " + err.Error()
+		}
+		b, err := decodeAs(k, enc, f)
+		if err != nil {
+			return fmt.Sprintf("decode the encoding: %v\n%s", err, enc)
+		}
+		if diff := exactDiff(a, b); diff != "" {
+			return "decoded encoding differs (-first +second):\n" + diff
+		}
+		if enc2, err := b.Marshal(f); err != nil || !bytes.Equal(enc, enc2) {
+			return fmt.Sprintf("encoding is not a fixed point: %v\n%s\n%s", err, enc, enc2)
+		}
+		return ""
+	}))
+	if f == JSON {
+		note("json-exact", guard(func() string {
+			enc, err := a.Marshal(JSON)
+			if err != nil {
+				return "encode: " + err.Error()
+			}
+			_, failure := jsonExact(StripBOM(body), enc)
+			return failure
+		}))
+	}
+	note("cross-format", guard(func() string {
+		return crossFormat(k, f, a)
+	}))
+	return fails
+}
+
+// crossFormat converts a, decoded from format f, to the other format and
+// back, and returns "" when the meaning is kept at both steps and the other
+// format's encoding is a fixed point.
+func crossFormat(k bodyKind, f Format, a decoded) string {
+	g := otherFormat(f)
+	encG, err := a.Marshal(g)
+	if err != nil {
+		return "encode in " + g.String() + ": " + err.Error()
+	}
+	a1, err := decodeAs(k, encG, g)
+	if err != nil {
+		return fmt.Sprintf("decode the %s encoding: %v\n%s", g, err, encG)
+	}
+	if diff := sameMeaning(a, a1); diff != "" {
+		return fmt.Sprintf("%s -> %s changes the meaning:\n%s\n%s", f, g, diff, encG)
+	}
+	encF, err := a1.Marshal(f)
+	if err != nil {
+		return "encode back in " + f.String() + ": " + err.Error()
+	}
+	a2, err := decodeAs(k, encF, f)
+	if err != nil {
+		return fmt.Sprintf("decode the %s encoding back: %v\n%s", f, err, encF)
+	}
+	if diff := sameMeaning(a, a2); diff != "" {
+		return fmt.Sprintf("%s -> %s -> %s changes the meaning:\n%s\n%s", f, g, f, diff, encF)
+	}
+	if encG2, err := a2.Marshal(g); err != nil || !bytes.Equal(encG, encG2) {
+		return fmt.Sprintf("the %s encoding is not a fixed point: %v\n%s\n%s", g, err, encG, encG2)
+	}
+	return ""
+}
