@@ -170,12 +170,15 @@ func (d *jsonDecoder) reset() {
 	d.slabs.finish()
 	*d = jsonDecoder{
 		eventStacks: d.eventStacks, slabs: d.slabs,
-		scratch: d.scratch[:0], names: resetStack(d.names),
+		scratch: d.scratch[:0], codes: d.codes[:0], names: resetStack(d.names),
 		props: resetStack(d.props), vals: resetStack(d.vals), res: resetStack(d.res),
 		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
 	}
 	if cap(d.scratch) > maxPooledStack {
 		d.scratch = nil
+	}
+	if cap(d.codes) > maxPooledStack {
+		d.codes = nil
 	}
 }
 

@@ -291,9 +291,9 @@ func appendJSONName(dst []byte, name string) ([]byte, *EncodeError) {
 }
 
 func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
-	if v.kids != nil && v.kids.attrs != nil {
+	if v.kids != nil && v.kids.kind&hasAttrs != 0 {
 		return dst, &EncodeError{Format: JSON, Err: ErrInvalidValue, Msg: "a value with XML attributes (" +
-			quoteCut(v.kids.attrs[0].Name) + ") has no JSON form"}
+			quoteCut(v.kids.attrs()[0].Name) + ") has no JSON form"}
 	}
 	switch v.Kind() {
 	case KindString:

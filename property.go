@@ -65,14 +65,55 @@ type Value struct {
 // of a bag. They are apart, so that the scalars that make up most of a body
 // stay small: a scalar's kids is its kind's entry in scalarKids, shared, and
 // a Value is 24 bytes, not the 32 a kind of its own would make it (a
-// Property, allocated by the hundred per body, 40, not 48). A value whose XML
-// element had attributes of its own (see Value.Attrs) has kids of its own,
-// scalar or not.
+// Property, allocated by the hundred per body, 40, not 48).
+//
+// A value whose XML element had attributes of its own (see Value.Attrs) has
+// kids of its own, scalar or not, with hasAttrs set in kind, and keeps them
+// in the slice its kind does not use: bag, for a scalar or a list; for a
+// bag, list, which holds one Value whose kids' bag they are. A field of
+// their own would make every kids 80 bytes, not 56, for what nearly no
+// body has.
 type kids struct {
-	kind  Kind
-	list  []Value
-	bag   []Property
-	attrs []Property
+	kind Kind
+	list []Value
+	bag  []Property
+}
+
+// hasAttrs marks, in kids.kind, a value with XML attributes.
+const hasAttrs Kind = 0x80
+
+// attrs returns the XML attributes of the value k belongs to.
+func (k *kids) attrs() []Property {
+	switch k.kind {
+	case KindBag | hasAttrs:
+		return k.list[0].kids.bag
+	case KindString | hasAttrs, KindBool | hasAttrs, KindNumber | hasAttrs, KindDate | hasAttrs,
+		KindNull | hasAttrs, KindList | hasAttrs:
+		return k.bag
+	}
+	return nil
+}
+
+// withAttrs returns k with the XML attributes attrs in place of any it has.
+func (k kids) withAttrs(attrs []Property) kids {
+	if k.kind&hasAttrs != 0 {
+		k.kind &^= hasAttrs
+		if k.kind == KindBag {
+			k.list = nil
+		} else {
+			k.bag = nil
+		}
+	}
+	if attrs == nil {
+		return k
+	}
+	if k.kind == KindBag {
+		k.list = []Value{{kids: &kids{bag: attrs}}}
+	} else {
+		k.bag = attrs
+	}
+	k.kind |= hasAttrs
+	return k
 }
 
 // scalarKids are the kids of the scalar kinds, which have no items. They
@@ -118,7 +159,7 @@ func (v Value) Kind() Kind {
 	if v.kids == nil {
 		return KindInvalid
 	}
-	return v.kids.kind
+	return v.kids.kind &^ hasAttrs
 }
 
 // Text returns the text of a scalar value as it was decoded or built: the
@@ -187,7 +228,7 @@ func (v Value) Attrs() []Property {
 	if v.kids == nil {
 		return nil
 	}
-	return v.kids.attrs
+	return v.kids.attrs()
 }
 
 // WithAttrs returns v with the XML attributes attrs (see [Value.Attrs]),
@@ -198,8 +239,7 @@ func (v Value) WithAttrs(attrs ...Property) Value {
 	if v.kids == nil {
 		return v
 	}
-	k := *v.kids
-	k.attrs = attrs
+	k := v.kids.withAttrs(attrs)
 	return Value{text: v.text, kids: &k}
 }
 

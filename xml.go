@@ -1679,9 +1679,7 @@ func (d *xmlDecoder) withValueAttrs(v Value, va valueAttrs, at int) (Value, erro
 	if va.attrs == nil {
 		return v, nil
 	}
-	k := *v.kids
-	k.attrs = va.attrs
-	return Value{text: v.text, kids: d.keepKids(k)}, nil
+	return Value{text: v.text, kids: d.keepKids(v.kids.withAttrs(va.attrs))}, nil
 }
 
 // item reads the <item> just started at offset at.

@@ -349,8 +349,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 			}
 			dst = append(dst, '"')
-			if k := p.Value.kids; k.attrs != nil {
-				if dst, err = appendXMLAttrs(dst, k.attrs, "name"); err != nil {
+			if k := p.Value.kids; k.kind&hasAttrs != 0 {
+				if dst, err = appendXMLAttrs(dst, k.attrs(), "name"); err != nil {
 					err.Path = "/" + jsonPointerToken(p.Name) + err.Path
 					return dst, err
 				}
@@ -377,8 +377,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 			return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 		}
 		dst = append(dst, '"')
-		if k := p.Value.kids; k != nil && k.attrs != nil {
-			if dst, err = appendXMLAttrs(dst, k.attrs, "name"); err != nil {
+		if k := p.Value.kids; k != nil && k.kind&hasAttrs != 0 {
+			if dst, err = appendXMLAttrs(dst, k.attrs(), "name"); err != nil {
 				err.Path = "/" + jsonPointerToken(p.Name) + err.Path
 				return dst, err
 			}
@@ -784,10 +784,10 @@ func hasProp(ps []Property, name string) bool {
 // appendXMLValueAttrs appends the XML attributes of v (see Value.Attrs), on
 // the element that holds it, whose name is not an attribute.
 func appendXMLValueAttrs(dst []byte, v Value) ([]byte, *EncodeError) {
-	if v.kids == nil || v.kids.attrs == nil {
+	if v.kids == nil || v.kids.kind&hasAttrs == 0 {
 		return dst, nil
 	}
-	return appendXMLAttrs(dst, v.kids.attrs)
+	return appendXMLAttrs(dst, v.kids.attrs())
 }
 
 // appendXMLItemAttrs is appendXMLValueAttrs for an <item>.
