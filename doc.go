@@ -64,10 +64,12 @@
 // event without a "type" member (in XML an event is an element named by its
 // type), an error body without a code (which tells it from any other
 // object: [ResponseError] then reports the body as not UCWA's), a
-// <property> without a name, and in XML text or unknown elements where
-// only elements of the model may be (in <resource>, <input>, <sender>,
-// <parameters>), and attributes in another namespace than none, but
-// xsi:nil (JSON cannot say which namespace an attribute was in).
+// <property> without a name; and in XML, text or unknown elements where
+// only the model's elements may be (in <resource>, <input>, <sender>,
+// <parameters>, <debugInfo>), attributes of <input>, <reason>, <parameters>
+// and <debugInfo> (whose JSON objects have no member to hold one), and
+// attributes in a namespace, but xsi:nil (JSON cannot say which namespace
+// an attribute was in).
 //
 // When a decoder returns an error, the value it returns holds what was read
 // before the error, and nothing after it: a property, link, sender or event
