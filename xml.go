@@ -2102,38 +2102,7 @@ func (d *xmlDecoder) reason(e *Error, needCode bool) error {
 				}
 				return d.skipEmpty()
 			case "parameters", "debugInfo":
-				if err := d.onlyAttrs(); err != nil {
-					return err
-				}
-				name := "parameters"
-				if string(d.local) == "debugInfo" {
-					name = "debugInfo"
-				}
-				d.pushStep(name, "", "")
-				base := len(d.props)
-				var err error
-				if !d.empty {
-					err = d.children(d.qname(), 0, func(at int) error {
-						if string(d.local) != "property" && string(d.local) != "propertyList" {
-							return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+name+">")
-						}
-						return d.property()
-					})
-				}
-				if err != nil {
-					return err
-				}
-				ps, err := d.takeProps(base)
-				if err != nil {
-					return err
-				}
-				if name == "parameters" {
-					e.Parameters, e.hasParameters = ps, true
-				} else {
-					e.DebugInfo, e.hasDebugInfo = ps, true
-				}
-				d.path = d.path[:len(d.path)-1]
-				return nil
+				return d.errorBag(e, at)
 			case "property", "propertyList":
 				return d.property()
 			}
@@ -2145,6 +2114,34 @@ func (d *xmlDecoder) reason(e *Error, needCode bool) error {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
 	return err
+}
+
+// errorBag reads the <parameters> or <debugInfo> of an error body just
+// started at offset at. Property children, or none (<parameters/>), are the
+// field's; anything else (text, items, attributes) does not fit it, and is
+// kept in Extra as it came.
+func (d *xmlDecoder) errorBag(e *Error, at int) error {
+	name := "parameters"
+	if string(d.local) == "debugInfo" {
+		name = "debugInfo"
+	}
+	pbase := len(d.props)
+	if err := d.extraElement(at); err != nil {
+		return err
+	}
+	v := d.props[pbase].Value
+	switch k := v.kids; {
+	case k == &scalarKids[KindNull] || k == &scalarKids[KindString] && v.text == "" || k.kind == KindBag:
+		ps := v.Bag()
+		clear(d.props[pbase:])
+		d.props, d.propOffs = d.props[:pbase], d.propOffs[:pbase]
+		if name == "parameters" {
+			e.Parameters, e.hasParameters = ps, true
+		} else {
+			e.DebugInfo, e.hasDebugInfo = ps, true
+		}
+	}
+	return nil
 }
 
 // plainHits marks, with the top bit of its byte, each byte of w (eight bytes

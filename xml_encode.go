@@ -705,39 +705,52 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 	return append(dst, "</reason>"...), nil
 }
 
-// A childElem is a child element an element reads into a field: text only,
-// such as <status> (text), or not; written tells whether the element is
-// written.
+// A childElem is a child element an element reads into a field, and how
+// (see appendXMLExtra); written tells whether the field writes it.
 type childElem struct {
-	name          string
-	text, written bool
+	name    string
+	form    childForm
+	written bool
 }
+
+// childForm is how an element reads a child into a field.
+type childForm uint8
+
+const (
+	structChild childForm = iota // link, sender, resource, in, reason: structure
+	textChild                    // code, subcode, message, status: a scalar is the field's
+	bagChild                     // parameters, debugInfo: properties or nothing are the field's
+)
 
 // eventsElems, eventElems and reasonElems are the child elements that
 // <events>, an event element and <reason> read into their fields.
 func eventsElems(links, senders bool) []childElem {
-	return []childElem{{"link", false, links}, {"sender", false, senders}}
+	return []childElem{{"link", structChild, links}, {"sender", structChild, senders}}
 }
 
 func eventElems(e *Event) []childElem {
-	return []childElem{{"resource", false, e.Resource != nil}, {"in", false, e.In != nil},
-		{"status", true, e.Status != ""}, {"reason", false, e.Reason != nil}}
+	return []childElem{{"resource", structChild, e.Resource != nil}, {"in", structChild, e.In != nil},
+		{"status", textChild, e.Status != ""}, {"reason", structChild, e.Reason != nil}}
 }
 
 func reasonElems(e *Error, code bool) []childElem {
-	return []childElem{{"code", true, code}, {"subcode", true, e.Subcode != ""}, {"message", true, e.Message != ""},
-		{"link", false, e.Link != nil}, {"parameters", false, e.hasParameters || len(e.Parameters) > 0},
-		{"debugInfo", false, e.hasDebugInfo || len(e.DebugInfo) > 0}}
+	return []childElem{{"code", textChild, code}, {"subcode", textChild, e.Subcode != ""},
+		{"message", textChild, e.Message != ""}, {"link", structChild, e.Link != nil},
+		{"parameters", bagChild, e.hasParameters || len(e.Parameters) > 0},
+		{"debugInfo", bagChild, e.hasDebugInfo || len(e.DebugInfo) > 0}}
 }
 
 // appendXMLExtra appends extra, the Extra of <events>, an event element or
 // <reason>, as child elements after the others, with the content of a
 // <property> (text, <item> children, <property> children, or nothing for
-// null). Each is an element named after it, but where the name cannot name
-// an element, or names a child a field reads (elems) other than a text
-// field's that is not written, such as the <message/> of a null message:
-// those are written as <property name="…"> (or <propertyList>), which the
-// decoders read back into Extra too. Names must not repeat.
+// null). Each is an element named after it, where the name can name an
+// element and the element reads back as it: a field's child (elems) that
+// the field does not write, when it is a text field's (<message/>, the
+// null of a null message) or a bag field's holding what is not a bag
+// (<debugInfo>text</debugInfo>). The others are written as <property
+// name="…"> (or <propertyList>), which the decoders read back into Extra
+// too, as is an empty list, which an element of its own cannot hold. Names
+// must not repeat, nor a field's that is written.
 func appendXMLExtra(dst []byte, extra []Property, elems []childElem) ([]byte, *EncodeError) {
 	if err := checkNames(XML, extra); err != nil {
 		return dst, err
@@ -749,11 +762,19 @@ func appendXMLExtra(dst []byte, extra []Property, elems []childElem) ([]byte, *E
 			if c.name != p.Name {
 				continue
 			}
-			if c.text && c.written {
+			if c.form != structChild && c.written {
 				return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra element repeats a field"}
 			}
-			asElem = asElem && c.text
+			switch k := p.Value.Kind(); c.form {
+			case structChild:
+				asElem = false
+			case bagChild:
+				asElem = asElem && k != KindNull && k != KindBag && !(k == KindString && p.Value.text == "")
+			}
 		}
+		// An element holding an empty list would read back as the empty
+		// string: a <propertyList> has a form for it.
+		asElem = asElem && !(p.Value.Kind() == KindList && len(p.Value.List()) == 0)
 		var err *EncodeError
 		if !asElem {
 			if dst, err = appendXMLProperties(dst, extra[i:i+1]); err != nil {
