@@ -1391,7 +1391,7 @@ func (d *jsonDecoder) event(e *Event) error {
 			e.Reason = new(Error)
 			err = d.errorObject(e.Reason, false)
 		case string(name) == "_embedded" && c == '{':
-			err = d.eventEmbedded(e, name)
+			err = d.eventEmbedded(e, eventEmbeddedName)
 		default:
 			hasType = hasType || string(name) == "type"
 			err = d.extraMember(name) // kept in Extra
@@ -1405,6 +1405,11 @@ func (d *jsonDecoder) event(e *Event) error {
 	return err
 }
 
+// eventEmbeddedName is the name eventEmbedded keeps an "_embedded" under
+// when it is an extra member: the name read may be in d.scratch, which the
+// reads between overwrite.
+var eventEmbeddedName = []byte("_embedded")
+
 // eventEmbedded reads an event's "_embedded" object, which holds the one
 // resource the event embeds under its rel. Any other object (empty, or with
 // more than one member, or a member that is not an object) does not fit
@@ -1412,7 +1417,7 @@ func (d *jsonDecoder) event(e *Event) error {
 func (d *jsonDecoder) eventEmbedded(e *Event, name []byte) error {
 	m, pbase := d.mark(), len(d.props)
 	it, err := d.openObject()
-	n := 0
+	n, fits := 0, true
 	for err == nil {
 		var rel []byte
 		var ok bool
@@ -1420,21 +1425,24 @@ func (d *jsonDecoder) eventEmbedded(e *Event, name []byte) error {
 			break
 		}
 		if n++; n > 1 || d.peek() != '{' {
+			fits = false
 			break
 		}
 		e.Resource, err = d.eventResource(d.keepName(rel))
 	}
 	switch {
-	case err == nil && n == 1:
+	case err == nil && fits && n == 1:
 		d.code('e')
 		return nil
 	case err != nil && !errors.Is(err, ErrStructure):
 		return err
 	}
-	// The resource read, if any, popped what it pushed on the stacks.
+	// The resource read, if any, popped what it pushed on the stacks. The
+	// object is read at most twice: an event holds no events.
 	e.Resource = nil
 	d.props = d.props[:pbase]
 	d.rewind(m)
+	d.known = "" // nextMember set it for the names read since
 	return d.extraMember(name)
 }
 

@@ -122,3 +122,49 @@ func TestOrderRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestEventEmbeddedOdd: an event's "_embedded" that does not hold exactly
+// one resource is kept in Extra, as it came, in both formats.
+func TestEventEmbeddedOdd(t *testing.T) {
+	for _, emb := range []string{
+		`{}`, `{"a":1}`, `{"a":{"x":1},"b":{"y":2}}`, `{"a":{"_links":[]}}`, `{"a":{"x":1},"b":null}`,
+		`{"a\u0062":{"_links":{"self":"/x"}}}`,
+	} {
+		body := `{"sender":[{"rel":"s","href":"/s","events":[{"link":{"rel":"r","href":"/r"},"_embedded":` + emb +
+			`,"type":"added"}]}],"_links":{"self":{"href":"/e"}}}`
+		ev, err := DecodeEvents([]byte(body), JSON)
+		if err != nil {
+			t.Errorf("%s: %v", emb, err)
+			continue
+		}
+		e := ev.Senders[0].Events[0]
+		if e.Resource != nil || len(e.Extra) != 1 || e.Extra[0].Name != "_embedded" {
+			t.Errorf("%s: Resource %v, Extra %v", emb, e.Resource, e.Extra)
+		}
+		if _, failure := jsonExact([]byte(body), mustMarshal(t, &ev, JSON)); failure != "" {
+			t.Errorf("%s: %s", emb, failure)
+		}
+		if emb == `{}` {
+			continue // an empty bag has no XML form
+		}
+		if failure := crossFormat(eventsBody, JSON, &ev); failure != "" {
+			t.Errorf("%s: %s", emb, failure)
+		}
+	}
+	// Well-formed content is read again; ill-formed content is refused
+	// still, at its offset.
+	body := `{"sender":[{"events":[{"type":"added","_embedded":{"a":{"_links":[]},"b":[1,]}}]}]}`
+	var de *DecodeError
+	if _, err := DecodeEvents([]byte(body), JSON); !errors.As(err, &de) || de.Offset != int64(strings.Index(body, "]}}")) {
+		t.Errorf("ill-formed _embedded: %v", err)
+	}
+}
+
+func mustMarshal(t *testing.T, d decoded, f Format) []byte {
+	t.Helper()
+	b, err := d.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

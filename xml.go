@@ -1441,7 +1441,7 @@ func (d *xmlDecoder) linkAttrs(l *Link) error {
 	}
 	pbase := len(d.props)
 	if _, err := d.otherAttrs(false, "rel", "href"); err != nil {
-		d.props = d.props[:pbase]
+		d.popProps(pbase)
 		return err
 	}
 	l.Rel, _ = d.attr("rel")
@@ -1537,7 +1537,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 			case string(d.local) == "item" && allowItems && kind != KindBag:
 				kind = KindList
 				d.pushStep("item", "", "")
-				v, err := d.item(at)
+				v, err := d.extraValue(at)
 				if err != nil {
 					return Value{}, err
 				}
@@ -1623,7 +1623,7 @@ func (d *xmlDecoder) property() error {
 					return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 				}
 				d.pushStep("item", "", "")
-				iv, err := d.item(at)
+				iv, err := d.extraValue(at)
 				d.vals = append(d.vals, iv)
 				d.path = d.path[:len(d.path)-1]
 				return err
@@ -1658,8 +1658,7 @@ func (d *xmlDecoder) valueAttrs(names ...string) (valueAttrs, error) {
 	pbase := len(d.props)
 	isNil, err := d.otherAttrs(true, names...)
 	if err != nil {
-		clear(d.props[pbase:])
-		d.props, d.propOffs = d.props[:pbase], d.propOffs[:pbase]
+		d.popProps(pbase)
 		return valueAttrs{}, err
 	}
 	attrs, _ := d.takeProps(pbase) // attribute names are unique already
@@ -1682,20 +1681,10 @@ func (d *xmlDecoder) withValueAttrs(v Value, va valueAttrs, at int) (Value, erro
 	return Value{text: v.text, kids: d.keepKids(v.kids.withAttrs(va.attrs))}, nil
 }
 
-// item reads the <item> just started at offset at.
-func (d *xmlDecoder) item(at int) (Value, error) {
-	var va valueAttrs
-	if len(d.attrs) > 0 {
-		var err error
-		if va, err = d.valueAttrs(); err != nil {
-			return Value{}, err
-		}
-	}
-	v, err := d.elemValue(true)
-	if err == nil && (va.isNil || va.attrs != nil) {
-		v, err = d.withValueAttrs(v, va, at)
-	}
-	return v, err
+// popProps pops d.props (and their offsets) down to base.
+func (d *xmlDecoder) popProps(base int) {
+	clear(d.props[base:])
+	d.props, d.propOffs = d.props[:base], d.propOffs[:base]
 }
 
 // pushProp appends the property name: v, which starts at at, to d.props, a
@@ -1993,9 +1982,10 @@ func (d *xmlDecoder) event(e *Event) error {
 	return err
 }
 
-// extraValue reads the element just started at offset at as a <property>
-// is read, its attributes included (see Value.Attrs): text, <item>
-// children, <property> children, or nothing (null).
+// extraValue reads the element just started at offset at, an <item> or an
+// extra element, as a <property> is read, its attributes included (see
+// Value.Attrs): text, <item> children, <property> children, or nothing
+// (null).
 func (d *xmlDecoder) extraValue(at int) (Value, error) {
 	var va valueAttrs
 	if len(d.attrs) > 0 {
@@ -2133,8 +2123,7 @@ func (d *xmlDecoder) errorBag(e *Error, at int) error {
 	switch k := v.kids; {
 	case k == &scalarKids[KindNull] || k == &scalarKids[KindString] && v.text == "" || k.kind == KindBag:
 		ps := v.Bag()
-		clear(d.props[pbase:])
-		d.props, d.propOffs = d.props[:pbase], d.propOffs[:pbase]
+		d.popProps(pbase)
 		if name == "parameters" {
 			e.Parameters, e.hasParameters = ps, true
 		} else {

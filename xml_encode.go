@@ -543,25 +543,21 @@ func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
 }
 
 // appendXMLSender appends a <sender>: rel and href attributes, the extra
-// members as attributes after them, and an element per event.
+// members as attributes after them, and an element per event. An extra
+// "rel" or "href" (a member that was not a string, kept in Extra) takes
+// the place of an empty field.
 func appendXMLSender(dst []byte, s *Sender) ([]byte, *EncodeError) {
 	dst = append(dst, "<sender"...)
-	// An extra "rel" or "href" (a member that was not a string) takes the
-	// place of an empty field.
+	var fields [2]string // the attributes the fields write
 	var err *EncodeError
-	for _, f := range [...]struct{ name, val string }{{"rel", s.Rel}, {"href", s.Href}} {
-		if _, shadowed := Lookup(s.Extra, f.name); shadowed && f.val == "" {
+	for k, f := range [...]struct{ name, val string }{{"rel", s.Rel}, {"href", s.Href}} {
+		if f.val == "" && hasProp(s.Extra, f.name) {
 			continue
 		}
 		if dst, err = appendXMLAttr(dst, f.name, f.val); err != nil {
 			return dst, err
 		}
-	}
-	var fields [2]string
-	for k, f := range [...]struct{ name, val string }{{"rel", s.Rel}, {"href", s.Href}} {
-		if _, shadowed := Lookup(s.Extra, f.name); !shadowed || f.val != "" {
-			fields[k] = f.name
-		}
+		fields[k] = f.name
 	}
 	if dst, err = appendXMLAttrs(dst, s.Extra, fields[0], fields[1]); err != nil {
 		return dst, err

@@ -118,6 +118,17 @@ var jsonSeeds = []string{
 	`{"a":"` + strings.Repeat(`\u00e9`, 50) + `"}`,
 	"{\"a\":\"tab\there\"}", `{"a":"\b\f\n\r\t\"\\"}`,
 	" \t\r\n{ \"a\" : 1 } \n",
+	// What servers add, and what the decoders keep: members of any type at
+	// every level, nulls where strings are expected, odd optional members,
+	// link objects without an href, and the order of members.
+	`{"_links":{"self":{"href":"/e","v":2},"next":{"href":"/e?2"}},"sender":[],"baseuri":"https://p/x","n":[1,{"a":null}]}`,
+	`{"z":1,"sender":[{"x":true,"events":[{"type":"added","q":{"r":[]},"link":{"title":null,"rel":"r"}}],"href":null,"rel":"s"}],"_links":{}}`,
+	`{"sender":[{"rel":"s","href":"/s","events":[{"link":{"rel":"r","href":"/r"},"status":null,"reason":{"message":null,"parameters":[]},"type":"completed"}]}]}`,
+	`{"sender":[{"events":[{"type":"x","_embedded":{"a":{},"b":{}}},{"type":"y","_embedded":{}},{"type":"z","_embedded":{"a":1}}]}]}`,
+	`{"code":null,"subcode":5,"message":null,"parameters":"p","debugInfo":[1],"link":{"rel":1,"href":null}}`,
+	`{"message":"m","debugInfo":{"a":1},"code":"Gone","x":{}}`,
+	`{"_links":{"self":{"href":"/a","revision":"2","title":"t"},"x":{"rel":"x","title":[1]},"y":[{"etag":7}]}}`,
+	`{"code":{"a":"b"}}`, `{"code":"c","code2":null,"":""}`,
 }
 
 // Hostile and edge-case XML, for every XML target.
@@ -169,13 +180,39 @@ var xmlSeeds = []string{
 	`<input ` + ns + `><property name='a'>]]&gt;</property></input>`,
 	`<input ` + ns + `><property name="a">]]></property></input>`,
 	`<input ` + ns + `><property name="a"></propertyX></input>`,
+	// What servers add, and what the decoders keep: attributes at every
+	// level, extra elements, xsi:nil and namespace declarations, nulls as
+	// empty elements, an <input> where a resource is expected.
+	`<events href="/e" v="2" ` + ns + `><link rel="next" href="/e?2" t="x"/><sender rel="s" href="/s" a="1"><added rel="r" href="/r" title="t"><in rel="i" href="/i" n="1"/><status/><x a="b">1</x><property name="a b"><item/></property></added></sender><baseuri>u</baseuri><sender rel="t"/></events>`,
+	`<events ` + ns + ` a="1"><sender><added/></sender><link rel="x"/></events>`,
+	`<resource rel="r" href="/r" revision="2" ` + ns + `><property name="p" a="1" xmlns:xsi="` + xsiNS + `" xsi:nil="true"/><propertyList name="l" b="2"><item c="3">1</item><item xsi:nil="1" xmlns:xsi="` + xsiNS + `"/></propertyList><resource rel="e" etag="1"/></resource>`,
+	`<resource ` + ns + ` xmlns:xsi="` + xsiNS + `"><property name="p" xsi:nil="true">text</property></resource>`,
+	`<resource ` + ns + ` xmlns:xsi="` + xsiNS + `"><property name="p" xsi:nil="maybe"/></resource>`,
+	`<input ` + ns + `><property name="a">1</property><link rel="self" href="/s"/></input>`,
+	`<reason xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="` + xsiNS + `" ` + ns + `><code/><subcode></subcode><message/><debugInfo>text</debugInfo><parameters><item>a</item></parameters><property name="code">1</property><z/></reason>`,
+	`<reason ` + ns + `><code a="1">c</code><parameters/><debugInfo></debugInfo><link rel="l"/></reason>`,
 }
 
-// addSeeds adds the corpus bodies of format f and the hostile table of that
-// format to the fuzzing corpus.
+// xsiNS is the XML Schema instance namespace, of xsi:nil.
+const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
+
+// addSeeds adds the corpus bodies of format f, the compatibility set's
+// (../testdata/compat) and the hostile table of that format to the fuzzing
+// corpus.
 func addSeeds(f *testing.F, format ucwa.Format) {
 	f.Helper()
 	for _, b := range corpusBodies(f, format.String()) {
+		f.Add(b)
+	}
+	compat, err := filepath.Glob(filepath.Join("..", "testdata", "compat", "*."+format.String()))
+	if err != nil || len(compat) == 0 {
+		f.Fatalf("no compatibility set in ../testdata/compat: %v", err)
+	}
+	for _, file := range compat {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
 		f.Add(b)
 	}
 	seeds := jsonSeeds
