@@ -9,10 +9,11 @@ import (
 	"time"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func TestConvert(t *testing.T) {
-	cpaXML := string(corpusBody(t, "continuePhoneAudio.POST.xml-request.http"))
+	cpaXML := seedXMLPage
 	tests := []struct {
 		at     string
 		stdin  string
@@ -22,53 +23,53 @@ func TestConvert(t *testing.T) {
 		stderr string // when code is not 0, a part of it
 	}{
 		// The seed, as the reference shows it, to either format.
-		{at(), cpaXML, []string{"convert", "-to", "json"}, 0, seedJSON, ""},
-		{at(), cpaXML, []string{"convert", "-to", "xml", "-"}, 0, seedXML, ""},
-		{at(), seedJSON, []string{"convert", "-to", "xml"}, 0, seedXML, ""},
-		{at(), "\xef\xbb\xbf \n" + seedJSON + "\n", []string{"convert", "-to", "xml"}, 0, seedXML, ""},
-		{at(), seedJSON, []string{"convert", "-from", "json", "-to", "json"}, 0, seedJSON, ""},
+		{testkit.Where(), cpaXML, []string{"convert", "-to", "json"}, 0, seedJSON, ""},
+		{testkit.Where(), cpaXML, []string{"convert", "-to", "xml", "-"}, 0, seedXML, ""},
+		{testkit.Where(), seedJSON, []string{"convert", "-to", "xml"}, 0, seedXML, ""},
+		{testkit.Where(), "\xef\xbb\xbf \n" + seedJSON + "\n", []string{"convert", "-to", "xml"}, 0, seedXML, ""},
+		{testkit.Where(), seedJSON, []string{"convert", "-from", "json", "-to", "json"}, 0, seedJSON, ""},
 		// Each kind of body, both ways.
-		{at(), errorBodyJSON, []string{"convert", "-to", "xml"}, 0, errorBodyXML, ""},
-		{at(), errorBodyXML, []string{"convert", "-to", "json"}, 0, errorBodyJSON, ""},
-		{at(), eventsJSON, []string{"convert", "-to", "json"}, 0, eventsJSON, ""},
-		{at(), resourceJSON, []string{"convert", "-to", "json"}, 0, resourceJSON, ""},
-		{at(), resourceJSON, []string{"convert", "-to", "xml"}, 0, `<?xml version="1.0" encoding="utf-8"?>` +
+		{testkit.Where(), errorBodyJSON, []string{"convert", "-to", "xml"}, 0, errorBodyXML, ""},
+		{testkit.Where(), errorBodyXML, []string{"convert", "-to", "json"}, 0, errorBodyJSON, ""},
+		{testkit.Where(), eventsJSON, []string{"convert", "-to", "json"}, 0, eventsJSON, ""},
+		{testkit.Where(), resourceJSON, []string{"convert", "-to", "json"}, 0, resourceJSON, ""},
+		{testkit.Where(), resourceJSON, []string{"convert", "-to", "xml"}, 0, `<?xml version="1.0" encoding="utf-8"?>` +
 			`<resource rel="me" href="/ucwa/v1/applications/192/me" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 			`<link rel="note" href="/ucwa/v1/applications/192/me/note"/><property name="rel">me</property>` +
 			`<property name="name">Ann</property></resource>`, ""},
 		// -kind overrides detection.
-		{at(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml", "-kind", "resource"}, 0,
+		{testkit.Where(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml", "-kind", "resource"}, 0,
 			`<?xml version="1.0" encoding="utf-8"?><resource xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 				`<link rel="x" href="/y"/><property name="a">b</property></resource>`, ""},
-		{at(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml"}, 0,
+		{testkit.Where(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml"}, 0,
 			`<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 				`<property name="a">b</property><link rel="x" href="/y"/></input>`, ""},
-		{at(), seedJSON, []string{"convert", "-to", "xml", "-kind", "events"}, 1, "", `unknown member "operationId" in events`},
+		{testkit.Where(), seedJSON, []string{"convert", "-to", "xml", "-kind", "events"}, 1, "", `unknown member "operationId" in events`},
 
 		// Hostile and broken bodies: exit 1 with the decoder's reason.
-		{at(), "", []string{"convert", "-to", "xml"}, 1, "", "ucwa: standard input: not JSON nor XML"},
-		{at(), "hello", []string{"convert", "-to", "xml"}, 1, "", "not JSON nor XML"},
-		{at(), `{"operationId":"74cb`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
-		{at(), `{"code":"Conflict"`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
-		{at(), "{\"a\":\"\xff\"}", []string{"convert", "-to", "xml"}, 1, "", "invalid UTF-8"},
-		{at(), "{\"a\":\"x\ny\"}", []string{"convert", "-to", "xml"}, 1, "", "control character"},
-		{at(), `{"a":1,"a":2}`, []string{"convert", "-to", "xml"}, 1, "", "duplicate"},
-		{at(), seedJSON + `{}`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
-		{at(), `<!DOCTYPE input [<!ENTITY x "y">]><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"/>`,
+		{testkit.Where(), "", []string{"convert", "-to", "xml"}, 1, "", "ucwa: standard input: not JSON nor XML"},
+		{testkit.Where(), "hello", []string{"convert", "-to", "xml"}, 1, "", "not JSON nor XML"},
+		{testkit.Where(), `{"operationId":"74cb`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
+		{testkit.Where(), `{"code":"Conflict"`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
+		{testkit.Where(), "{\"a\":\"\xff\"}", []string{"convert", "-to", "xml"}, 1, "", "invalid UTF-8"},
+		{testkit.Where(), "{\"a\":\"x\ny\"}", []string{"convert", "-to", "xml"}, 1, "", "control character"},
+		{testkit.Where(), `{"a":1,"a":2}`, []string{"convert", "-to", "xml"}, 1, "", "duplicate"},
+		{testkit.Where(), seedJSON + `{}`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
+		{testkit.Where(), `<!DOCTYPE input [<!ENTITY x "y">]><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"/>`,
 			[]string{"convert", "-to", "json"}, 1, "", "DOCTYPE"},
-		{at(), `<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">&x;</property></input>`,
+		{testkit.Where(), `<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">&x;</property></input>`,
 			[]string{"convert", "-to", "json"}, 1, "", "ucwa: xml: "},
-		{at(), `<html><body>502 Bad Gateway</body></html>`, []string{"convert", "-to", "json"}, 1, "", "<html>"},
-		{at(), `<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">b</property>`,
+		{testkit.Where(), `<html><body>502 Bad Gateway</body></html>`, []string{"convert", "-to", "json"}, 1, "", "<html>"},
+		{testkit.Where(), `<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">b</property>`,
 			[]string{"convert", "-to", "json"}, 1, "", "ucwa: xml: "},
-		{at(), strings.Repeat(`{"a":`, 200) + "1" + strings.Repeat("}", 200), []string{"convert", "-to", "xml"}, 1, "", "deep"},
-		{at(), seedJSON, []string{"convert", "-from", "xml", "-to", "json"}, 1, "", "ucwa: xml: "},
+		{testkit.Where(), strings.Repeat(`{"a":`, 200) + "1" + strings.Repeat("}", 200), []string{"convert", "-to", "xml"}, 1, "", "deep"},
+		{testkit.Where(), seedJSON, []string{"convert", "-from", "xml", "-to", "json"}, 1, "", "ucwa: xml: "},
 
 		// Usage errors.
-		{at(), seedJSON, []string{"convert"}, 2, "", "-to is required"},
-		{at(), seedJSON, []string{"convert", "-to", "yaml"}, 2, "", `invalid value "yaml" for flag -to`},
-		{at(), seedJSON, []string{"convert", "-to", "xml", "-kind", "thing"}, 2, "", "-kind"},
-		{at(), seedJSON, []string{"convert", "-to", "xml", "a", "b"}, 2, "", "more than one FILE"},
+		{testkit.Where(), seedJSON, []string{"convert"}, 2, "", "-to is required"},
+		{testkit.Where(), seedJSON, []string{"convert", "-to", "yaml"}, 2, "", `invalid value "yaml" for flag -to`},
+		{testkit.Where(), seedJSON, []string{"convert", "-to", "xml", "-kind", "thing"}, 2, "", "-kind"},
+		{testkit.Where(), seedJSON, []string{"convert", "-to", "xml", "a", "b"}, 2, "", "more than one FILE"},
 	}
 	for _, tt := range tests {
 		r := runCLI(t, tt.at, tt.stdin, tt.args...)
@@ -89,7 +90,7 @@ func TestConvert(t *testing.T) {
 // TestConvertTooLarge checks that a body over ucwa.DefaultMaxSize is refused.
 func TestConvertTooLarge(t *testing.T) {
 	body := `{"a":"` + strings.Repeat("x", ucwa.DefaultMaxSize) + `"}`
-	r := runCLI(t, at(), body, "convert", "-to", "xml")
+	r := runCLI(t, testkit.Where(), body, "convert", "-to", "xml")
 	if r.code != 1 || !strings.Contains(r.stderr, "over the limit") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
@@ -115,12 +116,12 @@ var ambiguousJSON = map[string]bool{
 func TestConvertCorpus(t *testing.T) {
 	kinds := map[string]string{}
 	converted := 0
-	for _, e := range corpusManifest(t) {
-		body := corpusBody(t, e.File)
+	for _, e := range testkit.Reference(t) {
+		body := e.Body
 		f, ok := ucwa.DetectFormat(body)
 		for _, to := range []ucwa.Format{ucwa.JSON, ucwa.XML} {
 			r := runCLI(t, e.File, string(body), "convert", "-to", to.String())
-			if !e.WellFormed || !ok {
+			if !*e.WellFormed || !ok {
 				if r.code != 1 {
 					t.Errorf("%s (not well-formed) to %s: exit %d", e.File, to, r.code)
 				}
@@ -139,7 +140,7 @@ func TestConvertCorpus(t *testing.T) {
 				t.Errorf("%s to %s: output does not decode: %v", e.File, to, err)
 			}
 		}
-		if e.WellFormed && ok {
+		if *e.WellFormed && ok {
 			kinds[e.File] = detectKind(body, f)
 		}
 	}
@@ -181,7 +182,7 @@ func TestCutTag(t *testing.T) {
 		}()
 		select {
 		case r := <-done:
-			checkRules(t, at(), []string{"convert"}, r)
+			checkRules(t, testkit.Where(), []string{"convert"}, r)
 			if r.code != 1 || !strings.Contains(r.stderr, "unexpected end of body") {
 				t.Errorf("%q: exit %d, stderr %q", body, r.code, r.stderr)
 			}
@@ -194,8 +195,8 @@ func TestCutTag(t *testing.T) {
 // TestTruncatedBodies feeds convert and error every reference example cut at
 // a few places: each run obeys the exit status rules and none panics.
 func TestTruncatedBodies(t *testing.T) {
-	for _, e := range corpusManifest(t) {
-		body := corpusBody(t, e.File)
+	for _, e := range testkit.Reference(t) {
+		body := e.Body
 		for _, n := range []int{1, 2, len(body) / 3, len(body) / 2, len(body) - 1} {
 			if n <= 0 || n >= len(body) {
 				continue

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func TestError(t *testing.T) {
@@ -18,17 +19,17 @@ func TestError(t *testing.T) {
 		code  int
 		want  map[string]any // the decoded JSON line, exactly; or, for code 2, "stderr" holds a part of it
 	}{
-		{at(), errorBodyJSON, []string{"error", "-status", "409", "-content-type", "application/json"}, 0, map[string]any{
+		{testkit.Where(), errorBodyJSON, []string{"error", "-status", "409", "-content-type", "application/json"}, 0, map[string]any{
 			"status": 409.0, "code": "Conflict", "subcode": "AlreadyExists",
 			"message": "The requested resource already exists.", "parameters": map[string]any{"to": "sip:a@b"}}},
-		{at(), errorBodyXML, []string{"error", "-status=409", "-content-type", "application/vnd.microsoft.com.ucwa+xml; charset=utf-8"}, 0, map[string]any{
+		{testkit.Where(), errorBodyXML, []string{"error", "-status=409", "-content-type", "application/vnd.microsoft.com.ucwa+xml; charset=utf-8"}, 0, map[string]any{
 			"status": 409.0, "code": "Conflict", "subcode": "AlreadyExists",
 			"message": "The requested resource already exists.", "parameters": map[string]any{"to": "sip:a@b"}}},
 		// Without -content-type, the format is told from the body.
-		{at(), errorBodyXML, []string{"error", "-status", "409"}, 0, map[string]any{
+		{testkit.Where(), errorBodyXML, []string{"error", "-status", "409"}, 0, map[string]any{
 			"status": 409.0, "code": "Conflict", "subcode": "AlreadyExists",
 			"message": "The requested resource already exists.", "parameters": map[string]any{"to": "sip:a@b"}}},
-		{at(), `{"code":"BadRequest","subcode":"ParameterValidationFailure","message":"m","link":{"href":"/help","title":"Help"},` +
+		{testkit.Where(), `{"code":"BadRequest","subcode":"ParameterValidationFailure","message":"m","link":{"href":"/help","title":"Help"},` +
 			`"parameters":{"to":"x"},"debugInfo":{"diagnostics":"1;reason=\"a\"","n":3},"other":true}`,
 			[]string{"error", "-status", "400"}, 0, map[string]any{
 				"status": 400.0, "code": "BadRequest", "subcode": "ParameterValidationFailure", "message": "m",
@@ -36,38 +37,38 @@ func TestError(t *testing.T) {
 				"debugInfo": map[string]any{"diagnostics": `1;reason="a"`, "n": 3.0}, "extra": map[string]any{"other": true}}},
 
 		// Bodies that are not UCWA error bodies still give an error: exit 0.
-		{at(), `<html><body><h1>502 Bad Gateway</h1></body></html>`, []string{"error", "-status", "502", "-content-type", "text/html"}, 0, map[string]any{
+		{testkit.Where(), `<html><body><h1>502 Bad Gateway</h1></body></html>`, []string{"error", "-status", "502", "-content-type", "text/html"}, 0, map[string]any{
 			"status": 502.0, "code": "", "subcode": "", "message": "",
 			"cause": `not a UCWA error body: media type "text/html": "text/html" is not a UCWA JSON or XML media type (offset 0)`}},
-		{at(), `<html><body>busy</body></html>`, []string{"error", "-status", "503"}, 0, map[string]any{
+		{testkit.Where(), `<html><body>busy</body></html>`, []string{"error", "-status", "503"}, 0, map[string]any{
 			"status": 503.0, "code": "ServiceUnavailable", "subcode": "", "message": "",
 			"cause": `not a UCWA error body: xml: root element <html> is in namespace "", not http://schemas.microsoft.com/rtc/2012/03/ucwa (offset 0)`}},
-		{at(), `{"code":"Conf`, []string{"error", "-status", "500", "-content-type", "application/json"}, 0, map[string]any{
+		{testkit.Where(), `{"code":"Conf`, []string{"error", "-status", "500", "-content-type", "application/json"}, 0, map[string]any{
 			"status": 500.0, "code": "ServiceFailure", "subcode": "", "message": "",
 			"cause": "not a UCWA error body: json: unterminated string at /code (offset 13)"}},
-		{at(), "", []string{"error", "-status", "504"}, 0, map[string]any{
+		{testkit.Where(), "", []string{"error", "-status", "504"}, 0, map[string]any{
 			"status": 504.0, "code": "Timeout", "subcode": "", "message": "", "cause": "not a UCWA error body"}},
-		{at(), " \r\n", []string{"error", "-status", "404", "-content-type", "application/json"}, 0, map[string]any{
+		{testkit.Where(), " \r\n", []string{"error", "-status", "404", "-content-type", "application/json"}, 0, map[string]any{
 			"status": 404.0, "code": "NotFound", "subcode": "", "message": "", "cause": "not a UCWA error body: the body is empty"}},
-		{at(), "{\"code\":\"\xff\"}", []string{"error", "-status", "409"}, 0, map[string]any{
+		{testkit.Where(), "{\"code\":\"\xff\"}", []string{"error", "-status", "409"}, 0, map[string]any{
 			"status": 409.0, "code": "Conflict", "subcode": "", "message": "",
 			"cause": "not a UCWA error body: json: invalid UTF-8 at /code (offset 9)"}},
-		{at(), `<!DOCTYPE reason [<!ENTITY a "b">]><reason xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><code>&a;</code></reason>`,
+		{testkit.Where(), `<!DOCTYPE reason [<!ENTITY a "b">]><reason xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><code>&a;</code></reason>`,
 			[]string{"error", "-status", "409"}, 0, map[string]any{
 				"status": 409.0, "code": "Conflict", "subcode": "", "message": "",
 				"cause": "not a UCWA error body: xml: DOCTYPE is not allowed (offset 0)"}},
-		{at(), errorBodyJSON, []string{"error", "-status", "409", "-content-type", "application/xml"}, 0, map[string]any{
+		{testkit.Where(), errorBodyJSON, []string{"error", "-status", "409", "-content-type", "application/xml"}, 0, map[string]any{
 			"status": 409.0, "code": "Conflict", "subcode": "", "message": "",
 			"cause": "not a UCWA error body: xml: unexpected '{', expecting '<' (offset 0)"}},
-		{at(), "Bad Gateway", []string{"error", "-status", "502"}, 0, map[string]any{
+		{testkit.Where(), "Bad Gateway", []string{"error", "-status", "502"}, 0, map[string]any{
 			"status": 502.0, "code": "", "subcode": "", "message": "", "cause": "not a UCWA error body"}},
 
 		// Usage errors.
-		{at(), errorBodyJSON, []string{"error"}, 2, map[string]any{"stderr": "-status is required"}},
-		{at(), errorBodyJSON, []string{"error", "-status", "99"}, 2, map[string]any{"stderr": "not an HTTP status"}},
-		{at(), errorBodyJSON, []string{"error", "-status", "600"}, 2, map[string]any{"stderr": "not an HTTP status"}},
-		{at(), errorBodyJSON, []string{"error", "-status", "four"}, 2, map[string]any{"stderr": "-status"}},
-		{at(), errorBodyJSON, []string{"error", "-status", "409", "a", "b"}, 2, map[string]any{"stderr": "more than one FILE"}},
+		{testkit.Where(), errorBodyJSON, []string{"error"}, 2, map[string]any{"stderr": "-status is required"}},
+		{testkit.Where(), errorBodyJSON, []string{"error", "-status", "99"}, 2, map[string]any{"stderr": "not an HTTP status"}},
+		{testkit.Where(), errorBodyJSON, []string{"error", "-status", "600"}, 2, map[string]any{"stderr": "not an HTTP status"}},
+		{testkit.Where(), errorBodyJSON, []string{"error", "-status", "four"}, 2, map[string]any{"stderr": "-status"}},
+		{testkit.Where(), errorBodyJSON, []string{"error", "-status", "409", "a", "b"}, 2, map[string]any{"stderr": "more than one FILE"}},
 	}
 	for _, tt := range tests {
 		r := runCLI(t, tt.at, tt.stdin, tt.args...)

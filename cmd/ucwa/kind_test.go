@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func TestDetectKind(t *testing.T) {
@@ -12,30 +13,30 @@ func TestDetectKind(t *testing.T) {
 		body string
 		want string
 	}{
-		{at(), seedJSON, kindInput},
-		{at(), `{}`, kindInput},
-		{at(), `{"operationId":"1","_links":{"message":{"href":"data:,hi"}}}`, kindInput},
-		{at(), `{"rel":"me"}`, kindResource},
-		{at(), `{"a":1,"_embedded":{}}`, kindResource},
-		{at(), `{"_links":{"self":{"href":"/x"}}}`, kindResource},
-		{at(), `{"code":"Conflict"}`, kindError},
-		{at(), `{"message":"m","code":"Conflict","link":{"href":"/x"}}`, kindError},
-		{at(), `{"code":"x","rel":"r"}`, kindResource},
-		{at(), `{"code":"x","_links":{"y":{"href":"/y"}}}`, kindInput},
-		{at(), eventsJSON, kindEvents},
-		{at(), `{"sender":[`, kindEvents}, // truncated after the name: the events decoder says what is wrong
-		{at(), `{"code":`, kindError},
-		{at(), `{"_links":{"self":`, kindInput},
-		{at(), `[]`, kindInput},
-		{at(), "\xef\xbb\xbf" + `{"rel":"me"}`, kindResource},
-		{at(), `<input/>`, kindInput},
-		{at(), `<?xml version="1.0"?><!-- c --> <resource rel="me">`, kindResource},
-		{at(), `<u:events xmlns:u="x">`, kindEvents},
-		{at(), "<reason\n>", kindError},
-		{at(), `<!DOCTYPE reason><reason/>`, kindInput},
-		{at(), `<?xml`, kindInput},
-		{at(), `<!-- never ends`, kindInput},
-		{at(), `<html>`, kindInput},
+		{testkit.Where(), seedJSON, kindInput},
+		{testkit.Where(), `{}`, kindInput},
+		{testkit.Where(), `{"operationId":"1","_links":{"message":{"href":"data:,hi"}}}`, kindInput},
+		{testkit.Where(), `{"rel":"me"}`, kindResource},
+		{testkit.Where(), `{"a":1,"_embedded":{}}`, kindResource},
+		{testkit.Where(), `{"_links":{"self":{"href":"/x"}}}`, kindResource},
+		{testkit.Where(), `{"code":"Conflict"}`, kindError},
+		{testkit.Where(), `{"message":"m","code":"Conflict","link":{"href":"/x"}}`, kindError},
+		{testkit.Where(), `{"code":"x","rel":"r"}`, kindResource},
+		{testkit.Where(), `{"code":"x","_links":{"y":{"href":"/y"}}}`, kindInput},
+		{testkit.Where(), eventsJSON, kindEvents},
+		{testkit.Where(), `{"sender":[`, kindEvents}, // truncated after the name: the events decoder says what is wrong
+		{testkit.Where(), `{"code":`, kindError},
+		{testkit.Where(), `{"_links":{"self":`, kindInput},
+		{testkit.Where(), `[]`, kindInput},
+		{testkit.Where(), "\xef\xbb\xbf" + `{"rel":"me"}`, kindResource},
+		{testkit.Where(), `<input/>`, kindInput},
+		{testkit.Where(), `<?xml version="1.0"?><!-- c --> <resource rel="me">`, kindResource},
+		{testkit.Where(), `<u:events xmlns:u="x">`, kindEvents},
+		{testkit.Where(), "<reason\n>", kindError},
+		{testkit.Where(), `<!DOCTYPE reason><reason/>`, kindInput},
+		{testkit.Where(), `<?xml`, kindInput},
+		{testkit.Where(), `<!-- never ends`, kindInput},
+		{testkit.Where(), `<html>`, kindInput},
 	}
 	for _, tt := range tests {
 		f, ok := ucwa.DetectFormat([]byte(tt.body))

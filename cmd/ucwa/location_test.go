@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func TestLocation(t *testing.T) {
@@ -15,44 +17,44 @@ func TestLocation(t *testing.T) {
 		stderr string // when code is not 0, a part of it
 	}{
 		// The Location of the continuePhoneAudio example.
-		{at(), []string{"location", "-base", base, "//v1/applications/833/communication/invitations/596"}, 0,
+		{testkit.Where(), []string{"location", "-base", base, "//v1/applications/833/communication/invitations/596"}, 0,
 			`{"url":"https://fe1.contoso.com:443//v1/applications/833/communication/invitations/596",` +
 				`"path":"//v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
-		{at(), []string{"location", "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1", "-base", "https://fe1.contoso.com/ucwa"}, 0,
+		{testkit.Where(), []string{"location", "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1", "-base", "https://fe1.contoso.com/ucwa"}, 0,
 			`{"url":"https://fe1.contoso.com/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",` +
 				`"path":"/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1","application":"23","resource":"onlineMeetingInvitations","id":"i1"}`, ""},
 		// An absolute URL is its own base.
-		{at(), []string{"location", "https://fe1.contoso.com/ucwa/v1/applications/833/communication/invitations/596"}, 0,
+		{testkit.Where(), []string{"location", "https://fe1.contoso.com/ucwa/v1/applications/833/communication/invitations/596"}, 0,
 			`{"url":"https://fe1.contoso.com/ucwa/v1/applications/833/communication/invitations/596",` +
 				`"path":"/ucwa/v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
-		{at(), []string{"location", "HTTP://Host:8080/a?q=1"}, 0,
+		{testkit.Where(), []string{"location", "HTTP://Host:8080/a?q=1"}, 0,
 			`{"url":"http://Host:8080/a?q=1","path":"/a","application":"","resource":"","id":"a"}`, ""},
 		// On the base's origin, the URL has the base's scheme and host.
-		{at(), []string{"location", "-base", "https://fe1.contoso.com/", "https://FE1.contoso.com:443/x/y"}, 0,
+		{testkit.Where(), []string{"location", "-base", "https://fe1.contoso.com/", "https://FE1.contoso.com:443/x/y"}, 0,
 			`{"url":"https://fe1.contoso.com/x/y","path":"/x/y","application":"","resource":"x","id":"y"}`, ""},
 
 		// Refusals: exit 1.
-		{at(), []string{"location", "-base", base, "https://evil.example/ucwa/x"}, 1, "", "is not the request's"},
-		{at(), []string{"location", "-base", "https://fe1.contoso.com/", "http://fe1.contoso.com/x"}, 1, "", "downgrade from https to http"},
-		{at(), []string{"location", "-base", base, "/a\r\nSet-Cookie: x=y"}, 1, "", `ucwa: Location "/a\r\nSet-Cookie: x=y": control byte`},
-		{at(), []string{"location", "-base", base, "/a\nb"}, 1, "", `"/a\nb"`},
-		{at(), []string{"location", "-base", base, "/\\evil.example/x"}, 1, "", "ucwa: Location"},
-		{at(), []string{"location", "-base", base, "/a/../b"}, 1, "", "ucwa: Location"},
-		{at(), []string{"location", "-base", base, "invitations/596"}, 1, "", "not a path from the root"},
-		{at(), []string{"location", "-base", base, "/caf\xc3\xa9/\xff"}, 1, "", "ucwa: Location"},
-		{at(), []string{"location", "javascript:alert(1)"}, 1, "", `scheme "javascript"`},
-		{at(), []string{"location", "invitations/596"}, 1, "", "not a path from the root"},
-		{at(), []string{"location", "https://user@evil.example/x"}, 1, "", "userinfo"},
-		{at(), []string{"location", "https:/x"}, 1, "", "without a host"},
-		{at(), []string{"location", "-base", "", "/x"}, 1, "", "ucwa: "},
-		{at(), []string{"location", "-base", ":::", "/x"}, 1, "", "ucwa: -base: "},
-		{at(), []string{"location", "-base", "ftp://h/", "/x"}, 1, "", "ucwa: "},
+		{testkit.Where(), []string{"location", "-base", base, "https://evil.example/ucwa/x"}, 1, "", "is not the request's"},
+		{testkit.Where(), []string{"location", "-base", "https://fe1.contoso.com/", "http://fe1.contoso.com/x"}, 1, "", "downgrade from https to http"},
+		{testkit.Where(), []string{"location", "-base", base, "/a\r\nSet-Cookie: x=y"}, 1, "", `ucwa: Location "/a\r\nSet-Cookie: x=y": control byte`},
+		{testkit.Where(), []string{"location", "-base", base, "/a\nb"}, 1, "", `"/a\nb"`},
+		{testkit.Where(), []string{"location", "-base", base, "/\\evil.example/x"}, 1, "", "ucwa: Location"},
+		{testkit.Where(), []string{"location", "-base", base, "/a/../b"}, 1, "", "ucwa: Location"},
+		{testkit.Where(), []string{"location", "-base", base, "invitations/596"}, 1, "", "not a path from the root"},
+		{testkit.Where(), []string{"location", "-base", base, "/caf\xc3\xa9/\xff"}, 1, "", "ucwa: Location"},
+		{testkit.Where(), []string{"location", "javascript:alert(1)"}, 1, "", `scheme "javascript"`},
+		{testkit.Where(), []string{"location", "invitations/596"}, 1, "", "not a path from the root"},
+		{testkit.Where(), []string{"location", "https://user@evil.example/x"}, 1, "", "userinfo"},
+		{testkit.Where(), []string{"location", "https:/x"}, 1, "", "without a host"},
+		{testkit.Where(), []string{"location", "-base", "", "/x"}, 1, "", "ucwa: "},
+		{testkit.Where(), []string{"location", "-base", ":::", "/x"}, 1, "", "ucwa: -base: "},
+		{testkit.Where(), []string{"location", "-base", "ftp://h/", "/x"}, 1, "", "ucwa: "},
 
 		// Usage errors.
-		{at(), []string{"location", "/ucwa/x"}, 2, "", "-base is required"},
-		{at(), []string{"location", "//v1/applications/833"}, 2, "", "-base is required"},
-		{at(), []string{"location"}, 2, "", "want one VALUE"},
-		{at(), []string{"location", "-base", base, "/a", "/b"}, 2, "", "want one VALUE"},
+		{testkit.Where(), []string{"location", "/ucwa/x"}, 2, "", "-base is required"},
+		{testkit.Where(), []string{"location", "//v1/applications/833"}, 2, "", "-base is required"},
+		{testkit.Where(), []string{"location"}, 2, "", "want one VALUE"},
+		{testkit.Where(), []string{"location", "-base", base, "/a", "/b"}, 2, "", "want one VALUE"},
 	}
 	for _, tt := range tests {
 		r := runCLI(t, tt.at, "", tt.args...)

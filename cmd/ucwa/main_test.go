@@ -2,16 +2,15 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // The seed example: the continuePhoneAudio input of the UCWA reference.
@@ -22,14 +21,12 @@ const (
 		`<property name="operationId">74cb7404e0a247d5a2d4eb0376a47dbf</property>` +
 		`<property name="phoneNumber">tel:+14255551234</property></input>`
 	seedJSON = `{"operationId":"74cb7404e0a247d5a2d4eb0376a47dbf","phoneNumber":"tel:+14255551234"}`
-)
 
-// at returns the file and line of its caller, so that a table row says where
-// it is.
-func at() string {
-	_, file, line, _ := runtime.Caller(1)
-	return filepath.Base(file) + ":" + strconv.Itoa(line)
-}
+	// The XML form as the seed page shows it, with its line breaks.
+	seedXMLPage = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<input xmlns=\"http://schemas.microsoft.com/rtc/2012/03/ucwa\">\n" +
+		"<property name=\"operationId\">74cb7404e0a247d5a2d4eb0376a47dbf</property>\n" +
+		"<property name=\"phoneNumber\">tel:+14255551234</property>\n</input>\n"
+)
 
 // result is what one run of the command gives.
 type result struct {
@@ -88,44 +85,6 @@ func checkRules(t *testing.T, where string, args []string, r result) {
 	}
 }
 
-// corpusBody returns the body of testdata/corpus/name: what follows the
-// first blank line, without the final newline that ends the file.
-func corpusBody(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, body, ok := bytes.Cut(data, []byte("\n\n"))
-	if !ok {
-		t.Fatalf("%s: no blank line after the headers", name)
-	}
-	return bytes.TrimSuffix(body, []byte("\n"))
-}
-
-// corpusEntry is the part of an entry of testdata/corpus/manifest.json that
-// these tests use.
-type corpusEntry struct {
-	File       string `json:"file"`
-	WellFormed bool   `json:"well_formed"`
-}
-
-func corpusManifest(t *testing.T) []corpusEntry {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m []corpusEntry
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	if len(m) < 100 {
-		t.Fatalf("manifest lists %d files", len(m))
-	}
-	return m
-}
-
 // An event-channel response, an error body and a resource, in JSON, as the
 // library writes them.
 const (
@@ -146,17 +105,17 @@ func TestFileAndStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, cmd := range [][]string{{"convert", "-to", "xml"}, {"error", "-status", "409"}} {
-		fromFile := runCLI(t, at(), "", append(cmd, file)...)
-		fromDash := runCLI(t, at(), errorBodyJSON, append(cmd, "-")...)
-		fromStdin := runCLI(t, at(), errorBodyJSON, cmd...)
+		fromFile := runCLI(t, testkit.Where(), "", append(cmd, file)...)
+		fromDash := runCLI(t, testkit.Where(), errorBodyJSON, append(cmd, "-")...)
+		fromStdin := runCLI(t, testkit.Where(), errorBodyJSON, cmd...)
 		if fromFile.code != 0 || fromFile != fromDash || fromFile != fromStdin {
 			t.Errorf("%q: file %+v, \"-\" %+v, stdin %+v", cmd, fromFile, fromDash, fromStdin)
 		}
 		// Flags after FILE work too.
-		if after := runCLI(t, at(), "", append([]string{cmd[0], file}, cmd[1:]...)...); after != fromFile {
+		if after := runCLI(t, testkit.Where(), "", append([]string{cmd[0], file}, cmd[1:]...)...); after != fromFile {
 			t.Errorf("%q with FILE first: %+v", cmd, after)
 		}
-		missing := runCLI(t, at(), "", append(cmd, filepath.Join(t.TempDir(), "missing"))...)
+		missing := runCLI(t, testkit.Where(), "", append(cmd, filepath.Join(t.TempDir(), "missing"))...)
 		if missing.code != 1 || !strings.Contains(missing.stderr, "no such file") {
 			t.Errorf("%q missing FILE: %+v", cmd, missing)
 		}
@@ -175,19 +134,19 @@ func TestUsage(t *testing.T) {
 		code   int
 		stdout string // a part of stdout for code 0, of stderr otherwise
 	}{
-		{at(), nil, 2, "no command"},
-		{at(), []string{"decode"}, 2, `unknown command "decode"`},
-		{at(), []string{"-f", "xml"}, 2, `unknown command "-f"`},
-		{at(), []string{"unknown\nline"}, 2, `unknown command "unknown\nline"`},
-		{at(), []string{"help"}, 0, "ucwa encode"},
-		{at(), []string{"-h"}, 0, "ucwa location"},
-		{at(), []string{"--help"}, 0, "ucwa error"},
-		{at(), []string{"encode", "-h"}, 0, "usage: ucwa encode"},
-		{at(), []string{"convert", "-help"}, 0, "-kind"},
-		{at(), []string{"location", "-h"}, 0, "-base"},
-		{at(), []string{"error", "-h"}, 0, "-content-type"},
-		{at(), []string{"convert", "-to"}, 2, "flag needs an argument: -to"},
-		{at(), []string{"location", "-bse", "x", "/y"}, 2, "flag provided but not defined: -bse"},
+		{testkit.Where(), nil, 2, "no command"},
+		{testkit.Where(), []string{"decode"}, 2, `unknown command "decode"`},
+		{testkit.Where(), []string{"-f", "xml"}, 2, `unknown command "-f"`},
+		{testkit.Where(), []string{"unknown\nline"}, 2, `unknown command "unknown\nline"`},
+		{testkit.Where(), []string{"help"}, 0, "ucwa encode"},
+		{testkit.Where(), []string{"-h"}, 0, "ucwa location"},
+		{testkit.Where(), []string{"--help"}, 0, "ucwa error"},
+		{testkit.Where(), []string{"encode", "-h"}, 0, "usage: ucwa encode"},
+		{testkit.Where(), []string{"convert", "-help"}, 0, "-kind"},
+		{testkit.Where(), []string{"location", "-h"}, 0, "-base"},
+		{testkit.Where(), []string{"error", "-h"}, 0, "-content-type"},
+		{testkit.Where(), []string{"convert", "-to"}, 2, "flag needs an argument: -to"},
+		{testkit.Where(), []string{"location", "-bse", "x", "/y"}, 2, "flag provided but not defined: -bse"},
 	}
 	for _, tt := range tests {
 		r := runCLI(t, tt.at, "", tt.args...)
@@ -216,7 +175,7 @@ func TestWriteError(t *testing.T) {
 		var stderr bytes.Buffer
 		code := run(args, strings.NewReader(seedJSON), failWriter{}, &stderr)
 		r := result{code, "", stderr.String()}
-		checkRules(t, at(), args, r)
+		checkRules(t, testkit.Where(), args, r)
 		if code != 1 || !strings.Contains(r.stderr, "ucwa: write: broken pipe") {
 			t.Errorf("%q: exit %d, stderr %q", args, code, r.stderr)
 		}
@@ -276,7 +235,7 @@ func TestBinary(t *testing.T) {
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		checkRules(t, at(), tt.args, result{code, stdout.String(), stderr.String()})
+		checkRules(t, testkit.Where(), tt.args, result{code, stdout.String(), stderr.String()})
 		if code != tt.code || stdout.String() != tt.stdout {
 			t.Errorf("%q: exit %d, stdout %q; want %d, %q", tt.args, code, stdout.String(), tt.code, tt.stdout)
 		}
