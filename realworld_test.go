@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // This file tries the codec on bodies from outside the reference, read at
@@ -25,11 +25,8 @@ import (
 // listed in realworldExceptions with why. Each body that is not well-formed
 // must be refused by every decoder with a *DecodeError.
 
-// realworldDir is where the real-world bodies are, relative to the module root.
-var realworldDir = filepath.Join("..", "shared", "realworld")
-
 // realworldEntry is one body: its source ("corpus-2016", "tapi", "wild"),
-// file, format, and what the manifest says of it.
+// file, format, what the manifest says of it, and the body.
 type realworldEntry struct {
 	Source     string
 	File       string `json:"file"`
@@ -40,6 +37,7 @@ type realworldEntry struct {
 	Kind       string `json:"kind"`   // wild only: "resource", "events", "batch", …
 	Note       string `json:"note"`   // wild only
 	WellFormed *bool  `json:"well_formed"`
+	Body       []byte `json:"-"`
 }
 
 // realworldSkips says, by source/file, why a well-formed body is not a UCWA
@@ -55,69 +53,42 @@ var realworldSkips = map[string]string{
 	"wild/027-events-array-message-completed-orange.json":          "a fragment: the \"events\" array of one sender, not a whole body",
 }
 
-// realworldFragments are the wild bodies the manifest marks as the
-// "_embedded" object of one event: a fragment, whose members are rels, not a
-// body. They still decode as a resource (a JSON object is one), and are
-// checked as such.
+// isEmbeddedFragment reports whether e is one of the wild bodies the
+// manifest marks as the "_embedded" object of one event: a fragment, whose
+// members are rels, not a body. They still decode as a resource (a JSON
+// object is one), and are checked as such.
 func isEmbeddedFragment(e realworldEntry) bool {
 	return e.Source == "wild" && strings.Contains(e.Note, "FRAGMENT: the _embedded object")
 }
 
 // realworldExceptions lists the checks known to fail, keyed "source/file
-// check", with why.
+// check", with why. None does.
 var realworldExceptions = map[string]string{}
 
-// readRealworld returns the entries of every source, or skips t when the
-// directory is absent.
+// readRealworld returns the entries of every source with a body, or skips t
+// when ../shared/realworld is absent. corpus-2016 is a corpus of HTTP
+// messages, read as the reference's; tapi and wild are bodies, listed in
+// their manifests.
 func readRealworld(t *testing.T) []realworldEntry {
 	t.Helper()
-	if _, err := os.Stat(realworldDir); err != nil {
-		t.Skipf("no real-world bodies at %s (a clone without ../shared): %v", realworldDir, err)
-	}
+	testkit.Shared(t, "realworld")
 	var all []realworldEntry
-	for _, src := range []string{"corpus-2016", "tapi", "wild"} {
-		data, err := os.ReadFile(filepath.Join(realworldDir, src, "manifest.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, e := range testkit.Corpus(t, "realworld", "corpus-2016") {
+		all = append(all, realworldEntry{Source: "corpus-2016", File: e.File, Format: e.Format, Direction: e.Direction,
+			Method: e.MethodOrStart(), WellFormed: e.WellFormed, Body: e.Body})
+	}
+	for _, src := range []string{"tapi", "wild"} {
 		var m []realworldEntry
-		if err := json.Unmarshal(data, &m); err != nil {
+		if err := json.Unmarshal(testkit.ReadShared(t, "realworld", src, "manifest.json"), &m); err != nil {
 			t.Fatalf("%s/manifest.json: %v", src, err)
 		}
-		for i := range m {
-			m[i].Source = src
+		for _, e := range m {
+			e.Source = src
+			e.Body = testkit.ReadShared(t, "realworld", src, e.File)
+			all = append(all, e)
 		}
-		all = append(all, m...)
 	}
 	return all
-}
-
-// realworldBody returns the body of e: what follows the first blank line of
-// an HTTP message (corpus-2016, without the final newline the files add),
-// or the whole file.
-func realworldBody(t *testing.T, e realworldEntry) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(realworldDir, e.Source, e.File))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e.Source != "corpus-2016" {
-		return data
-	}
-	_, body, ok := bytes.Cut(data, []byte("\n\n"))
-	if !ok {
-		t.Fatalf("%s/%s: no blank line after the headers", e.Source, e.File)
-	}
-	body, _ = bytes.CutSuffix(body, []byte("\n"))
-	return body
-}
-
-func (e realworldEntry) method() string {
-	if e.Method != "" {
-		return e.Method
-	}
-	m, _, _ := strings.Cut(e.Start, " ")
-	return strings.ToUpper(m)
 }
 
 // TestRealworld runs the checks on every well-formed body and logs how many
@@ -140,7 +111,7 @@ func TestRealworld(t *testing.T) {
 		if e.WellFormed == nil {
 			continue // no body
 		}
-		body := realworldBody(t, e)
+		body := e.Body
 		if e.Format != "json" && e.Format != "xml" {
 			if why, ok := realworldSkips[name]; ok {
 				seenSkip[name] = true
@@ -256,7 +227,7 @@ func realworldKind(e realworldEntry, f Format, body []byte) (bodyKind, string) {
 	case e.Source == "tapi" && strings.HasPrefix(e.File, "Event_"):
 		return eventsBody, ""
 	}
-	return classifyBody(e.method(), e.Direction, f, StripBOM(body))
+	return classifyBody(e.Method, e.Direction, f, StripBOM(body))
 }
 
 // realworldChecks runs the checks of corpus_test.go's checkBody on a body of

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestPartialDecode pins what a value returned with an error holds: what was
@@ -20,20 +22,20 @@ func TestPartialDecode(t *testing.T) {
 		senders  int
 		sentinel error
 	}{
-		{where(), JSON, `{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[` +
+		{testkit.Where(), JSON, `{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[` +
 			`{"link":{"rel":"note","href":"/me/note"},"type":"updated"}]},{"rel":"x","href":"/x","events":[{"link":{"href":"\x01"}}]}]}`,
 			"/e?ack=2", 2, ErrSyntax},
-		{where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[{"link":{}}]}]}`,
+		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[{"link":{}}]}]}`,
 			"/e?ack=2", 1, ErrStructure}, // an event without a type
-		{where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[]} trailing`, "/e?ack=2", 0, ErrTrailingData},
-		{where(), JSON, `{"sender":[{"rel":"me","href":"/me","events":[1]}],"_links":{"next":{"href":"/e?ack=2"}}}`, "", 1, ErrStructure},
-		{where(), JSON, `{"_links":{"next":{"href":"/e?ack=2","title":[}}}`, "/e?ack=2", 0, ErrSyntax}, // cut short in the link
-		{where(), JSON, `{"_links":{"self":{"href":"/e"},"next":"/e?ack=2"}}`, "", 0, ErrStructure},
-		{where(), XML, `<events href="/e?ack=1" ` + ns + `><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">` +
+		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[]} trailing`, "/e?ack=2", 0, ErrTrailingData},
+		{testkit.Where(), JSON, `{"sender":[{"rel":"me","href":"/me","events":[1]}],"_links":{"next":{"href":"/e?ack=2"}}}`, "", 1, ErrStructure},
+		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2","title":[}}}`, "/e?ack=2", 0, ErrSyntax}, // cut short in the link
+		{testkit.Where(), JSON, `{"_links":{"self":{"href":"/e"},"next":"/e?ack=2"}}`, "", 0, ErrStructure},
+		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns + `><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">` +
 			`<updated rel="note" href="/me/note"/><bogus>text<b/></bogus></sender></events>`, "/e?ack=2", 1, ErrStructure},
-		{where(), XML, `<events href="/e?ack=1" ` + ns + `><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">&bad;</sender></events>`,
+		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns + `><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">&bad;</sender></events>`,
 			"/e?ack=2", 1, ErrDTD},
-		{where(), XML, `<events href="/e?ack=1" ` + ns + `><sender rel="me" href="/me"><x:y xmlns:x="urn:x"/></sender><link rel="next" href="/e?ack=2"/></events>`,
+		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns + `><sender rel="me" href="/me"><x:y xmlns:x="urn:x"/></sender><link rel="next" href="/e?ack=2"/></events>`,
 			"", 1, ErrStructure},
 	} {
 		ev, err := DecodeEvents([]byte(tc.body), tc.f)
