@@ -157,12 +157,12 @@
 // and "_embedded" stood among its properties, and the events envelope,
 // senders, events and error bodies the order of their members, when it is
 // not the order the encoder writes (its order is the one of the field
-// lists of their doc comments, then the unknown members). What is not kept
-// is white space, the escapes of strings (the encoder writes the shortest
-// form), and the order of the members of a link object: href first (after
-// rel in an event's link), then the others in order. An XML body re-encodes
-// without its white space between elements, and with the known children of
-// an element first, then the extra ones.
+// lists of their doc comments, then the unknown members), and a link object
+// where its rel and href stood among its members. What is not kept is white
+// space and the escapes of strings (the encoder writes the shortest form).
+// An XML body re-encodes without its white space between elements, with
+// the known children of an element first, then the extra ones, and its
+// attributes in the encoder's order (rel, href, then the others in order).
 //
 // Dates: the decoders make a value a date only where its form says so
 // without doubt: in JSON the .NET form with escaped slashes,

@@ -877,10 +877,10 @@ func (d *jsonDecoder) link(l *Link) error {
 // "href" or "rel" that is not a string, is kept in Attrs as it came. A link
 // without a string href is marked so (noHref).
 func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
-	hasHref := false
+	relAt, hrefAt := 0, 0 // 1 + the members before them, or 0
 	base := len(d.props)
 	it, err := d.openObject()
-	for err == nil {
+	for n := 1; err == nil; n++ {
 		var name []byte
 		var ok bool
 		if name, _, ok, err = d.nextMember(&it); !ok {
@@ -889,9 +889,10 @@ func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
 		switch {
 		case string(name) == "href" && d.peek() == '"':
 			l.Href, err = d.stringValue()
-			hasHref = true
+			hrefAt = n
 		case string(name) == "rel" && !keyed && d.peek() == '"':
 			l.Rel, err = d.stringValue()
+			relAt = n
 		default:
 			err = d.member(name)
 		}
@@ -899,7 +900,13 @@ func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
 	if base < len(d.props) {
 		l.Attrs = d.takeProps(base)
 	}
-	l.noHref = !hasHref
+	l.noHref = hrefAt == 0
+	// Where the encoder writes them: rel first, then href.
+	if canon := min(relAt, 1); relAt != canon || hrefAt != 0 && hrefAt != canon+1 {
+		if relAt <= 255 && hrefAt <= 255 {
+			l.relAt, l.hrefAt = uint8(relAt), uint8(hrefAt)
+		}
+	}
 	return err
 }
 

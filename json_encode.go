@@ -370,45 +370,58 @@ func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
 }
 
 // appendJSONLink appends a link object: "rel" (when withRel, as events
-// have it), "href", then Attrs in order. An attribute may be named "rel" or
-// "href" only where that field is not written: a link under "_links" has
-// its rel as its key, and a link without an href (see Link.Href) has none.
+// have it), "href", then Attrs in order, or in the order the link was read
+// in (relAt, hrefAt). An attribute may be named "rel" or "href" only where
+// that field is not written: a link under "_links" has its rel as its key,
+// and a link without an href (see Link.Href) has none.
 func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
-	var ok bool
 	if err := checkNames(JSON, l.Attrs); err != nil {
 		return dst, err
 	}
-	comma := false
-	if withRel {
-		if _, inAttrs := Lookup(l.Attrs, "rel"); !inAttrs || l.Rel != "" {
+	writeRel := withRel
+	if _, inAttrs := Lookup(l.Attrs, "rel"); inAttrs && l.Rel == "" {
+		writeRel = false
+	}
+	writeHref := !l.noHref
+	for i := range l.Attrs {
+		if a := &l.Attrs[i]; a.Name == "href" && writeHref || a.Name == "rel" && writeRel {
+			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
+		}
+	}
+	relAt, hrefAt := 1, 2 // the members' places, 1 + the members before them
+	if !writeRel {
+		relAt, hrefAt = 0, 1
+	}
+	if l.relAt != 0 || l.hrefAt != 0 {
+		relAt, hrefAt = int(l.relAt), int(l.hrefAt)
+	}
+	var ok bool
+	a := 0
+	for n := 1; writeRel || writeHref || a < len(l.Attrs); n++ {
+		if n > 1 {
+			dst = append(dst, ',')
+		}
+		// Where no attribute is left (the value changed since it was
+		// read), the fields come in the order of their places.
+		last := a == len(l.Attrs)
+		switch {
+		case writeRel && (n == relAt || last && !(writeHref && hrefAt < relAt)):
 			if dst, ok = appendJSONString(append(dst, `"rel":`...), l.Rel); !ok {
 				return dst, jsonStringError("/rel", l.Rel)
 			}
-			comma = true
-		}
-	}
-	if !l.noHref {
-		if comma {
-			dst = append(dst, ',')
-		}
-		if dst, ok = appendJSONString(append(dst, `"href":`...), l.Href); !ok {
-			return dst, jsonStringError("/href", l.Href)
-		}
-		comma = true
-	}
-	for i := range l.Attrs {
-		a := &l.Attrs[i]
-		if a.Name == "href" && !l.noHref || a.Name == "rel" && withRel && l.Rel != "" {
-			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
-		}
-		if comma {
-			dst = append(dst, ',')
-		}
-		comma = true
-		var err *EncodeError
-		if dst, err = appendJSONMember(dst, a); err != nil {
-			return dst, err
+			writeRel = false
+		case writeHref && (n == hrefAt || last):
+			if dst, ok = appendJSONString(append(dst, `"href":`...), l.Href); !ok {
+				return dst, jsonStringError("/href", l.Href)
+			}
+			writeHref = false
+		default:
+			var err *EncodeError
+			if dst, err = appendJSONMember(dst, &l.Attrs[a]); err != nil {
+				return dst, err
+			}
+			a++
 		}
 	}
 	return append(dst, '}'), nil

@@ -332,8 +332,13 @@ type Link struct {
 	InArray bool
 
 	// noHref: the link had no href (see Href). It sits in the padding after
-	// InArray, so that the Link stays 64 bytes.
+	// InArray, so that the Link stays 64 bytes, as do relAt and hrefAt.
 	noHref bool
+
+	// Where the "rel" (of an event's link) and "href" members stood in a
+	// JSON link object, 1 + the number of members before them, when not
+	// where the encoder writes them (rel, href, then Attrs): else 0.
+	relAt, hrefAt uint8
 }
 
 // Title returns the link's "title" attribute when it is a string, and

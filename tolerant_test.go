@@ -72,7 +72,7 @@ func TestPartialDecode(t *testing.T) {
 // is written back in its own order; a value changed since writes what it
 // holds.
 func TestOrderRecord(t *testing.T) {
-	body := `{"sender":[{"events":[{"type":"added","status":"","link":{"rel":"r","href":"/r"},"x":1}],"href":"/s","rel":"s"}],` +
+	body := `{"sender":[{"events":[{"type":"added","status":"","link":{"title":"t","href":"/r","rel":"r"},"x":1}],"href":"/s","rel":"s"}],` +
 		`"z":null,"_links":{"self":{"href":"/e"}}}`
 	ev, err := DecodeEvents([]byte(body), JSON)
 	if err != nil {
@@ -86,11 +86,23 @@ func TestOrderRecord(t *testing.T) {
 	e.Status = "Success"
 	ev.Senders[0].Extra = []Property{Prop("n", Int(1))}
 	ev.Extra = nil
-	want := `{"sender":[{"events":[{"type":"added","status":"Success","link":{"rel":"r","href":"/r"},"x":1,"in":{"rel":"in","href":"/in"}}],` +
+	want := `{"sender":[{"events":[{"type":"added","status":"Success","link":{"title":"t","href":"/r","rel":"r"},"x":1,"in":{"rel":"in","href":"/in"}}],` +
 		`"href":"/s","rel":"s","n":1}],"_links":{"self":{"href":"/e"}}}`
 	if out, err := ev.Marshal(JSON); err != nil || string(out) != want {
 		t.Errorf("changed, re-encoded as\n%s, %v\nwant\n%s", out, err, want)
 	}
+	// A link that lost the attribute before its href: the fields take the
+	// places left, in order.
+	l := ev.Senders[0].Events[0].Link
+	l.Attrs = nil
+	if out, err := appendJSONLink(nil, &l, true); err != nil || string(out) != `{"href":"/r","rel":"r"}` {
+		t.Errorf("link without its attribute: %s, %v", out, err)
+	}
+	l.Attrs = []Property{Prop("a", Int(1)), Prop("b", Int(2)), Prop("c", Int(3))}
+	if out, err := appendJSONLink(nil, &l, true); err != nil || string(out) != `{"a":1,"href":"/r","rel":"r","b":2,"c":3}` {
+		t.Errorf("link with more attributes: %s, %v", out, err)
+	}
+
 	// XML has no order of its own to keep: the encoder's.
 	x, err := ev.Marshal(XML)
 	if err != nil {
