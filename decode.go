@@ -456,7 +456,9 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // body holds. It never returns nil, and Status is always status.
 //
 // A UCWA error body (JSON or XML, as contentType says; "" means detect it from
-// the body) gives its code, subcode, message and the rest. Any other body (a
+// the body), one with a code, gives its code, subcode, message and the rest,
+// whatever else it holds: a member of another form than the model's (a null
+// message, "parameters": []) is kept in Extra. Any other body (a
 // proxy's HTML page, an empty body, truncated JSON, a Content-Type that is not
 // UCWA's) gives an Error whose Code is [CodeForStatus](status) and whose Cause
 // says why the body could not be read: errors.Is(err, [ErrNotUCWA]) is then

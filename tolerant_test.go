@@ -182,3 +182,46 @@ func mustMarshal(t *testing.T, d decoded, f Format) []byte {
 	}
 	return b
 }
+
+// TestTolerantLimits: what the decoders now keep is read under the same
+// limits as the rest.
+func TestTolerantLimits(t *testing.T) {
+	const ns = `xmlns="` + Namespace + `"`
+	var attrs strings.Builder
+	for i := range DefaultMaxAttributes {
+		attrs.WriteString(` a` + itoa(i) + `="x"`)
+	}
+	deepJSON := strings.Repeat(`[`, DefaultMaxDepth) + strings.Repeat(`]`, DefaultMaxDepth)
+	deepXML := strings.Repeat(`<item>`, DefaultMaxDepth) + strings.Repeat(`</item>`, DefaultMaxDepth)
+	for _, tc := range []struct {
+		at   string
+		f    Format
+		body string
+		want error
+	}{
+		{testkit.Where(), XML, `<events href="/e"` + attrs.String() + ` ` + ns + `/>`, ErrTooLarge},
+		{testkit.Where(), XML, `<events ` + ns + `><sender rel="s"` + attrs.String() + `/></events>`, ErrTooLarge},
+		{testkit.Where(), XML, `<events ` + ns + `><x>` + deepXML + `</x></events>`, ErrTooDeep},
+		{testkit.Where(), XML, `<events ` + ns + `><x a="1" a="2"/></events>`, ErrSyntax},
+		{testkit.Where(), XML, `<events ` + ns + `><x>1</x><x>2</x></events>`, ErrDuplicateName},
+		{testkit.Where(), XML, `<events ` + ns + `><x>&ent;</x></events>`, ErrDTD},
+		{testkit.Where(), JSON, `{"baseuri":` + deepJSON + `}`, ErrTooDeep},
+		{testkit.Where(), JSON, `{"sender":[{"x":` + deepJSON + `}]}`, ErrTooDeep},
+		{testkit.Where(), JSON, `{"sender":[{"events":[{"type":"a","_embedded":{"r":{"x":` + deepJSON + `}}}]}]}`, ErrTooDeep},
+		{testkit.Where(), JSON, `{"sender":[{"events":[{"type":"a","_embedded":{"r":{},"s":{"x":1,"x":2}}}]}]}`, ErrDuplicateName},
+		{testkit.Where(), JSON, `{"baseuri":"a","baseuri":"b"}`, ErrDuplicateName},
+		{testkit.Where(), JSON, `{"code":null,"code":"x"}`, ErrDuplicateName},
+		{testkit.Where(), JSON, "{\"code\":\"c\",\"message\":\"\\u0000\"}", ErrSyntax},
+	} {
+		var err error
+		if strings.Contains(tc.body, `"code"`) {
+			_, err = DecodeErrorBody([]byte(tc.body), tc.f)
+		} else {
+			_, err = DecodeEvents([]byte(tc.body), tc.f)
+		}
+		var de *DecodeError
+		if !errors.As(err, &de) || !errors.Is(err, tc.want) || de.Offset < 0 || de.Offset > int64(len(tc.body)) {
+			t.Errorf("%s: %v, want %v", tc.at, err, tc.want)
+		}
+	}
+}

@@ -806,8 +806,3 @@ func appendXMLValueAttrs(dst []byte, v Value) ([]byte, *EncodeError) {
 	}
 	return appendXMLAttrs(dst, v.kids.attrs())
 }
-
-// appendXMLItemAttrs is appendXMLValueAttrs for an <item>.
-func appendXMLItemAttrs(dst []byte, v Value) ([]byte, *EncodeError) {
-	return appendXMLValueAttrs(dst, v)
-}
