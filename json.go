@@ -3,6 +3,7 @@ package ucwa
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -36,7 +37,7 @@ type jsonDecoder struct {
 	res      []Resource // stack of embedded resources being read
 	names    []nameRef  // stack of the member names, not interned, of the objects being read
 	known    string     // the interned form of the name nextMember last read, or ""
-	codes    []byte     // stack of the member orders being read: see openOrder
+	codes    []byte     // stack of the member orders out of order: see memberOrder
 
 	// Stacks of the rels of empty arrays under "_links" and "_embedded".
 	emptyLinks, emptyEmbedded []string
@@ -854,6 +855,12 @@ func (d *jsonDecoder) takeProps(base int) []Property {
 	return ps
 }
 
+// stringAt reads the string at d.pos (which holds '"'), kept.
+func (d *jsonDecoder) stringAt() (string, error) {
+	s, _, err := d.str()
+	return d.keep(s), err
+}
+
 func (d *jsonDecoder) stringValue() (string, error) {
 	if d.peek() != '"' {
 		return "", d.fail(ErrStructure, d.pos, "expecting a string")
@@ -886,12 +893,16 @@ func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
 		switch {
-		case string(name) == "href" && d.peek() == '"':
-			l.Href, err = d.stringValue()
+		case c == '"' && string(name) == "href":
+			l.Href, err = d.stringAt()
 			hrefAt = n
-		case string(name) == "rel" && !keyed && d.peek() == '"':
-			l.Rel, err = d.stringValue()
+		case c == '"' && string(name) == "rel" && !keyed:
+			l.Rel, err = d.stringAt()
 			relAt = n
 		default:
 			err = d.member(name)
@@ -1117,7 +1128,7 @@ func (d *jsonDecoder) linkSet() ([]Link, error) {
 // linkOf reads a link object under rel onto d.links. A "rel" member in it
 // is kept in Attrs (see linkObject).
 func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
-	if d.peek() != '{' {
+	if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') { // peek, its common case inline
 		return d.fail(ErrStructure, d.pos, "expecting a link object")
 	}
 	l := push(&d.links) // zero, as in linkRun
@@ -1141,7 +1152,7 @@ func (d *jsonDecoder) resource(r *Resource) error {
 		}
 		switch string(name) {
 		case "_links":
-			if d.peek() != '{' {
+			if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') { // peek, its common case inline
 				err = d.fail(ErrStructure, d.pos, "expecting an object of links")
 				break
 			}
@@ -1151,7 +1162,7 @@ func (d *jsonDecoder) resource(r *Resource) error {
 			}
 			r.Links, err = d.linkSet()
 		case "_embedded":
-			if d.peek() != '{' {
+			if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') {
 				err = d.fail(ErrStructure, d.pos, "expecting an object of resources")
 				break
 			}
@@ -1186,7 +1197,7 @@ func (d *jsonDecoder) embeddedSet() error { return d.relSet(true) }
 
 // embedded reads an embedded resource onto d.res.
 func (d *jsonDecoder) embedded(rel string, inArray bool) error {
-	if d.peek() != '{' {
+	if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') { // peek, its common case inline
 		return d.fail(ErrStructure, d.pos, "expecting a resource object")
 	}
 	r := Resource{Rel: rel, InArray: inArray}
@@ -1229,46 +1240,108 @@ func (d *jsonDecoder) input(in *Input) error {
 	return d.end()
 }
 
-// openOrder starts the record of the order of an object's members (see
-// jsonSeq) on d.codes, and returns where it starts. Its first byte is 'j',
-// so that the record of an object without members is not empty.
-func (d *jsonDecoder) openOrder() int {
-	d.codes = append(d.codes, 'j')
-	return len(d.codes) - 1
+// memberOrder follows the order of the members of an object with fields (an
+// envelope, a sender, an event, an error body), for the record jsonSeq
+// writes them back in. While the fields come in the order of canon, each
+// before any extra member, the order is the encoder's so far and nothing is
+// stored: the locals are enough to tell. Once a member comes out of that
+// order, the codes of the members so far are pushed onto d.codes ('j', then
+// a code each, 'x' for an extra member), and every member's after them.
+type memberOrder struct {
+	canon string
+	base  int    // where its codes start on d.codes; -1 while in order
+	seen  uint16 // the fields read, bit k for canon[k]
+	// A field of an index up to last is out of order: last is the index of
+	// the last field read (-1 before any), len(canon) once an extra
+	// member came, and more once out of order.
+	last   int
+	extras int // the extra members read
 }
 
-// code records that the member just named is the field of code c.
-func (d *jsonDecoder) code(c byte) { d.codes = append(d.codes, c) }
+func newOrder(canon string) memberOrder { return memberOrder{canon: canon, base: -1, last: -1} }
+
+// field records that the member just named is the field canon[k]. The
+// common case, in order, is small enough to inline.
+func (o *memberOrder) field(d *jsonDecoder, k int) {
+	if k <= o.last {
+		o.fieldOut(d, k)
+		return
+	}
+	o.seen |= 1 << k
+	o.last = k
+}
+
+// fieldOut is field for a field out of order, or after one.
+func (o *memberOrder) fieldOut(d *jsonDecoder, k int) {
+	if o.base < 0 {
+		o.spill(d)
+	}
+	d.codes = append(d.codes, o.canon[k])
+	o.seen |= 1 << k
+}
+
+// extra records an extra member.
+func (o *memberOrder) extra(d *jsonDecoder) {
+	o.extras++
+	if o.base >= 0 {
+		d.codes = append(d.codes, 'x')
+	} else {
+		o.last = max(o.last, len(o.canon))
+	}
+}
+
+// spill pushes the codes of the members read so far, which came in order:
+// the fields seen, then the extra members.
+func (o *memberOrder) spill(d *jsonDecoder) {
+	o.base, o.last = len(d.codes), math.MaxInt
+	d.codes = append(d.codes, 'j')
+	for k := 0; k < len(o.canon); k++ {
+		if o.seen&(1<<k) != 0 {
+			d.codes = append(d.codes, o.canon[k])
+		}
+	}
+	for range o.extras {
+		d.codes = append(d.codes, 'x')
+	}
+}
+
+// takeOrder returns the record of o, kept, and pops it; or "" when the
+// members came as the encoder writes them: in order, and the fields
+// canonWrite marks (see jsonSeq), no more and no fewer.
+func (d *jsonDecoder) takeOrder(o *memberOrder, canonWrite uint16) string {
+	if o.base < 0 {
+		if o.seen == canonWrite {
+			return ""
+		}
+		o.spill(d)
+	}
+	rec := d.keep(d.codes[o.base:])
+	d.codes = d.codes[:o.base]
+	return rec
+}
 
 // extraMember reads the value of the member name onto d.props, as an extra
-// member of the object being read (code 'x').
-func (d *jsonDecoder) extraMember(name []byte) error {
-	d.codes = append(d.codes, 'x')
+// member of the object whose order o follows.
+func (d *jsonDecoder) extraMember(o *memberOrder, name []byte) error {
+	o.extra(d)
 	return d.member(name)
 }
 
-// takeOrder pops the record that openOrder started at base and returns it
-// kept, or "" when it is the order the encoder writes without one: the codes
-// of canon that canonWrite marks (see jsonSeq), then the extra members.
-func (d *jsonDecoder) takeOrder(base int, canon string, canonWrite uint16) string {
-	codes := d.codes[base+1:]
-	d.codes = d.codes[:base]
-	i := 0
-	for k := 0; k < len(canon); k++ {
-		if canonWrite&(1<<k) == 0 {
-			continue
-		}
-		if i >= len(codes) || codes[i] != canon[k] {
-			return d.keep(d.codes[base : base+1+len(codes)])
-		}
-		i++
+// cur returns the byte at d.pos, or 0 at the end. With skipWS, it is peek
+// with peek's common case inline (nextMember leaves the decoder on the
+// value, but for unusual white space), which the callers write out:
+//
+//	c := d.cur()
+//	if c <= ' ' {
+//		c = d.skipWS()
+//	}
+//
+// as a function holding both is just too big for the compiler to inline.
+func (d *jsonDecoder) cur() byte {
+	if d.pos < len(d.buf) {
+		return d.buf[d.pos]
 	}
-	for ; i < len(codes); i++ {
-		if codes[i] != 'x' {
-			return d.keep(d.codes[base : base+1+len(codes)])
-		}
-	}
-	return ""
+	return 0
 }
 
 // jsonMark is a place in the body to come back to: see mark.
@@ -1282,7 +1355,7 @@ func (d *jsonDecoder) mark() jsonMark { return jsonMark{d.pos, d.depth, len(d.na
 func (d *jsonDecoder) rewind(m jsonMark) { d.pos, d.depth, d.names = m.pos, m.depth, d.names[:m.names] }
 
 func (d *jsonDecoder) events(ev *Events) error {
-	base, ob := len(d.props), d.openOrder()
+	base, o := len(d.props), newOrder(eventsCanon)
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
@@ -1290,20 +1363,34 @@ func (d *jsonDecoder) events(ev *Events) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch c := d.peek(); {
-		case string(name) == "_links" && c == '{':
-			d.code('l')
-			ev.Links, err = d.linkSet()
-		case string(name) == "sender" && c == '[':
-			d.code('s')
-			err = d.senders()
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		// A member of a known name whose value has another form than the
+		// field's falls to the extra members.
+		known := true
+		switch string(name) {
+		case "_links":
+			if known = c == '{'; known {
+				o.field(d, 0)
+				ev.Links, err = d.linkSet()
+			}
+		case "sender":
+			if known = c == '['; known {
+				o.field(d, 1)
+				err = d.senders()
+			}
 		default:
-			err = d.extraMember(name)
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name)
 		}
 	}
 	ev.Senders = d.takeSenders()
 	ev.Extra = d.takeProps(base)
-	ev.order = d.takeOrder(ob, eventsCanon, ev.jsonCanonWrite())
+	ev.order = d.takeOrder(&o, ev.jsonCanonWrite())
 	if err != nil {
 		return err
 	}
@@ -1329,7 +1416,7 @@ func (d *jsonDecoder) senders() error {
 }
 
 func (d *jsonDecoder) sender(s *Sender) error {
-	base, ob := len(d.props), d.openOrder()
+	base, o := len(d.props), newOrder(senderCanon)
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
@@ -1337,40 +1424,60 @@ func (d *jsonDecoder) sender(s *Sender) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch c := d.peek(); {
-		case string(name) == "rel" && c == '"':
-			d.code('r')
-			s.Rel, err = d.stringValue()
-		case string(name) == "href" && c == '"':
-			d.code('h')
-			s.Href, err = d.stringValue()
-		case string(name) == "events" && c == '[':
-			d.code('e')
-			err = d.openArray()
-			for i := 0; err == nil; i++ {
-				if ok, err = d.nextElem(i); !ok {
-					break
-				}
-				if d.peek() != '{' {
-					err = d.fail(ErrStructure, d.pos, "expecting an event object")
-					break
-				}
-				d.evs = append(d.evs, Event{})
-				err = d.event(&d.evs[len(d.evs)-1])
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		known := true // see events
+		switch string(name) {
+		case "rel":
+			if known = c == '"'; known {
+				o.field(d, 0)
+				s.Rel, err = d.stringAt()
+			}
+		case "href":
+			if known = c == '"'; known {
+				o.field(d, 1)
+				s.Href, err = d.stringAt()
+			}
+		case "events":
+			if known = c == '['; known {
+				o.field(d, 2)
+				err = d.events1()
 			}
 		default:
-			err = d.extraMember(name)
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name)
 		}
 	}
 	s.Extra = d.takeProps(base)
-	s.order = d.takeOrder(ob, senderCanon, s.jsonCanonWrite())
+	s.order = d.takeOrder(&o, s.jsonCanonWrite())
+	return err
+}
+
+// events1 reads the array of a sender's "events" onto d.evs.
+func (d *jsonDecoder) events1() error {
+	err := d.openArray()
+	for i := 0; err == nil; i++ {
+		var ok bool
+		if ok, err = d.nextElem(i); !ok {
+			break
+		}
+		if d.peek() != '{' {
+			return d.fail(ErrStructure, d.pos, "expecting an event object")
+		}
+		d.evs = append(d.evs, Event{})
+		err = d.event(&d.evs[len(d.evs)-1])
+	}
 	return err
 }
 
 func (d *jsonDecoder) event(e *Event) error {
 	start := d.pos
 	hasType := false
-	base, ob := len(d.props), d.openOrder()
+	base, o := len(d.props), newOrder(eventCanon)
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
@@ -1378,34 +1485,53 @@ func (d *jsonDecoder) event(e *Event) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch c := d.peek(); {
-		case string(name) == "type" && c == '"':
-			d.code('t')
-			e.Type, err = d.eventType()
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		known := true // see events
+		switch string(name) {
+		case "type":
 			hasType = true
-		case string(name) == "link" && c == '{':
-			d.code('l')
-			err = d.link(&e.Link)
-		case string(name) == "in" && c == '{':
-			d.code('i')
-			e.In = new(Link)
-			err = d.link(e.In)
-		case string(name) == "status" && c == '"':
-			d.code('s')
-			e.Status, err = d.stringValue()
-		case string(name) == "reason" && c == '{':
-			d.code('r')
-			e.Reason = new(Error)
-			err = d.errorObject(e.Reason, false)
-		case string(name) == "_embedded" && c == '{':
-			err = d.eventEmbedded(e, eventEmbeddedName)
+			if known = c == '"'; known {
+				o.field(d, 5)
+				e.Type, err = d.eventType()
+			}
+		case "link":
+			if known = c == '{'; known {
+				o.field(d, 0)
+				err = d.link(&e.Link)
+			}
+		case "in":
+			if known = c == '{'; known {
+				o.field(d, 1)
+				e.In = new(Link)
+				err = d.link(e.In)
+			}
+		case "status":
+			if known = c == '"'; known {
+				o.field(d, 3)
+				e.Status, err = d.stringAt()
+			}
+		case "reason":
+			if known = c == '{'; known {
+				o.field(d, 4)
+				e.Reason = new(Error)
+				err = d.errorObject(e.Reason, false)
+			}
+		case "_embedded":
+			if known = c == '{'; known {
+				err = d.eventEmbedded(e, &o)
+			}
 		default:
-			hasType = hasType || string(name) == "type"
-			err = d.extraMember(name) // kept in Extra
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name) // kept in Extra
 		}
 	}
 	e.Extra = d.takeProps(base)
-	e.order = d.takeOrder(ob, eventCanon, e.jsonCanonWrite())
+	e.order = d.takeOrder(&o, e.jsonCanonWrite())
 	if err == nil && !hasType {
 		return d.fail(ErrStructure, start, "event has no type")
 	}
@@ -1421,7 +1547,7 @@ var eventEmbeddedName = []byte("_embedded")
 // resource the event embeds under its rel. Any other object (empty, or with
 // more than one member, or a member that is not an object) does not fit
 // Event.Resource: it is read again as an extra member, kept as it came.
-func (d *jsonDecoder) eventEmbedded(e *Event, name []byte) error {
+func (d *jsonDecoder) eventEmbedded(e *Event, o *memberOrder) error {
 	m, pbase := d.mark(), len(d.props)
 	it, err := d.openObject()
 	n, fits := 0, true
@@ -1439,7 +1565,7 @@ func (d *jsonDecoder) eventEmbedded(e *Event, name []byte) error {
 	}
 	switch {
 	case err == nil && fits && n == 1:
-		d.code('e')
+		o.field(d, 2)
 		return nil
 	case err != nil && !errors.Is(err, ErrStructure):
 		return err
@@ -1450,15 +1576,12 @@ func (d *jsonDecoder) eventEmbedded(e *Event, name []byte) error {
 	d.props = d.props[:pbase]
 	d.rewind(m)
 	d.known = "" // nextMember set it for the names read since
-	return d.extraMember(name)
+	return d.extraMember(o, eventEmbeddedName)
 }
 
-// eventType reads an event's type: one of the constants when it is one,
-// with no copy.
+// eventType reads an event's type, a string at d.pos: one of the constants
+// when it is one, with no copy.
 func (d *jsonDecoder) eventType() (EventType, error) {
-	if d.peek() != '"' {
-		return "", d.fail(ErrStructure, d.pos, "expecting a string")
-	}
 	s, _, err := d.str()
 	if err != nil {
 		return "", err
@@ -1490,7 +1613,7 @@ func (d *jsonDecoder) errorBody(e *Error) error {
 func (d *jsonDecoder) errorObject(e *Error, needCode bool) error {
 	start := d.pos
 	hasCode := false
-	base, ob := len(d.props), d.openOrder()
+	base, o := len(d.props), newOrder(errorCanon)
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
@@ -1498,38 +1621,58 @@ func (d *jsonDecoder) errorObject(e *Error, needCode bool) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
 		var s string
-		switch c := d.peek(); {
-		case string(name) == "code" && c == '"':
-			d.code('c')
-			s, err = d.stringValue()
-			e.Code, hasCode = Code(s), true
-		case string(name) == "subcode" && c == '"':
-			d.code('s')
-			s, err = d.stringValue()
-			e.Subcode = Subcode(s)
-		case string(name) == "message" && c == '"':
-			d.code('m')
-			e.Message, err = d.stringValue()
-		case string(name) == "link" && c == '{':
-			d.code('l')
-			e.Link = new(Link)
-			err = d.link(e.Link)
-		case string(name) == "parameters" && c == '{':
-			d.code('p')
-			e.hasParameters = true
-			e.Parameters, err = d.bag()
-		case string(name) == "debugInfo" && c == '{':
-			d.code('d')
-			e.hasDebugInfo = true
-			e.DebugInfo, err = d.bag()
+		known := true // see events
+		switch string(name) {
+		case "code":
+			hasCode = true
+			if known = c == '"'; known {
+				o.field(d, 0)
+				s, err = d.stringAt()
+				e.Code = Code(s)
+			}
+		case "subcode":
+			if known = c == '"'; known {
+				o.field(d, 1)
+				s, err = d.stringAt()
+				e.Subcode = Subcode(s)
+			}
+		case "message":
+			if known = c == '"'; known {
+				o.field(d, 2)
+				e.Message, err = d.stringAt()
+			}
+		case "link":
+			if known = c == '{'; known {
+				o.field(d, 3)
+				e.Link = new(Link)
+				err = d.link(e.Link)
+			}
+		case "parameters":
+			if known = c == '{'; known {
+				o.field(d, 4)
+				e.hasParameters = true
+				e.Parameters, err = d.bag()
+			}
+		case "debugInfo":
+			if known = c == '{'; known {
+				o.field(d, 5)
+				e.hasDebugInfo = true
+				e.DebugInfo, err = d.bag()
+			}
 		default:
-			hasCode = hasCode || string(name) == "code"
-			err = d.extraMember(name)
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name)
 		}
 	}
 	e.Extra = d.takeProps(base)
-	e.order = d.takeOrder(ob, errorCanon, e.jsonCanonWrite(needCode))
+	e.order = d.takeOrder(&o, e.jsonCanonWrite(needCode))
 	if err == nil && needCode && !hasCode {
 		return d.fail(ErrStructure, start, "error body has no code")
 	}
