@@ -58,16 +58,18 @@
 // "The mapping between the formats"). A newer server's members, a null
 // where a string is expected, an error body with an odd optional member:
 // none is refused. What is refused, with [ErrStructure], is a body without
-// the structure that makes it the kind of body asked for: "_links" and
-// "_embedded" that are not objects of link objects and resource objects
-// (alone or in arrays), a "sender" array whose items are not objects, an
-// event without a "type" member (in XML an event is an element named by its
-// type), an error body without a code (which tells it from any other
-// object: [ResponseError] then reports the body as not UCWA's), a
+// the structure that makes it the kind of body asked for: a resource's or
+// an input's "_links" and "_embedded" that are not objects of link objects
+// and resource objects (alone or in arrays), nor are the items of
+// "_links" in an event-channel response; items of "sender" or of a
+// sender's "events" that are not objects; an event without a "type"
+// member (in XML an event is an element named by its type); an error body
+// without a code (which tells it from any other object: [ResponseError]
+// then reports the body as not UCWA's; an event's reason needs none); a
 // <property> without a name; and in XML, text or unknown elements where
-// only the model's elements may be (in <resource>, <input>, <sender>,
-// <parameters>, <debugInfo>), attributes of <input>, <reason>, <parameters>
-// and <debugInfo> (whose JSON objects have no member to hold one), and
+// only the model's elements may be (in <resource>, <input>, <sender>, and
+// other than <property> in a bag), attributes of <input> read as an input
+// and of <reason> (whose JSON objects have no member to hold one), and
 // attributes in a namespace, but xsi:nil (JSON cannot say which namespace
 // an attribute was in).
 //
