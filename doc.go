@@ -60,9 +60,9 @@
 // none is refused. What is refused, with [ErrStructure], is a body without
 // the structure that makes it the kind of body asked for: a resource's or
 // an input's "_links" and "_embedded" that are not objects of link objects
-// and resource objects (alone or in arrays), nor are the items of
-// "_links" in an event-channel response; items of "sender" or of a
-// sender's "events" that are not objects; an event without a "type"
+// and resource objects (alone or in arrays); the items of the "_links" of
+// an event-channel response, of its "sender" array and of a sender's
+// "events" array, when they are not objects; an event without a "type"
 // member (in XML an event is an element named by its type); an error body
 // without a code (which tells it from any other object: [ResponseError]
 // then reports the body as not UCWA's; an event's reason needs none); a
