@@ -861,14 +861,6 @@ func (d *jsonDecoder) stringAt() (string, error) {
 	return d.keep(s), err
 }
 
-func (d *jsonDecoder) stringValue() (string, error) {
-	if d.peek() != '"' {
-		return "", d.fail(ErrStructure, d.pos, "expecting a string")
-	}
-	s, _, err := d.str()
-	return d.keep(s), err
-}
-
 // link reads a link object {"href", "title", …} into l.
 func (d *jsonDecoder) link(l *Link) error {
 	if !d.general && d.hrefOnly(l) {
