@@ -176,7 +176,8 @@ func TestCompat(t *testing.T) {
 	for _, c := range classes {
 		n := perClass[c]
 		if n[JSON] == 0 || n[XML] == 0 || n[JSON]+n[XML] < 3 {
-			t.Errorf("class %s (%s): %d JSON and %d XML bodies, want both formats and three at least", c, compatClasses[c], n[JSON], n[XML])
+			t.Errorf("class %s (%s): %d JSON and %d XML bodies, want both formats and three at least",
+				c, compatClasses[c], n[JSON], n[XML])
 		}
 		t.Logf("class %s: %d JSON, %d XML: %s", c, n[JSON], n[XML], compatClasses[c])
 	}
@@ -268,7 +269,8 @@ func TestCompatContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	status := prop(r.Properties, "status")
-	same("status", status, String("Available").WithAttrs(Prop("since", String("2016-09-26T16:20:23Z")), Prop("source", String("device"))))
+	same("status", status, String("Available").WithAttrs(
+		Prop("since", String("2016-09-26T16:20:23Z")), Prop("source", String("device"))))
 	if s, ok := status.Str(); !ok || s != "Available" {
 		t.Errorf("status.Str() = %q, %v", s, ok)
 	}
@@ -279,7 +281,8 @@ func TestCompatContent(t *testing.T) {
 	self, _ = r.Link("self")
 	same("search revision", prop(self.Attrs, "revision"), String("2"))
 	x, err := r.Marshal(XML)
-	if err != nil || !strings.Contains(string(x), `<resource rel="search" href="/ucwa/v1/applications/7/search" revision="2" xmlns=`) {
+	const searchXML = `<resource rel="search" href="/ucwa/v1/applications/7/search" revision="2" xmlns=`
+	if err != nil || !strings.Contains(string(x), searchXML) {
 		t.Errorf("search in XML = %s, %v", x, err)
 	}
 
@@ -297,7 +300,9 @@ func TestCompatContent(t *testing.T) {
 	if j, _ := ev.Marshal(JSON); !strings.Contains(string(j), `"message":null`) {
 		t.Errorf("the null message is not written back: %s", j)
 	}
-	for _, name := range []string{"5-parameters-array.error.json", "5-debuginfo-text.error.json", "5-debuginfo-text.error.xml"} {
+	for _, name := range []string{
+		"5-parameters-array.error.json", "5-debuginfo-text.error.json", "5-debuginfo-text.error.xml",
+	} {
 		f := JSON
 		if strings.HasSuffix(name, ".xml") {
 			f = XML
@@ -307,7 +312,8 @@ func TestCompatContent(t *testing.T) {
 			ct = "application/xml"
 		}
 		e := ResponseError(500, ct, compatBody(t, name))
-		if e.Cause != nil || errors.Is(e, ErrNotUCWA) || e.Code == "" || len(e.Extra) != 1 || e.Parameters != nil || e.DebugInfo != nil {
+		if e.Cause != nil || errors.Is(e, ErrNotUCWA) || e.Code == "" || len(e.Extra) != 1 ||
+			e.Parameters != nil || e.DebugInfo != nil {
 			t.Errorf("%s: ResponseError = %v, Extra %v", name, e, e.Extra)
 		}
 	}
@@ -323,7 +329,8 @@ func TestCompatContent(t *testing.T) {
 
 	// 7: a PUT body in <input>.
 	r, err = DecodeResource(compatBody(t, "7-put-input-links.resource.xml"), XML)
-	if err != nil || r.Rel != "" || len(r.Properties) != 4 || r.Href() != "/ucwa/v1/applications/7/onlineMeetings/myAssignedOnlineMeeting" {
+	if err != nil || r.Rel != "" || len(r.Properties) != 4 ||
+		r.Href() != "/ucwa/v1/applications/7/onlineMeetings/myAssignedOnlineMeeting" {
 		t.Errorf("PUT body = %+v, %v", r, err)
 	}
 

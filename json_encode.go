@@ -964,7 +964,8 @@ func checkExtra(f Format, seq []byte, canon string, names []string, extra []Prop
 	for i := range extra {
 		for k, n := range names {
 			if extra[i].Name == n && bytes.IndexByte(seq, canon[k]) >= 0 {
-				return &EncodeError{Format: f, Path: "/" + jsonPointerToken(n), Err: ErrInvalidValue, Msg: "extra member repeats a field"}
+				return &EncodeError{Format: f, Path: "/" + jsonPointerToken(n), Err: ErrInvalidValue,
+					Msg: "extra member repeats a field"}
 			}
 		}
 	}

@@ -43,8 +43,10 @@ func (k Kind) String() string {
 // "True", "False", "true" and "false" are booleans, an ISO 8601 date-time with
 // an offset or "Z" is a date, an empty element (<property name="x"/>) is null,
 // as is one with xsi:nil="true", while an element with an end tag (<property
-// name="x"></property>) is the empty string, and everything else is a string. Numbers stay strings in XML. A JSON string is a date only in
-// the ASP.NET AJAX form with escaped slashes, "\/Date(1436925243767)\/".
+// name="x"></property>) is the empty string, and everything else is a
+// string. Numbers stay strings in XML. A JSON string is a date only in the
+// ASP.NET AJAX form with escaped slashes, "\/Date(1436925243767)\/"
+// (Value.Time reads other forms on the caller's request).
 //
 // Values are immutable once built; copying a Value is cheap and shares its
 // list or bag.

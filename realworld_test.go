@@ -44,13 +44,16 @@ type realworldEntry struct {
 // body of one of the four kinds. Each must be a body that classifyBody, or
 // the manifest's format, does not take for one.
 var realworldSkips = map[string]string{
-	"corpus-2016/sendMessage.POST.xml-request.http":                "a text/html body (<h>Hello</h>) mislabelled XML",
-	"corpus-2016/xframe.GET.xml-response.http":                     "an HTML page (Content-Type: text/html) mislabelled XML",
-	"tapi/MockResponseData.json":                                   "the SDK's table of mocked requests ({\"ResponseData\": [{Uri, Method, …}]}), not a UCWA body",
-	"wild/050-oauthtoken-error-unsupported-grant-type.json":        "an OAuth 2.0 error of the token endpoint ({error, error_description}), not a UCWA body",
-	"wild/051-autodiscover-rtc-autodiscover-json-v1-skypesdk.json": "the rtc.autodiscover+json;v=1 flavour (PascalCase \"User\"/\"Links\" with \"token\"), not a UCWA body",
-	"wild/026-events-array-conversation-connected-orange.json":     "a fragment: the \"events\" array of one sender, not a whole body",
-	"wild/027-events-array-message-completed-orange.json":          "a fragment: the \"events\" array of one sender, not a whole body",
+	"corpus-2016/sendMessage.POST.xml-request.http": "a text/html body (<h>Hello</h>) mislabelled XML",
+	"corpus-2016/xframe.GET.xml-response.http":      "an HTML page (Content-Type: text/html) mislabelled XML",
+	"tapi/MockResponseData.json": "the SDK's table of mocked requests ({\"ResponseData\": [{Uri, Method, …}]}), " +
+		"not a UCWA body",
+	"wild/050-oauthtoken-error-unsupported-grant-type.json": "an OAuth 2.0 error of the token endpoint " +
+		"({error, error_description}), not a UCWA body",
+	"wild/051-autodiscover-rtc-autodiscover-json-v1-skypesdk.json": "the rtc.autodiscover+json;v=1 flavour " +
+		"(PascalCase \"User\"/\"Links\" with \"token\"), not a UCWA body",
+	"wild/026-events-array-conversation-connected-orange.json": "a fragment: the \"events\" array of one sender",
+	"wild/027-events-array-message-completed-orange.json":      "a fragment: the \"events\" array of one sender",
 }
 
 // isEmbeddedFragment reports whether e is one of the wild bodies the
@@ -118,7 +121,7 @@ func TestRealworld(t *testing.T) {
 				skippedList = append(skippedList, name+": "+why)
 			} else {
 				seenSkip[name] = true
-				skippedList = append(skippedList, name+": "+e.Format+", not a UCWA body (a multipart message holds bodies)")
+				skippedList = append(skippedList, name+": "+e.Format+", not a UCWA body (a multipart message holds several)")
 			}
 			c.skipped++
 			continue
@@ -199,7 +202,8 @@ func TestRealworld(t *testing.T) {
 			t.Errorf("no bodies from %s", src)
 			continue
 		}
-		t.Logf("%s: %d UCWA bodies (%d refused), %d skipped, %d not well-formed (refused)", src, c.bodies, c.refused, c.skipped, c.malformed)
+		t.Logf("%s: %d UCWA bodies (%d refused), %d skipped, %d not well-formed (refused)",
+			src, c.bodies, c.refused, c.skipped, c.malformed)
 		for _, check := range []string{"decode", "same-format", "json-exact", "cross-format"} {
 			t.Logf("  %-12s %3d pass", check, pass[src+" "+check])
 		}

@@ -299,7 +299,8 @@ func deepDiff(a, b any) string {
 // deepOpts compares decoded values field by field, unexported fields
 // (Value's text, Resource's member positions, Error's presence flags)
 // included.
-var deepOpts = cmp.Options{cmp.AllowUnexported(ucwa.Value{}, ucwa.Resource{}, ucwa.Input{}, ucwa.Error{}, ucwa.Link{}, ucwa.Events{}, ucwa.Sender{}, ucwa.Event{})}
+var deepOpts = cmp.Options{cmp.AllowUnexported(ucwa.Value{}, ucwa.Resource{}, ucwa.Input{}, ucwa.Error{},
+	ucwa.Link{}, ucwa.Events{}, ucwa.Sender{}, ucwa.Event{})}
 
 // roundTrip decodes data in format f; what fails is checked and skipped. The
 // value is re-encoded in f, which must succeed unless limit says the value
