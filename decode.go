@@ -23,14 +23,23 @@ import (
 // It is Options{}.DecodeInput.
 func DecodeInput(data []byte, f Format) (Input, error) { return Options{}.DecodeInput(data, f) }
 
-// DecodeResource decodes a resource: a JSON object or an XML <resource>
-// element. It is Options{}.DecodeResource.
+// DecodeResource decodes a resource: a JSON object, or an XML <resource>
+// element (or an <input>, as the reference writes some PUT bodies). With an
+// error it returns what it read before the error. It is
+// Options{}.DecodeResource.
 func DecodeResource(data []byte, f Format) (Resource, error) {
 	return Options{}.DecodeResource(data, f)
 }
 
 // DecodeEvents decodes an event-channel response. It is
 // Options{}.DecodeEvents.
+//
+// With an error it returns what it read before the error: the links read
+// by then (a response whose "_links" comes first, as servers write it,
+// gives its "next" link even when a later part is malformed), and the
+// senders and events read, the last cut short. An event loop may GET that
+// next link to go on; a response whose error came before its links gives
+// none.
 func DecodeEvents(data []byte, f Format) (Events, error) { return Options{}.DecodeEvents(data, f) }
 
 // DecodeErrorBody decodes a UCWA error body (JSON object or XML <reason>)
