@@ -22,6 +22,28 @@ func (f Format) String() string {
 	return "Format(" + strconv.Itoa(int(f)) + ")"
 }
 
+// MediaType returns the Content-Type of a body in format f:
+// [MediaTypeUCWAJSON] or [MediaTypeUCWAXML], the precise types the reference
+// recommends, which every UCWA server accepts. It returns "" for an unknown
+// format.
+func (f Format) MediaType() string {
+	switch f {
+	case JSON:
+		return MediaTypeUCWAJSON
+	case XML:
+		return MediaTypeUCWAXML
+	}
+	return ""
+}
+
+// Accept returns the Accept header value that asks a server for bodies in
+// format f: the same type as [Format.MediaType]. A server answers it in that
+// format, error bodies and event-channel responses included, whatever
+// Content-Type it labels them with (most send the generic
+// application/json or application/xml), which [ParseMediaType] and
+// [ReadResponse] read. It returns "" for an unknown format.
+func (f Format) Accept() string { return f.MediaType() }
+
 // Namespace is the XML namespace of UCWA bodies.
 const Namespace = "http://schemas.microsoft.com/rtc/2012/03/ucwa"
 
