@@ -68,8 +68,10 @@ func (o BatchOptions) DecodeResponses(contentType string, body []byte) ([]Respon
 //   - a preamble (blank lines before the first boundary), an epilogue
 //     after the last, and no CRLF after it;
 //   - bare LF for CRLF;
-//   - white space before the ':' of a header field, in a part's MIME
-//     header or in its HTTP message ("Content-Type : application/http");
+//   - spaces before the ':' of a header field, in a part's MIME header or
+//     in its HTTP message ("Content-Type : application/http"), as the
+//     reference shows (net/textproto refuses a tab there);
+//   - a part that ends with its header, without the blank line after it;
 //   - a part's MIME header without Content-Type, without msgtype, or with
 //     a Content-Length that disagrees with the part (the boundary frames a
 //     part); a Content-Transfer-Encoding of binary, 8bit or 7bit;
@@ -368,19 +370,25 @@ func nestedMultipart(h http.Header) string {
 }
 
 // normalizedMessage returns a reader of the HTTP message data in which
-// header field names have no white space before their ':', which textproto
-// keeps in the name and net/http then does not recognize. Only a message
+// header field names have no spaces before their ':', which textproto keeps
+// in the name and net/http then does not recognize. Only a message
 // that has such a name is rewritten: its start line and header are read
 // with net/textproto and written again, names trimmed, before the rest.
+//
+// A message that ends with its header, without the blank line that ends a
+// header (as the reference's BatchingRequests example shows), gets one.
 func normalizedMessage(data []byte) (*bufio.Reader, error) {
-	head := data
+	head, ended := data, false
 	if i := bytes.Index(head, []byte("\n\r\n")); i >= 0 {
-		head = head[:i]
+		head, ended = head[:i], true
 	}
 	if i := bytes.Index(head, []byte("\n\n")); i >= 0 {
-		head = head[:i]
+		head, ended = head[:i], true
 	}
-	if !bytes.Contains(head, []byte(" :")) && !bytes.Contains(head, []byte("\t:")) {
+	if !ended {
+		data = append(bytes.TrimRight(data, "\r\n"), "\r\n\r\n"...)
+	}
+	if !bytes.Contains(head, []byte(" :")) {
 		return bufio.NewReader(bytes.NewReader(data)), nil
 	}
 	br := bufio.NewReader(bytes.NewReader(data))

@@ -83,19 +83,20 @@ func ParseResponse(base *url.URL, status int, header http.Header, body []byte) (
 // A body longer than the limit (by its Content-Length, before anything is
 // read, or as read) is refused with [ErrTooLarge]; a body cut short (the
 // connection closed before Content-Length bytes came, io.ErrUnexpectedEOF)
-// with [ErrTruncated]. A nil resp, or a nil Body on a response that needs
-// one, is an error too. The response to a HEAD request has no body to
-// read.
+// with [ErrTruncated]. A 200 or 203 without a body to a GET, which always
+// gets a resource or events, is refused with [ErrNoBody], as is a nil
+// resp. The response to a HEAD request has no body to read.
 func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 	const op = "response"
 	if resp == nil {
 		return nil, wireErr(op, 0, ErrNoBody, "no response")
 	}
 	var base *url.URL
-	head := false
+	method := ""
 	if resp.Request != nil {
-		base, head = resp.Request.URL, resp.Request.Method == http.MethodHead
+		base, method = resp.Request.URL, resp.Request.Method
 	}
+	head := method == http.MethodHead
 	var data []byte
 	if resp.Body != nil {
 		defer resp.Body.Close()
@@ -117,10 +118,7 @@ func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 			return nil, lengthError(op, 0, resp.ContentLength, len(data))
 		}
 	}
-	if head {
-		return o.parse(base, resp.StatusCode, resp.Header, nil, true)
-	}
-	return o.parse(base, resp.StatusCode, resp.Header, data, false)
+	return o.parse(base, method, resp.StatusCode, resp.Header, data)
 }
 
 // Parse gives back what a response of status, header and body holds. base
@@ -138,8 +136,10 @@ func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 //     application/xml, the kind is told from the body with [DetectKind],
 //     and read as a resource where DetectKind says input (a response never
 //     carries one). A 201's Location header is resolved with o.Location.
-//     A 200 or 203 without a body is refused with ErrNoBody; a body of
-//     another media type (a photo) is left undecoded, Kind BodyNone.
+//     A body of another media type (a photo) is left undecoded, Kind
+//     BodyNone. No body (or white space only) is Kind BodyNone too, as the
+//     reference shows for a 201 with a Location or a PUT, unless o.Kind
+//     asks for a body: then it is refused with ErrNoBody.
 //   - 1xx and 3xx: nothing is decoded.
 //
 // A Content-Length header that is not a length or disagrees with len(body)
@@ -149,12 +149,17 @@ func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 // body is still compressed. A malformed body is the decoder's
 // [*DecodeError]. Parse never panics.
 func (o ResponseOptions) Parse(base *url.URL, status int, header http.Header, body []byte) (*Response, error) {
-	return o.parse(base, status, header, body, false)
+	return o.parse(base, "", status, header, body)
 }
 
-// parse is Parse; head says the response answers a HEAD request and has no
-// body whatever its headers say.
-func (o ResponseOptions) parse(base *url.URL, status int, header http.Header, body []byte, head bool) (*Response, error) {
+// parse is Parse, for a request of method when it is known ("" when not):
+// the response to a HEAD has no body whatever its headers say, and the
+// response to a GET must have one.
+func (o ResponseOptions) parse(base *url.URL, method string, status int, header http.Header, body []byte) (*Response, error) {
+	head := method == http.MethodHead
+	if head {
+		body = nil
+	}
 	const op = "response"
 	if status < 100 || status > 599 {
 		return nil, wireErr(op, 0, ErrStatus, "status "+strconv.Itoa(status)+" is not 100 to 599")
@@ -197,7 +202,9 @@ func (o ResponseOptions) parse(base *url.URL, status int, header http.Header, bo
 		}
 	}
 	if noBody || isBlank(body) {
-		if !noBody && (status == http.StatusOK || status == http.StatusNonAuthoritativeInfo || o.Kind != BodyNone) {
+		mustHave := o.Kind != BodyNone ||
+			method == http.MethodGet && (status == http.StatusOK || status == http.StatusNonAuthoritativeInfo)
+		if !noBody && mustHave {
 			return nil, wireErr(op, 0, ErrNoBody, strconv.Itoa(status)+" "+http.StatusText(status)+" without a body")
 		}
 		return r, nil
