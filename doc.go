@@ -76,6 +76,37 @@
 //     elements; an empty bag, or an empty list inside a list, has no XML form
 //     and is an encoding error.
 //
+// # The wire around the bodies
+//
+// The package also reads and writes what surrounds a body, on net/http,
+// mime, mime/multipart and net/textproto:
+//
+//   - Requests: [NewRequest] sets Accept, Content-Type and the length from a
+//     body and its [Format] ([Format.MediaType], [Format.Accept], and the
+//     MediaType… constants), and nothing else.
+//   - Responses: [ReadResponse] (from an *http.Response) and
+//     [ParseResponse] (from status, header and body) read the body under
+//     the size limit and give back a [Response]: a resource, an
+//     event-channel response, an [*Error] for every 4xx and 5xx, a
+//     resolved Location, or nothing. Servers label every body
+//     application/json; [DetectKind] then tells the kind from the body.
+//     Errors around the body are [*WireError]s ([ErrTruncated],
+//     [ErrContentLength], [ErrNoBody], …).
+//   - Links: [ResolveHref] resolves any href of a body, on the request's
+//     origin only; [LocationOptions] allows autodiscovery's cross-origin
+//     hops. [ParseLocation] reads a Location header on top of it. Neither
+//     hands out a path that a URL parser would read as a host.
+//   - The event channel: [Events.Step] says whether to go on with next,
+//     resume or resync; [ChannelParams] adds the channel's query parameters
+//     without touching ack and the server's own.
+//   - Batches: [NewRequestPart], [NewBatchRequest], [ReadBatchResponse],
+//     and the codec under them ([BatchOptions], [EncodeBatchRequest],
+//     [DecodeBatchResponse], [DecodeBatch], …) for multipart/batching,
+//     tolerant of what real servers send and bounded.
+//
+// Package github.com/ucwa-go/ucwa/ucwatest is a fake UCWA server, in the
+// manner of net/http/httptest, to test clients against.
+//
 // # Other parts of the protocol
 //
 // [ParseLocation] reads the Location header of a 201 Created safely, refusing
