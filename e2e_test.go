@@ -213,9 +213,9 @@ func TestClientNeedsNoWire(t *testing.T) {
 	}
 	allowed := map[string][]string{
 		"context": nil, "errors": nil, "fmt": nil, "io": nil,
-		"net/http":                        {"Client", "MethodGet", "MethodPost", "StatusText"},
-		"strings":                         {"Join"},
-		"github.com/ucwa-go/ucwa":         nil,
+		"net/http":                         {"Client", "MethodGet", "MethodPost", "StatusText"},
+		"strings":                          {"Join"},
+		"github.com/ucwa-go/ucwa":          nil,
 		"github.com/ucwa-go/ucwa/ucwatest": nil,
 	}
 	names := map[string]string{}

@@ -236,7 +236,7 @@ func TestReadResponse(t *testing.T) {
 			}
 			closed := false
 			resp := &http.Response{StatusCode: tc.status, Header: h, ContentLength: cl,
-				Body: closeNotifier{strings.NewReader(tc.body), &closed},
+				Body:    closeNotifier{strings.NewReader(tc.body), &closed},
 				Request: &http.Request{Method: http.MethodPost, URL: base}}
 			r, err := tc.opts.Read(resp)
 			if !closed {

@@ -160,11 +160,13 @@ func TestServerChecksRequests(t *testing.T) {
 			t.Errorf("%s: %+v, %v; want %v", tc.name, r, err, tc.want)
 		}
 	}
-	if e := (&ucwa.Error{}); errors.As(func() error { _, err := post(ucwatest.ApplicationsPath, "application/json",
-		"application/json", `{"culture":"en-US"}`); return err }(), &e) {
-		if _, ok := e.Parameter("endpointId"); !ok {
-			t.Errorf("ParameterValidationFailure without the parameter: %+v", e)
-		}
+	_, err := post(ucwatest.ApplicationsPath, "application/json", "application/json", `{"culture":"en-US"}`)
+	var e *ucwa.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("ParameterValidationFailure: %v", err)
+	}
+	if _, ok := e.Parameter("endpointId"); !ok {
+		t.Errorf("ParameterValidationFailure without the parameter: %+v", e)
 	}
 	// Everything was recorded, in order, with its body.
 	reqs := c.srv.Requests()
