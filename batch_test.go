@@ -3,17 +3,19 @@ package ucwa
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func batchRequests(t testing.TB) []RequestPart {
@@ -431,6 +433,23 @@ func TestEncodeBatchRefuses(t *testing.T) {
 	}
 }
 
+// wildEntry is an entry of ../shared/realworld/wild/manifest.json.
+type wildEntry struct {
+	File      string `json:"file"`
+	Kind      string `json:"kind"`
+	Direction string `json:"direction"`
+}
+
+// wildManifest returns the real-world captures' manifest, or skips the test.
+func wildManifest(t testing.TB) []wildEntry {
+	t.Helper()
+	var m []wildEntry
+	if err := json.Unmarshal(testkit.ReadShared(t, "realworld", "wild", "manifest.json"), &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // plainParts reads a batch with mime/multipart and net/http and nothing
 // else: the independent reading the decoder is compared with.
 func plainParts(t *testing.T, boundary string, body []byte, response bool) (bodies [][]byte, statuses []int) {
@@ -475,7 +494,7 @@ func TestDecodeBatchWild(t *testing.T) {
 			continue
 		}
 		n++
-		data := readShared(t, "realworld/wild/"+e.File)
+		data := testkit.ReadShared(t, "realworld", "wild", e.File)
 		boundary, _ := batchBoundary("", data)
 		reqs, resps, err := DecodeBatch("", data)
 		if err != nil {
@@ -532,8 +551,11 @@ func TestDecodeBatchReference(t *testing.T) {
 		{"batch.POST.json-request.http", 0, ErrBatch},
 		{"batch.POST.json-response.http", 0, ErrBatch},
 	} {
-		ex := readHTTPExample(t, tc.file)
-		reqs, resps, err := DecodeBatch(ex.Header.Get("Content-Type"), ex.Body)
+		_, h, body, err := testkit.ParseMessage(testkit.ReadShared(t, "corpus", tc.file))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.file, err)
+		}
+		reqs, resps, err := DecodeBatch(h.Get("Content-Type"), body)
 		if !errors.Is(err, tc.err) || len(reqs)+len(resps) != tc.parts {
 			t.Errorf("%s: %d requests, %d responses, %v", tc.file, len(reqs), len(resps), err)
 		}
@@ -551,8 +573,7 @@ func TestDecodeBatchReference(t *testing.T) {
 
 	// BatchingRequests.md: the request, and the response, whose bodies the
 	// page starts with "?" (a byte-order mark, lost) and elides with "...".
-	page := string(readShared(t, "ucwa-docs/BatchingRequests.md"))
-	blocks := regexp.MustCompile("(?s)```\n(.*?)```").FindAllStringSubmatch(page, -1)
+	blocks := testkit.CodeBlocks(t, "BatchingRequests.md")
 	if len(blocks) < 2 {
 		t.Fatalf("BatchingRequests.md: %d code blocks", len(blocks))
 	}
@@ -565,13 +586,13 @@ func TestDecodeBatchReference(t *testing.T) {
 		}
 		return h, []byte(body)
 	}
-	h, body := message(blocks[0][1])
+	h, body := message(blocks[0])
 	reqs, err := DecodeBatchRequest(h.Get("Content-Type"), body)
 	if err != nil || len(reqs) != 2 || reqs[0].Target != "/ucwa/oauth/v1/applications/103/people/contacts" ||
 		reqs[1].Target != "/ucwa/oauth/v1/applications/103/me" {
 		t.Errorf("BatchingRequests request: %+v, %v", reqs, err)
 	}
-	h, body = message(blocks[1][1])
+	h, body = message(blocks[1])
 	resps, err := DecodeBatchResponse(h.Get("Content-Type"), body)
 	if err != nil || len(resps) != 2 {
 		t.Fatalf("BatchingRequests response: %d parts, %v", len(resps), err)

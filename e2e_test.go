@@ -8,8 +8,6 @@ import (
 	"go/parser"
 	"go/token"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 	"github.com/ucwa-go/ucwa/ucwatest"
 )
 
@@ -159,12 +158,10 @@ func TestEndToEndReference(t *testing.T) {
 // referenceResource decodes the body of a response of the shared corpus.
 func referenceResource(t *testing.T, file string, f ucwa.Format) *ucwa.Resource {
 	t.Helper()
-	path := filepath.Join("..", "shared", "corpus", file)
-	data, err := os.ReadFile(path)
+	_, _, body, err := testkit.ParseMessage(testkit.ReadShared(t, "corpus", file))
 	if err != nil {
-		t.Skipf("%s is absent (%v): the reference's examples live beside the module, in ../shared", path, err)
+		t.Fatalf("%s: %v", file, err)
 	}
-	_, body, _ := bytes.Cut(data, []byte("\n\n"))
 	r, err := ucwa.ParseResponse(nil, http.StatusOK, http.Header{"Content-Type": {f.MediaType()}}, body)
 	if err != nil || r.Resource == nil {
 		t.Fatalf("%s: %+v, %v", file, r, err)

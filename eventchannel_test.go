@@ -3,11 +3,11 @@ package ucwa
 import (
 	"errors"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func TestEventsStep(t *testing.T) {
@@ -37,16 +37,13 @@ func TestEventsStep(t *testing.T) {
 	}
 
 	// The reference's own responses say next.
-	for _, name := range []string{"EventChannelDetails.json", "EventChannelDetails.xml", "EventsInUCWA.json"} {
-		data, err := os.ReadFile(filepath.Join("testdata", "events", name))
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, b := range testkit.ReferenceEvents(t) {
+		name := b.Name
 		f := JSON
-		if strings.HasSuffix(name, ".xml") {
+		if b.Format == "xml" {
 			f = XML
 		}
-		ev, err := DecodeEvents(data, f)
+		ev, err := DecodeEvents(b.Data, f)
 		if err != nil {
 			t.Fatal(err)
 		}

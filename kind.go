@@ -267,15 +267,18 @@ func (s *jsonSkim) skip() bool {
 }
 
 // linkNames consumes the value of "_links" and notes the rels jsonKind
-// needs: "self", and the event channel's "next", "resume" and "resync".
+// needs: "self", and the event channel's "next", "resume" and "resync". It
+// notes them only once the object is read to its end, as a decoder of the
+// whole object would.
 func (s *jsonSkim) linkNames(n *jsonNames) bool {
 	if !s.next('{') {
 		return s.skip()
 	}
+	var self, channel bool
 	for {
 		s.space()
 		if s.next('}') {
-			return true
+			break
 		}
 		rel, ok := s.str()
 		if !ok {
@@ -283,9 +286,9 @@ func (s *jsonSkim) linkNames(n *jsonNames) bool {
 		}
 		switch string(rel) {
 		case "self":
-			n.self = true
+			self = true
 		case "next", "resume", "resync":
-			n.channel = true
+			channel = true
 		}
 		s.space()
 		if !s.next(':') {
@@ -297,7 +300,12 @@ func (s *jsonSkim) linkNames(n *jsonNames) bool {
 		}
 		s.space()
 		if !s.next(',') {
-			return s.next('}')
+			if !s.next('}') {
+				return false
+			}
+			break
 		}
 	}
+	n.self, n.channel = n.self || self, n.channel || channel
+	return true
 }

@@ -1,11 +1,10 @@
 package ucwa
 
 import (
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 func TestDetectKind(t *testing.T) {
@@ -70,27 +69,19 @@ func TestBodyKindString(t *testing.T) {
 
 // TestDetectKindCorpus checks DetectKind against the independent classifier
 // of corpus_test.go (encoding/json, encoding/xml) on every UCWA body of the
-// reference, and on the event-channel responses of testdata/events/.
+// reference, and on its event-channel responses.
 func TestDetectKindCorpus(t *testing.T) {
 	n := 0
-	for _, e := range corpusManifest(t) {
-		data, err := os.ReadFile(filepath.Join("testdata", "corpus", e.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, body, _ := strings.Cut(string(data), "\n\n")
-		body = strings.TrimSuffix(body, "\n")
+	for _, e := range testkit.Reference(t) {
 		f := JSON
 		if e.Format == "xml" {
 			f = XML
 		}
-		want, _ := classifyBody(corpusMethod(e), e.Direction, f, []byte(body))
-		if want == notUCWA || slices.ContainsFunc(e.Headers, func(h string) bool {
-			return strings.HasPrefix(h, "Content-Type: multipart/")
-		}) {
+		want, _ := classifyBody(e.MethodOrStart(), e.Direction, f, e.Body)
+		if want == notUCWA || strings.HasPrefix(e.Header.Get("Content-Type"), "multipart/") {
 			continue // not a UCWA body (a batch's parts are read in batch_test.go)
 		}
-		got := DetectKind([]byte(body), f)
+		got := DetectKind(e.Body, f)
 		// DetectKind reads a JSON resource with neither rel nor a self link
 		// as an input, as it documents; the response reader reads it as a
 		// resource.
@@ -99,21 +90,13 @@ func TestDetectKindCorpus(t *testing.T) {
 		}
 		n++
 	}
-	entries, err := os.ReadDir(filepath.Join("testdata", "events"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, de := range entries {
-		f, ok := map[string]Format{".json": JSON, ".xml": XML}[filepath.Ext(de.Name())]
-		if !ok {
-			continue
+	for _, b := range testkit.ReferenceEvents(t) {
+		f := JSON
+		if b.Format == "xml" {
+			f = XML
 		}
-		data, err := os.ReadFile(filepath.Join("testdata", "events", de.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := DetectKind(data, f); got != BodyEvents {
-			t.Errorf("events/%s: DetectKind = %v", de.Name(), got)
+		if got := DetectKind(b.Data, f); got != BodyEvents {
+			t.Errorf("%s: DetectKind = %v", b.Name, got)
 		}
 		n++
 	}

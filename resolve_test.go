@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestResolveLocationCases runs the rows of TestParseLocation through
@@ -116,7 +118,7 @@ func TestResolveAutodiscovery(t *testing.T) {
 	for _, s := range steps {
 		base := mustURL(t, s.base)
 		r, err := ParseResponse(base, http.StatusOK, http.Header{"Content-Type": {"application/json"}},
-			readShared(t, "realworld/wild/"+s.file))
+			testkit.ReadShared(t, "realworld", "wild", s.file))
 		if err != nil || r.Kind != BodyResource {
 			t.Fatalf("%s: %+v, %v", s.file, r, err)
 		}

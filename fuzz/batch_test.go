@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // This file fuzzes the batch codec: the decoders against a plain reading
@@ -23,8 +24,8 @@ import (
 // decode again (a fixed point).
 
 // batchSeeds are hand-written batches with the boundary "b", tolerated and
-// refused, and the real captures of ../shared/realworld/wild when it is
-// there (with their own boundaries: the fuzzer then reads them without a
+// refused, and the real captures of shared/realworld/wild when it is there
+// (testkit.SharedDir) (with their own boundaries: the fuzzer then reads them without a
 // Content-Type, from their first line).
 func batchSeeds(tb testing.TB) [][]byte {
 	part := func(head, msg string) string { return "--b\r\n" + head + "\r\n" + msg + "\r\n" }
@@ -52,7 +53,11 @@ func batchSeeds(tb testing.TB) [][]byte {
 	for i, s := range seeds {
 		out[i] = []byte(s)
 	}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "realworld", "wild", "*batch*"))
+	dir, err := testkit.SharedDir()
+	if err != nil {
+		return out
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "realworld", "wild", "*batch*"))
 	for _, file := range files {
 		if data, err := os.ReadFile(file); err == nil {
 			out = append(out, data)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // This file fuzzes the response reader, and DetectKind against a
@@ -23,10 +24,10 @@ var responseBase = &url.URL{Scheme: "https", Host: "fe1.contoso.com", Path: "/uc
 // of that kind reads again after an encoding; Read of the same response
 // from an *http.Response agrees.
 func FuzzParseResponse(f *testing.F) {
-	for _, b := range corpusBodies(f, "json") {
+	for _, b := range testkit.ReferenceBodies("json") {
 		f.Add(200, "application/json", "", "", b, uint8(0))
 	}
-	for _, b := range corpusBodies(f, "xml") {
+	for _, b := range testkit.ReferenceBodies("xml") {
 		f.Add(200, "application/xml; charset=utf-8", "", "", b, uint8(0))
 	}
 	note := []byte(`{"rel":"note","_links":{"self":{"href":"/n"}}}`)
@@ -125,7 +126,7 @@ func checkResponse(t *testing.T, status int, body []byte, r *ucwa.Response, err 
 // FuzzDetectKind compares DetectKind on well-formed JSON objects with the
 // rules it documents, applied with encoding/json.
 func FuzzDetectKind(f *testing.F) {
-	for _, b := range corpusBodies(f, "json") {
+	for _, b := range testkit.ReferenceBodies("json") {
 		f.Add(b)
 	}
 	f.Add([]byte(`{"_links":{"self":{"href":"/e"},"next":{"href":"/e?ack=2"}}}`))

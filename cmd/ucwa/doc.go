@@ -1,6 +1,7 @@
 // Command ucwa encodes, decodes and converts the bodies of Microsoft's
 // Unified Communications Web API 2.0 (UCWA) with package
-// github.com/ucwa-go/ucwa, and reads its Location headers and error responses.
+// github.com/ucwa-go/ucwa, and reads its Location headers, error responses and
+// batches.
 //
 // Usage:
 //
@@ -8,11 +9,13 @@
 //	ucwa convert [-from json|xml] -to json|xml [-kind input|resource|events|error] [FILE]
 //	ucwa location [-base URL] VALUE
 //	ucwa error -status N [-content-type CT] [FILE]
+//	ucwa batch [-content-type CT] [FILE]
 //	ucwa help
 //
 // Flags and other arguments may come in any order; every argument after "--"
 // is not a flag (write -flag=-- for a flag whose value is "--"). FILE absent
-// or "-" means standard input. Bodies longer than ucwa.DefaultMaxSize are refused.
+// or "-" means standard input. Bodies longer than ucwa.DefaultMaxSize are refused,
+// and batches longer than ucwa.DefaultMaxBatchSize.
 //
 // # encode
 //
@@ -30,16 +33,18 @@
 // convert reads any UCWA body (input, resource, events or error) and writes it
 // in the format -to says, followed by a newline. The source format is -from,
 // or else is told from the first byte (ucwa.DetectFormat). The kind of body is
-// -kind (input, resource, events or error), or else is told from the body:
+// -kind (input, resource, events or error), or else is told from the body by
+// ucwa.DetectKind:
 //
 //   - XML: the root element, <input>, <resource>, <events> or <reason>.
-//   - JSON, from the top-level member names: "sender" makes events; else
-//     "code" without "rel" or "_links" makes an error; else "rel",
-//     "_embedded", or "_links" holding a "self" link makes a resource; else
-//     the body is an input (so an input's own "_links", such as the message of
-//     startMessaging, keeps it an input). A JSON resource with neither "rel"
-//     nor a self link, as a few examples of the UCWA reference show, is read
-//     as an input: give -kind resource.
+//   - JSON, from the top-level member names: "sender", or "_links" holding
+//     "next", "resume" or "resync" without "rel" (a P-GET's timeout), makes
+//     events; else "code" without "rel" or "_links" makes an error; else
+//     "rel", "_embedded", or "_links" holding a "self" link makes a resource;
+//     else the body is an input (so an input's own "_links", such as the
+//     message of startMessaging, keeps it an input). A JSON resource with
+//     neither "rel" nor a self link, as a few examples of the UCWA reference
+//     show, is read as an input: give -kind resource.
 //
 // Converting to the format the body is in re-encodes it as the library does.
 //
@@ -50,7 +55,9 @@
 // -base is the URL of the request the header answered. It is required for a
 // path; for an absolute http or https URL without -base, the URL's own origin
 // is the base. The tool never assumes a host. A refused value (another origin,
-// CR or LF, a bad scheme, …) exits 1.
+// CR or LF, a bad scheme, …) exits 1. A path that begins with "//", as the
+// seed's "//v1/…", is printed as "/.//v1/…", which no URL parser reads as a
+// host (see ucwa.Location).
 //
 // # error
 //
@@ -62,6 +69,31 @@
 // Content-Type; absent, the format is told from the body. A body that is not
 // a UCWA error body still stands for an error, which is printed: the exit
 // status is 0.
+//
+// # batch
+//
+// batch reads a batch request or response (multipart/batching) with
+// ucwa.DecodeBatch and prints one line of JSON per part, in order. The
+// boundary is taken from -content-type, the batch's Content-Type; absent,
+// from the first line of the batch ("--" and the boundary). For a response
+// part:
+//
+//	{"status":N,"contentType":"…","kind":"…","body":…}
+//
+// and for a request part:
+//
+//	{"method":"…","target":"…","contentType":"…","kind":"…","body":…}
+//
+// contentType is the part's Content-Type ("" when it has none); kind is
+// resource, events, error, input or none; body is the part's UCWA body
+// converted to JSON as convert -to json writes it, a JSON string for a body
+// that is not a UCWA body (another media type, or one the decoder refuses;
+// kind none), or null when there is none. The kind is told from the
+// Content-Type (the .error and .events media types) and the body, as
+// convert does; a response's body is an error for a 4xx or 5xx status, and
+// a resource where the body alone would say input. A malformed batch (no
+// boundary, a part without its boundary end, a nested multipart, more than
+// ucwa.DefaultMaxBatchParts parts, …) exits 1.
 //
 // # Exit status
 //

@@ -32,6 +32,7 @@ var commands = []command{
 	{"convert", "[-from json|xml] -to json|xml [-kind input|resource|events|error] [FILE]", setupConvert},
 	{"location", "[-base URL] VALUE", setupLocation},
 	{"error", "-status N [-content-type CT] [FILE]", setupError},
+	{"batch", "[-content-type CT] [FILE]", setupBatch},
 }
 
 // line returns the command's usage line, such as "ucwa location [-base URL] VALUE".
