@@ -41,8 +41,11 @@ func TestFormatMediaType(t *testing.T) {
 	}
 }
 
+// markKey marks the context a request is built with.
+type markKey struct{}
+
 func TestNewRequest(t *testing.T) {
-	ctx := context.WithValue(context.Background(), struct{}{}, "mark")
+	ctx := context.WithValue(context.Background(), markKey{}, "mark")
 	note := &Resource{Rel: "note", Properties: []Property{Prop("message", String("Out of office"))}}
 	for _, f := range []Format{JSON, XML} {
 		want, _ := note.Append(nil, f)

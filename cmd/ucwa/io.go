@@ -38,7 +38,9 @@ func (p *formatFlag) Set(s string) error {
 // input. It reads at most one byte more than ucwa.DefaultMaxSize, so that the
 // decoder refuses a longer body with ucwa.ErrTooLarge without it being read
 // whole.
-func readBody(args []string, c *env) ([]byte, error) { return readLimited(args, c, ucwa.DefaultMaxSize) }
+func readBody(args []string, c *env) ([]byte, error) {
+	return readLimited(args, c, ucwa.DefaultMaxSize)
+}
 
 // readLimited reads what args names, as readBody does, at most limit+1
 // bytes.
