@@ -34,7 +34,8 @@ func TestValueString(t *testing.T) {
 		}
 	}
 	// A Value read keeps its text: "True" as it came.
-	r, err := DecodeResource([]byte(`<resource rel="x" xmlns="`+Namespace+`"><property name="b">True</property></resource>`), XML)
+	r, err := DecodeResource([]byte(`<resource rel="x" xmlns="`+Namespace+`">`+
+		`<property name="b">True</property></resource>`), XML)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -214,9 +214,12 @@ func TestDecodeBatchTolerates(t *testing.T) {
 		check func(t *testing.T, reqs []RequestPart, resps []ResponsePart)
 	}{
 		{name: name("unquoted boundary"), ct: ct, body: batchOf(respHead, okNote), resps: 1},
-		{name: name("quoted boundary, no space"), ct: `multipart/batching;boundary="b"`, body: batchOf(respHead, okNote), resps: 1},
-		{name: name("no Content-Type: the boundary from the first line"), body: "\r\n\r\n" + batchOf(reqHead, getMe), reqs: 1},
-		{name: name("upper-case type and parameter"), ct: "Multipart/Batching; BOUNDARY=b", body: batchOf(respHead, okNote), resps: 1},
+		{name: name("quoted boundary, no space"), ct: `multipart/batching;boundary="b"`, body: batchOf(respHead, okNote),
+			resps: 1},
+		{name: name("no Content-Type: the boundary from the first line"), body: "\r\n\r\n" + batchOf(reqHead, getMe),
+			reqs: 1},
+		{name: name("upper-case type and parameter"), ct: "Multipart/Batching; BOUNDARY=b", body: batchOf(respHead, okNote),
+			resps: 1},
 		{name: name("a preamble and an epilogue"), ct: ct,
 			body: "This is a preamble.\r\n" + batchOf(respHead, okNote) + "an epilogue\r\n", resps: 1},
 		{name: name("no CRLF after the closing boundary"), ct: ct,
@@ -235,8 +238,8 @@ func TestDecodeBatchTolerates(t *testing.T) {
 				}
 			}},
 		{name: name("no Content-Type on the parts"), ct: ct, body: batchOf("", getMe, getMe), reqs: 2},
-		{name: name("no msgtype: told by the start line"), ct: ct, body: batchOf("Content-Type: application/http\r\n", okNote),
-			resps: 1},
+		{name: name("no msgtype: told by the start line"), ct: ct,
+			body: batchOf("Content-Type: application/http\r\n", okNote), resps: 1},
 		{name: name("a part's Content-Length that disagrees, and its transfer encoding"), ct: ct,
 			body: batchOf(reqHead+"Content-Length: 200\r\nContent-Transfer-Encoding: binary\r\n", getMe), reqs: 1},
 		{name: name("blank lines before the request line and after the message"), ct: ct,
@@ -283,7 +286,8 @@ func TestDecodeBatchRefuses(t *testing.T) {
 		part int
 		msg  string
 	}{
-		{name("not multipart/batching"), "multipart/mixed; boundary=b", batchOf(respHead, okNote), ErrBatch, 0, "not multipart/batching"},
+		{name("not multipart/batching"), "multipart/mixed; boundary=b", batchOf(respHead, okNote), ErrBatch, 0,
+			"not multipart/batching"},
 		{name("no boundary parameter"), "multipart/batching", batchOf(respHead, okNote), ErrBatch, 0, "no boundary"},
 		{name("empty boundary"), `multipart/batching; boundary=""`, batchOf(respHead, okNote), ErrBatch, 0, "no boundary"},
 		{name("boundary over 70 characters"), "multipart/batching; boundary=" + strings.Repeat("b", 71),
@@ -292,23 +296,28 @@ func TestDecodeBatchRefuses(t *testing.T) {
 		{name("no Content-Type and no boundary line"), "", "HTTP/1.1 200 OK\r\n\r\n", ErrBatch, 0, "boundary line"},
 		{name("no boundary line in the body"), ct, okNote, ErrBatch, 0, `no boundary line "--b"`},
 		{name("no part"), ct, "--b--\r\n", ErrBatch, 0, "no part"},
-		{name("a part without a boundary end"), ct, "--b\r\n" + respHead + "\r\n" + okNote, ErrTruncated, 1, "no boundary after"},
-		{name("no closing boundary"), ct, "--b\r\n" + respHead + "\r\n" + okNote + "\r\n--b", ErrTruncated, 2, "closing boundary"},
+		{name("a part without a boundary end"), ct, "--b\r\n" + respHead + "\r\n" + okNote, ErrTruncated, 1,
+			"no boundary after"},
+		{name("no closing boundary"), ct, "--b\r\n" + respHead + "\r\n" + okNote + "\r\n--b", ErrTruncated, 2,
+			"closing boundary"},
 		{name("a nested multipart part"), ct, batchOf("Content-Type: multipart/mixed; boundary=c\r\n", okNote), ErrBatch, 1,
 			"nested multipart"},
 		{name("a multipart body"), ct, batchOf(respHead,
 			"HTTP/1.1 200 OK\r\nContent-Type: multipart/related; boundary=c\r\n\r\n--c--"), ErrBatch, 1, "nested multipart"},
-		{name("a part of another type"), ct, batchOf("Content-Type: text/plain\r\n", okNote), ErrBatch, 1, "not application/http"},
+		{name("a part of another type"), ct, batchOf("Content-Type: text/plain\r\n", okNote), ErrBatch, 1,
+			"not application/http"},
 		{name("a bogus msgtype"), ct, batchOf("Content-Type: application/http; msgtype=reply\r\n", okNote), ErrBatch, 1,
 			"msgtype"},
 		{name("base64 parts"), ct, batchOf(respHead+"Content-Transfer-Encoding: base64\r\n", okNote), ErrBatch, 1, "base64"},
 		{name("a request among responses"), ct, batchOf("", okNote, getMe), ErrBatch, 2, "a request in a batch of responses"},
 		{name("not an HTTP message"), ct, batchOf(respHead, "hello"), ErrBatch, 1, "not an HTTP"},
 		{name("the page's request line without spaces"), ct,
-			batchOf(reqHead, "GET/ucwa/v1/applications/11540713861/policiesHTTP/1.1\r\n\r\n"), ErrBatch, 1, "not an HTTP request"},
+			batchOf(reqHead, "GET/ucwa/v1/applications/11540713861/policiesHTTP/1.1\r\n\r\n"), ErrBatch, 1,
+			"not an HTTP request"},
 		{name("the page's status line without spaces"), ct, batchOf(respHead, "HTTP/1.1200OK\r\n\r\n"), ErrBatch, 1,
 			"not an HTTP response"},
-		{name("a header line without ':'"), ct, batchOf("Content-Type application/http\r\n", okNote), ErrBatch, 1, "MIME header"},
+		{name("a header line without ':'"), ct, batchOf("Content-Type application/http\r\n", okNote), ErrBatch, 1,
+			"MIME header"},
 		{name("a body shorter than its Content-Length"), ct,
 			batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Length: 40\r\n\r\n{}"), ErrTruncated, 1, "shorter"},
 		{name("data after the body its Content-Length declares"), ct,
@@ -320,7 +329,8 @@ func TestDecodeBatchRefuses(t *testing.T) {
 		{name("differing Content-Lengths"), ct,
 			batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}"), ErrBatch, 1, ""},
 		{name("status 600"), ct, batchOf(respHead, "HTTP/1.1 600 Odd\r\n\r\n"), ErrStatus, 1, "600"},
-		{name("a bad chunk"), ct, batchOf(respHead, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"), ErrBatch, 1, ""},
+		{name("a bad chunk"), ct, batchOf(respHead, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+			ErrBatch, 1, ""},
 	} {
 		t.Run(tc.name.Name, func(t *testing.T) {
 			reqs, resps, err := BatchOptions{}.Decode(tc.ct, []byte(tc.body))
@@ -410,7 +420,8 @@ func TestEncodeBatchRefuses(t *testing.T) {
 			Header: http.Header{"X": {"a\r\nHost: evil"}}}}, ErrRequest},
 		{name("a header name with a space"), BatchOptions{}, []RequestPart{{Method: "GET", Target: "/x",
 			Header: http.Header{"X Y": {"a"}}}}, ErrRequest},
-		{name("a target with a space"), BatchOptions{}, []RequestPart{{Method: "GET", Target: "/x HTTP/1.0\r\n"}}, ErrRequest},
+		{name("a target with a space"), BatchOptions{}, []RequestPart{{Method: "GET", Target: "/x HTTP/1.0\r\n"}},
+			ErrRequest},
 		{name("an empty target"), BatchOptions{}, []RequestPart{{Method: "GET"}}, ErrRequest},
 		{name("a method with a space"), BatchOptions{}, []RequestPart{{Method: "GE T", Target: "/x"}}, ErrRequest},
 		{name("a Content-Length that disagrees"), BatchOptions{}, []RequestPart{{Method: "POST", Target: "/x",
@@ -422,7 +433,8 @@ func TestEncodeBatchRefuses(t *testing.T) {
 		{name("an invalid boundary"), BatchOptions{Boundary: "a\x00b"}, []RequestPart{ok}, ErrBatch},
 		{name("a boundary over 70 characters"), BatchOptions{Boundary: strings.Repeat("b", 71)}, []RequestPart{ok}, ErrBatch},
 	} {
-		if _, _, err := tc.o.EncodeRequests(tc.parts); !errors.Is(err, tc.err) || !strings.HasPrefix(err.Error(), "ucwa: batch") {
+		if _, _, err := tc.o.EncodeRequests(tc.parts); !errors.Is(err, tc.err) || !strings.HasPrefix(err.Error(),
+			"ucwa: batch") {
 			t.Errorf("%s: %s: %v, want %v", tc.name.Where, tc.name.Name, err, tc.err)
 		}
 	}

@@ -76,7 +76,8 @@ func checkWire(t *testing.T, reqs []ucwatest.Request, f ucwa.Format) {
 		accept := r.Header.Get("Accept")
 		switch {
 		case strings.HasSuffix(r.Target, "/batch"):
-			if accept != ucwa.MediaTypeBatch || !strings.HasPrefix(r.Header.Get("Content-Type"), ucwa.MediaTypeBatch+"; boundary=") {
+			ct := r.Header.Get("Content-Type")
+			if accept != ucwa.MediaTypeBatch || !strings.HasPrefix(ct, ucwa.MediaTypeBatch+"; boundary=") {
 				t.Errorf("%s: Accept %q, Content-Type %q", where, accept, r.Header.Get("Content-Type"))
 			}
 			continue
@@ -105,7 +106,10 @@ func checkWire(t *testing.T, reqs []ucwatest.Request, f ucwa.Format) {
 	if inBatch != 3 {
 		t.Errorf("%d requests in batches, want 3", inBatch)
 	}
-	want := []string{ucwatest.ApplicationsPath + "/192/events?ack=1&timeout=180", ucwatest.ApplicationsPath + "/192/events?ack=2"}
+	want := []string{
+		ucwatest.ApplicationsPath + "/192/events?ack=1&timeout=180",
+		ucwatest.ApplicationsPath + "/192/events?ack=2",
+	}
 	if !slices.Equal(pgets, want) {
 		t.Errorf("P-GETs %q, want %q", pgets, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/ucwa-go/ucwa"
@@ -108,7 +109,7 @@ func ExampleResolveHref() {
 	fmt.Println(u, err)
 
 	// An href on another host would carry the bearer token there.
-	_, err = ucwa.ResolveHref(base, "https://evil.example/ucwa/v1/applications/192/me")
+	_, err = ucwa.ResolveHref(base, "https://evil.example/me")
 	fmt.Println(err)
 
 	// Autodiscovery's hops are the exception, made explicit.
@@ -118,14 +119,15 @@ func ExampleResolveHref() {
 	fmt.Println(u, err)
 	// Output:
 	// https://fe1.contoso.com/ucwa/v1/applications/192/me/presence <nil>
-	// ucwa: href "https://evil.example/ucwa/v1/applications/192/me": origin "https://evil.example" is not the request's "https://fe1.contoso.com"
+	// ucwa: href "https://evil.example/me": origin "https://evil.example" is not the request's "https://fe1.contoso.com"
 	// https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user <nil>
 }
 
 // The seed's Location, "//v1/…", is a path on the request's host. Its Path
 // is given in a form no URL parser reads as a host.
 func ExampleLocation_path() {
-	base, _ := url.Parse("https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhoneAudio")
+	base, _ := url.Parse("https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/" +
+		"conversationLog/continuePhoneAudio")
 	loc, err := ucwa.ParseLocation(base, "//v1/applications/833/communication/invitations/596")
 	if err != nil {
 		panic(err)
@@ -181,10 +183,29 @@ func ExampleBatchOptions_EncodeRequests() {
 		panic(err)
 	}
 	fmt.Println(contentType)
-	fmt.Printf("%q\n", body)
+	for _, line := range strings.SplitAfter(string(body), "\r\n") {
+		fmt.Printf("%q\n", line)
+	}
 	// Output:
 	// multipart/batching; boundary=77f2569d
-	// "--77f2569d\r\nContent-Type: application/http; msgtype=request\r\n\r\nGET /ucwa/v1/applications/192/me HTTP/1.1\r\nHost: fe1.contoso.com\r\nAccept: application/vnd.microsoft.com.ucwa+json\r\n\r\n\r\n--77f2569d\r\nContent-Type: application/http; msgtype=request\r\n\r\nGET /ucwa/v1/applications/192/me/note HTTP/1.1\r\nHost: fe1.contoso.com\r\nAccept: application/vnd.microsoft.com.ucwa+json\r\n\r\n\r\n--77f2569d--\r\n"
+	// "--77f2569d\r\n"
+	// "Content-Type: application/http; msgtype=request\r\n"
+	// "\r\n"
+	// "GET /ucwa/v1/applications/192/me HTTP/1.1\r\n"
+	// "Host: fe1.contoso.com\r\n"
+	// "Accept: application/vnd.microsoft.com.ucwa+json\r\n"
+	// "\r\n"
+	// "\r\n"
+	// "--77f2569d\r\n"
+	// "Content-Type: application/http; msgtype=request\r\n"
+	// "\r\n"
+	// "GET /ucwa/v1/applications/192/me/note HTTP/1.1\r\n"
+	// "Host: fe1.contoso.com\r\n"
+	// "Accept: application/vnd.microsoft.com.ucwa+json\r\n"
+	// "\r\n"
+	// "\r\n"
+	// "--77f2569d--\r\n"
+	// ""
 }
 
 func ExampleDecodeBatchResponse() {

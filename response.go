@@ -155,7 +155,8 @@ func (o ResponseOptions) Parse(base *url.URL, status int, header http.Header, bo
 // parse is Parse, for a request of method when it is known ("" when not):
 // the response to a HEAD has no body whatever its headers say, and the
 // response to a GET must have one.
-func (o ResponseOptions) parse(base *url.URL, method string, status int, header http.Header, body []byte) (*Response, error) {
+func (o ResponseOptions) parse(base *url.URL, method string, status int, header http.Header,
+	body []byte) (*Response, error) {
 	head := method == http.MethodHead
 	if head {
 		body = nil

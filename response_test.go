@@ -26,11 +26,13 @@ func mustURL(t testing.TB, s string) *url.URL {
 }
 
 const (
-	noteJSON   = `{"rel":"note","message":"Out of office","_links":{"self":{"href":"/ucwa/v1/applications/192/me/note"}}}`
-	noteXML    = `<resource rel="note" href="/ucwa/v1/applications/192/me/note" xmlns="` + Namespace + `"><property name="message">Out of office</property></resource>`
+	noteJSON = `{"rel":"note","message":"Out of office","_links":{"self":{"href":"/ucwa/v1/applications/192/me/note"}}}`
+	noteXML  = `<resource rel="note" href="/ucwa/v1/applications/192/me/note" xmlns="` + Namespace + `">` +
+		`<property name="message">Out of office</property></resource>`
 	eventsJSON = `{"_links":{"self":{"href":"/ucwa/v1/applications/192/events?ack=1"},` +
 		`"next":{"href":"/ucwa/v1/applications/192/events?ack=2"}},"sender":[{"rel":"me",` +
-		`"href":"/ucwa/v1/applications/192/me","events":[{"link":{"rel":"note","href":"/ucwa/v1/applications/192/me/note"},"type":"updated"}]}]}`
+		`"href":"/ucwa/v1/applications/192/me","events":[{"link":{"rel":"note",` +
+		`"href":"/ucwa/v1/applications/192/me/note"},"type":"updated"}]}]}`
 	emptyEventsJSON = `{"_links":{"self":{"href":"/ucwa/v1/applications/192/events?ack=1"},` +
 		`"next":{"href":"/ucwa/v1/applications/192/events?ack=2"}}}`
 	eventsXML = `<events href="/ucwa/v1/applications/192/events?ack=1" xmlns="` + Namespace + `">` +
@@ -68,7 +70,8 @@ var responseCases = []responseCase{
 	{name: name("events, XML"), status: 200, header: map[string]string{"Content-Type": "application/xml"},
 		body: eventsXML, kind: BodyEvents, format: XML},
 	{name: name("events told by the media type"), status: 200,
-		header: map[string]string{"Content-Type": MediaTypeEventsJSON}, body: emptyEventsJSON, kind: BodyEvents, format: JSON},
+		header: map[string]string{"Content-Type": MediaTypeEventsJSON}, body: emptyEventsJSON, kind: BodyEvents,
+		format: JSON},
 	{name: name("events asked for"), opts: ResponseOptions{Kind: BodyEvents}, status: 200,
 		header: map[string]string{"Content-Type": "application/json"}, body: emptyEventsJSON, kind: BodyEvents, format: JSON},
 	{name: name("a resource with neither rel nor self is a resource"), status: 200,
@@ -86,7 +89,8 @@ var responseCases = []responseCase{
 	{name: name("201 with a Location elsewhere"), status: 201,
 		header: map[string]string{"Location": "https://evil.example/ucwa/v1/x"}, err: ErrCrossOrigin},
 	{name: name("204"), status: 204, kind: BodyNone},
-	{name: name("204 with Content-Length 0"), status: 204, header: map[string]string{"Content-Length": "0"}, kind: BodyNone},
+	{name: name("204 with Content-Length 0"), status: 204, header: map[string]string{"Content-Length": "0"},
+		kind: BodyNone},
 	{name: name("200 without a body to a PUT"), status: 200, kind: BodyNone},
 	{name: name("200 without a body when a resource is expected"), opts: ResponseOptions{Kind: BodyResource},
 		status: 200, err: ErrNoBody, errText: "200 OK without a body"},
@@ -105,8 +109,9 @@ var responseCases = []responseCase{
 	// Errors.
 	{name: name("409 error body"), status: 409, header: map[string]string{"Content-Type": "application/json"},
 		body: conflictJSON, kind: BodyError, format: JSON, err: SubcodeAlreadyExists},
-	{name: name("409 error body, precise type"), status: 409, header: map[string]string{"Content-Type": MediaTypeErrorJSON},
-		body: conflictJSON, kind: BodyError, format: JSON, err: CodeConflict},
+	{name: name("409 error body, precise type"), status: 409,
+		header: map[string]string{"Content-Type": MediaTypeErrorJSON},
+		body:   conflictJSON, kind: BodyError, format: JSON, err: CodeConflict},
 	{name: name("502 from a proxy"), status: 502, header: map[string]string{"Content-Type": "text/html"},
 		body: "<html>Bad Gateway</html>", kind: BodyNone, err: ErrNotUCWA},
 	{name: name("500 without a body"), status: 500, kind: BodyNone, err: ErrNotUCWA},

@@ -38,7 +38,8 @@ func batchSeeds(tb testing.TB) [][]byte {
 		part(resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"+note) + "--b--\r\n",
 		part(resp, "HTTP/1.1 204 No Content\r\n\r\n\r\n") + part(resp, "HTTP/1.1 409 Conflict\r\n"+
 			"Content-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"code\":\"x\"}   ") + "--b--",
-		"preamble\r\n" + part("Content-Type : application/http\r\n", "HTTP/1.1 200 OK\r\nA : b\r\n\r\n{}") + "--b--\r\nepilogue",
+		"preamble\r\n" + part("Content-Type : application/http\r\n", "HTTP/1.1 200 OK\r\nA : b\r\n\r\n{}") +
+			"--b--\r\nepilogue",
 		part(resp, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n") + "--b--",
 		part(req, "GET /ucwa/v1/applications/192/me HTTP/1.1\r\nHost: h\r\nAccept: application/json\r\n\r\n\r\n") +
 			part(req, "POST /x HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}") + "--b--\r\n",

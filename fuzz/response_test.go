@@ -35,7 +35,8 @@ func FuzzParseResponse(f *testing.F) {
 	f.Add(201, "application/json", "46", "https://evil.example/x", note, uint8(0))
 	f.Add(409, "application/json", "", "", []byte(`{"code":"Conflict","subcode":"AlreadyExists"}`), uint8(0))
 	f.Add(502, "text/html", "", "", []byte("<html>Bad Gateway</html>"), uint8(0))
-	f.Add(200, "application/vnd.microsoft.com.ucwa.events+json", "", "", []byte(`{"_links":{"next":{"href":"/e"}}}`), uint8(3))
+	f.Add(200, "application/vnd.microsoft.com.ucwa.events+json", "", "", []byte(`{"_links":{"next":{"href":"/e"}}}`),
+		uint8(3))
 	f.Add(200, "application/json; charset=iso-8859-1", "", "", note, uint8(2))
 	f.Add(200, "image/jpeg", "4", "", []byte("\xff\xd8\xff\xe0"), uint8(0))
 	f.Add(204, "", "0", "", []byte(nil), uint8(0))

@@ -335,7 +335,8 @@ func TestServerStartMessaging(t *testing.T) {
 	in := &ucwa.Input{Properties: []ucwa.Property{ucwa.Prop("to", ucwa.String("sip:a@b")),
 		ucwa.Prop("threadId", ucwa.String("t1"))}}
 	r, err := c.do("POST", app+"/communication/messagingInvitations", in, ucwa.ResponseOptions{})
-	if err != nil || r.Status != 201 || r.Location == nil || r.Location.Path != app+"/communication/messagingInvitations/1" {
+	if err != nil || r.Status != 201 || r.Location == nil ||
+		r.Location.Path != app+"/communication/messagingInvitations/1" {
 		t.Fatalf("%+v, %v", r, err)
 	}
 	inv, err := c.do("GET", r.Location.URL.String(), nil, ucwa.ResponseOptions{Kind: ucwa.BodyResource})

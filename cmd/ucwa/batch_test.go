@@ -39,8 +39,10 @@ func TestBatch(t *testing.T) {
 		"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n\r\n<html>Bad Gateway</html>",
 		"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"rel\":",
 	)
-	wantResponses := `{"status":200,"contentType":"application/json; charset=utf-8","kind":"resource","body":` + resourceJSON + `}
-{"status":200,"contentType":"application/xml","kind":"resource","body":{"rel":"note","message":"Out","_links":{"self":{"href":"/ucwa/v1/applications/192/me/note"}}}}
+	noteJSON := `{"rel":"note","message":"Out","_links":{"self":{"href":"/ucwa/v1/applications/192/me/note"}}}`
+	wantResponses := `{"status":200,"contentType":"application/json; charset=utf-8","kind":"resource","body":` +
+		resourceJSON + `}
+{"status":200,"contentType":"application/xml","kind":"resource","body":` + noteJSON + `}
 {"status":200,"contentType":"application/vnd.microsoft.com.ucwa.events+json","kind":"events","body":` + eventsJSON + `}
 {"status":409,"contentType":"application/json","kind":"error","body":` + errorBodyJSON + `}
 {"status":201,"contentType":"","kind":"none","body":null}
@@ -55,8 +57,10 @@ func TestBatch(t *testing.T) {
 		"PUT /ucwa/v1/applications/192/me/note HTTP/1.1\r\nContent-Type: application/xml\r\nIf-Match: \"1\"\r\n\r\n"+noteXML,
 	)
 	wantRequests := `{"method":"GET","target":"/ucwa/v1/applications/192/me","contentType":"","kind":"none","body":null}
-{"method":"POST","target":"/ucwa/v1/applications/192/communication/messagingInvitations","contentType":"application/json","kind":"input","body":` + seedJSON + `}
-{"method":"PUT","target":"/ucwa/v1/applications/192/me/note","contentType":"application/xml","kind":"resource","body":{"rel":"note","message":"Out","_links":{"self":{"href":"/ucwa/v1/applications/192/me/note"}}}}
+{"method":"POST","target":"/ucwa/v1/applications/192/communication/messagingInvitations",` +
+		`"contentType":"application/json","kind":"input","body":` + seedJSON + `}
+{"method":"PUT","target":"/ucwa/v1/applications/192/me/note","contentType":"application/xml","kind":"resource",` +
+		`"body":` + noteJSON + `}
 `
 	tests := []struct {
 		at    string
@@ -66,7 +70,8 @@ func TestBatch(t *testing.T) {
 		out   string // stdout when code is 0, a part of stderr otherwise
 	}{
 		{testkit.Where(), responses, []string{"batch"}, 0, wantResponses},
-		{testkit.Where(), responses, []string{"batch", "-content-type", `multipart/batching; boundary="b"`}, 0, wantResponses},
+		{testkit.Where(), responses, []string{"batch", "-content-type", `multipart/batching; boundary="b"`}, 0,
+			wantResponses},
 		{testkit.Where(), "\r\n" + requests, []string{"batch", "-"}, 0, wantRequests},
 		{testkit.Where(), requests, []string{"batch", "-content-type", "multipart/batching;boundary=b"}, 0, wantRequests},
 		{testkit.Where(), responses, []string{"batch", "-content-type", "multipart/batching; boundary=c"}, 1,
@@ -96,7 +101,8 @@ func TestBatch(t *testing.T) {
 	}
 	// Each body is what convert -to json writes.
 	for _, body := range []string{resourceJSON, eventsJSON, errorBodyJSON} {
-		if c := runCLI(t, testkit.Where(), body, "convert", "-to", "json"); !strings.Contains(wantResponses, c.stdout[:len(c.stdout)-1]) {
+		if c := runCLI(t, testkit.Where(), body, "convert", "-to", "json"); !strings.Contains(wantResponses,
+			c.stdout[:len(c.stdout)-1]) {
 			t.Errorf("convert -to json writes %s, batch does not", c.stdout)
 		}
 	}
@@ -152,7 +158,8 @@ func TestBatchFile(t *testing.T) {
 	}
 	fromFile := runCLI(t, testkit.Where(), "", "batch", file)
 	fromStdin := runCLI(t, testkit.Where(), body, "batch")
-	if fromFile.code != 0 || fromFile != fromStdin || fromFile.stdout != `{"status":204,"contentType":"","kind":"none","body":null}`+"\n" {
+	want := `{"status":204,"contentType":"","kind":"none","body":null}` + "\n"
+	if fromFile.code != 0 || fromFile != fromStdin || fromFile.stdout != want {
 		t.Errorf("file %+v, stdin %+v", fromFile, fromStdin)
 	}
 }
