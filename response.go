@@ -83,9 +83,11 @@ func ParseResponse(base *url.URL, status int, header http.Header, body []byte) (
 // A body longer than the limit (by its Content-Length, before anything is
 // read, or as read) is refused with [ErrTooLarge]; a body cut short (the
 // connection closed before Content-Length bytes came, io.ErrUnexpectedEOF)
-// with [ErrTruncated]. A 200 or 203 without a body to a GET, which always
-// gets a resource or events, is refused with [ErrNoBody], as is a nil
-// resp. The response to a HEAD request has no body to read.
+// with [ErrTruncated]; for a 4xx or 5xx status, that is the Cause of the
+// [*Error] the status stands for, returned with the Response. A 200 or 203
+// without a body to a GET, which always gets a resource or events, is
+// refused with [ErrNoBody], as is a nil resp. The response to a HEAD
+// request has no body to read.
 func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 	const op = "response"
 	if resp == nil {
@@ -96,34 +98,56 @@ func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 	if resp.Request != nil {
 		base, method = resp.Request.URL, resp.Request.Method
 	}
-	head := method == http.MethodHead
 	var data []byte
 	if resp.Body != nil {
 		defer resp.Body.Close()
-		limit := o.Options.maxSize()
-		if resp.ContentLength > int64(limit) {
-			return nil, wireErr(op, 0, ErrTooLarge, "Content-Length "+strconv.FormatInt(resp.ContentLength, 10)+
-				" is over the limit of "+strconv.Itoa(limit)+" bytes")
-		}
-		var err error
-		data, err = io.ReadAll(io.LimitReader(resp.Body, int64(limit)+1))
-		if len(data) > limit {
-			return nil, wireErr(op, 0, ErrTooLarge, "body over the limit of "+strconv.Itoa(limit)+" bytes")
-		}
-		if err != nil {
-			return nil, &WireError{Op: op, Msg: "body cut after " + strconv.Itoa(len(data)) + " bytes: " + err.Error(),
-				Err: &causeError{ErrTruncated, err}}
-		}
-		if !head && resp.ContentLength >= 0 && int64(len(data)) != resp.ContentLength {
-			return nil, lengthError(op, 0, resp.ContentLength, len(data))
+		var bad *WireError
+		if data, bad = o.readBody(resp, method == http.MethodHead); bad != nil {
+			return o.refuse(base, resp.StatusCode, resp.Header, data, bad)
 		}
 	}
 	return o.parse(base, method, resp.StatusCode, resp.Header, data)
 }
 
+// readBody reads resp's body under the size limit, or says why it cannot,
+// with what it read of a body cut short.
+func (o ResponseOptions) readBody(resp *http.Response, head bool) ([]byte, *WireError) {
+	const op = "response"
+	limit := o.Options.maxSize()
+	if resp.ContentLength > int64(limit) {
+		return nil, wireErr(op, 0, ErrTooLarge, "Content-Length "+strconv.FormatInt(resp.ContentLength, 10)+
+			" is over the limit of "+strconv.Itoa(limit)+" bytes")
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, int64(limit)+1))
+	if len(data) > limit {
+		return nil, wireErr(op, 0, ErrTooLarge, "body over the limit of "+strconv.Itoa(limit)+" bytes")
+	}
+	if err != nil {
+		return data, &WireError{Op: op, Msg: "body cut after " + strconv.Itoa(len(data)) + " bytes: " + err.Error(),
+			Err: &causeError{ErrTruncated, err}}
+	}
+	if !head && resp.ContentLength >= 0 && int64(len(data)) != resp.ContentLength {
+		return data, lengthError(op, 0, resp.ContentLength, len(data))
+	}
+	return data, nil
+}
+
+// refuse returns the error of a response whose body cannot be read: for a
+// 4xx or 5xx status, the *Error the status stands for, with bad as its Cause,
+// and the Response with what there is of body; for any other, bad.
+func (o ResponseOptions) refuse(base *url.URL, status int, header http.Header, body []byte,
+	bad *WireError) (*Response, error) {
+	if status < 400 || status > 599 {
+		return nil, bad
+	}
+	e := newUnreadableError(status, &unreadableBody{bad})
+	return &Response{URL: base, Status: status, Header: header, Error: e, Body: body}, e
+}
+
 // Parse gives back what a response of status, header and body holds. base
 // is the URL of the request, against which a 201's Location header is
-// resolved (it may be nil when there is none).
+// resolved; when base is nil, Location is left nil, and the header is in
+// Header.
 //
 //   - 4xx and 5xx: an [*Error], as [ResponseError] reads it, whatever the
 //     body (a UCWA error body, a proxy's HTML page, nothing). Parse returns
@@ -146,7 +170,9 @@ func (o ResponseOptions) Read(resp *http.Response) (*Response, error) {
 // is refused with ErrContentLength (and ErrTruncated when the body is
 // shorter).
 // A Content-Encoding other than identity is refused with ErrMediaType: the
-// body is still compressed. A malformed body is the decoder's
+// body is still compressed. For a 4xx or 5xx status, each of these is the
+// Cause of the *Error the status stands for, which Parse returns with the
+// Response as for any 4xx or 5xx. A malformed body is the decoder's
 // [*DecodeError]. Parse never panics.
 func (o ResponseOptions) Parse(base *url.URL, status int, header http.Header, body []byte) (*Response, error) {
 	return o.parse(base, "", status, header, body)
@@ -166,18 +192,19 @@ func (o ResponseOptions) parse(base *url.URL, method string, status int, header 
 		return nil, wireErr(op, 0, ErrStatus, "status "+strconv.Itoa(status)+" is not 100 to 599")
 	}
 	if limit := o.Options.maxSize(); len(body) > limit {
-		return nil, wireErr(op, 0, ErrTooLarge, "body of "+strconv.Itoa(len(body))+
-			" bytes is over the limit of "+strconv.Itoa(limit))
+		return o.refuse(base, status, header, nil, wireErr(op, 0, ErrTooLarge, "body of "+strconv.Itoa(len(body))+
+			" bytes is over the limit of "+strconv.Itoa(limit)))
 	}
 	r := &Response{URL: base, Status: status, Header: header, Body: body}
 	noBody := head || status < 200 || status == 204 || status == 304
 	if !noBody {
-		if err := checkContentLength(op, 0, header, len(body)); err != nil {
-			return nil, err
+		if bad := checkContentLength(op, 0, header, len(body)); bad != nil {
+			return o.refuse(base, status, header, body, bad)
 		}
 	}
 	if enc := strings.TrimSpace(header.Get("Content-Encoding")); enc != "" && !strings.EqualFold(enc, "identity") {
-		return nil, wireErr(op, 0, ErrMediaType, "Content-Encoding "+quoteCut(enc)+": the body is still encoded")
+		return o.refuse(base, status, header, body,
+			wireErr(op, 0, ErrMediaType, "Content-Encoding "+quoteCut(enc)+": the body is still encoded"))
 	}
 	ct := header.Get("Content-Type")
 
@@ -193,7 +220,7 @@ func (o ResponseOptions) parse(base *url.URL, method string, status int, header 
 		return r, nil
 	}
 
-	if status == http.StatusCreated {
+	if status == http.StatusCreated && base != nil {
 		if v := header.Get("Location"); v != "" {
 			loc, err := o.Location.Parse(base, v)
 			if err != nil {
@@ -309,7 +336,7 @@ func formatOf(ct string, body []byte) Format {
 }
 
 // checkContentLength compares a Content-Length header, if any, with n.
-func checkContentLength(op string, part int, header http.Header, n int) error {
+func checkContentLength(op string, part int, header http.Header, n int) *WireError {
 	vs := header.Values("Content-Length")
 	if len(vs) == 0 {
 		return nil

@@ -115,6 +115,12 @@ var responseCases = []responseCase{
 	{name: name("502 from a proxy"), status: 502, header: map[string]string{"Content-Type": "text/html"},
 		body: "<html>Bad Gateway</html>", kind: BodyNone, err: ErrNotUCWA},
 	{name: name("500 without a body"), status: 500, kind: BodyNone, err: ErrNotUCWA},
+	{name: name("409 with a wrong Content-Length: still the *Error"), status: 409,
+		header: map[string]string{"Content-Type": "application/json", "Content-Length": "1000"}, body: conflictJSON,
+		kind: BodyNone, err: ErrTruncated},
+	{name: name("503 compressed: still the *Error"), status: 503,
+		header: map[string]string{"Content-Type": "application/json", "Content-Encoding": "gzip"}, body: "\x1f\x8b",
+		kind: BodyNone, err: ErrMediaType},
 	{name: name("404 truncated error body"), status: 404, header: map[string]string{"Content-Type": "application/json"},
 		body: `{"code":"NotFound",`, kind: BodyNone, err: ErrSyntax},
 
@@ -309,10 +315,28 @@ func TestReadResponseHostile(t *testing.T) {
 			}
 		})
 	}
+	// A 4xx or 5xx whose body cannot be read is still the *Error of its
+	// status, with the reason as its Cause.
+	cut := resp(503, io.MultiReader(strings.NewReader("<html>"), iotest.ErrReader(io.ErrUnexpectedEOF)), -1)
+	r, err := ReadResponse(cut)
+	var e *Error
+	if !errors.As(err, &e) || e.Status != 503 || e.Code != CodeServiceUnavailable || !errors.Is(err, ErrTruncated) ||
+		!errors.Is(err, ErrNotUCWA) || r == nil || r.Error != e || r.Status != 503 {
+		t.Errorf("cut 503: %+v, %v", r, err)
+	}
+	big := resp(429, strings.NewReader(noteJSON), int64(len(noteJSON)))
+	if r, err := (ResponseOptions{Options: Options{MaxSize: 10}}).Read(big); !errors.Is(err, ErrTooLarge) ||
+		!errors.Is(err, CodeTooManyRequests) || r == nil {
+		t.Errorf("large 429: %+v, %v", r, err)
+	}
 	// The connection's own error stays visible under ErrTruncated.
-	_, err := ReadResponse(resp(200, iotest.ErrReader(io.ErrUnexpectedEOF), -1))
+	_, err = ReadResponse(resp(200, iotest.ErrReader(io.ErrUnexpectedEOF), -1))
 	if !errors.Is(err, io.ErrUnexpectedEOF) || !errors.Is(err, ErrTruncated) {
 		t.Errorf("cut connection: %v", err)
+	}
+	// Without a base, a 201's Location is left in the header.
+	if r, err := ParseResponse(nil, 201, http.Header{"Location": {"/x/1"}}, nil); err != nil || r.Location != nil {
+		t.Errorf("201 without a base: %+v, %v", r, err)
 	}
 	// A HEAD has no body to read, whatever Content-Length says.
 	head := resp(200, strings.NewReader(""), 120)
