@@ -92,7 +92,8 @@ func (o BatchOptions) DecodeResponses(contentType string, body []byte) ([]Respon
 //   - ErrBatch: no boundary, a batch with no part, a part whose MIME type
 //     is not application/http (a nested multipart among them), a part of
 //     the other kind, another Content-Transfer-Encoding, a part or a body
-//     that is multipart, a part that net/http cannot read as an HTTP
+//     that is multipart, a header name that is not a token, a version
+//     other than HTTP/1.x, a part that net/http cannot read as an HTTP
 //     message; ErrStatus: a status outside 100 to 599.
 //
 // Header field names are given in canonical form. A part's own MIME header
@@ -145,7 +146,11 @@ func (o BatchOptions) decode(contentType string, body []byte, want partKind) ([]
 		if n > o.maxParts() {
 			return nil, nil, wireErr(op, n, ErrTooLarge, "more than "+strconv.Itoa(o.maxParts())+" parts")
 		}
-		kind, msg := partMIMEType(normalizeHeader(http.Header(p.Header)))
+		mh := normalizeHeader(http.Header(p.Header))
+		kind, msg := partMIMEType(mh)
+		if msg == "" {
+			msg = checkHeaderNames(mh)
+		}
 		if msg != "" {
 			return nil, nil, wireErr(op, n, ErrBatch, msg)
 		}
@@ -300,7 +305,7 @@ func readRequestPart(data []byte, n int) (RequestPart, error) {
 	if req.Host != "" {
 		h["Host"] = []string{req.Host}
 	}
-	if msg := nestedMultipart(h); msg != "" {
+	if msg := checkMessage(req.ProtoMajor, h); msg != "" {
 		return RequestPart{}, wireErr(op, n, ErrBatch, msg)
 	}
 	if len(body) == 0 {
@@ -332,7 +337,7 @@ func readResponsePart(data []byte, n int) (ResponsePart, error) {
 			" bytes after the body its status, Content-Length or chunks allow")
 	}
 	h := normalizeHeader(resp.Header)
-	if msg := nestedMultipart(h); msg != "" {
+	if msg := checkMessage(resp.ProtoMajor, h); msg != "" {
 		return ResponsePart{}, wireErr(op, n, ErrBatch, msg)
 	}
 	if len(body) == 0 {
@@ -352,6 +357,30 @@ func bodyReadError(n int, err error) error {
 			Err: &bothError{ErrContentLength, ErrTruncated}}
 	}
 	return &WireError{Op: "batch", Part: n, Msg: "body: " + err.Error(), Err: &causeError{ErrBatch, err}}
+}
+
+// checkMessage returns why a part's HTTP message is refused, or "": a
+// version other than HTTP/1.x, a header name that is not a token, a
+// multipart body.
+func checkMessage(major int, h http.Header) string {
+	if major != 1 {
+		return "HTTP version " + strconv.Itoa(major) + ", not 1"
+	}
+	if msg := checkHeaderNames(h); msg != "" {
+		return msg
+	}
+	return nestedMultipart(h)
+}
+
+// checkHeaderNames returns why a header name is refused, or "": each must
+// be a token, which net/textproto does not check of every name.
+func checkHeaderNames(h http.Header) string {
+	for k := range h {
+		if checkMethod(k) != "" {
+			return "header name " + quoteCut(k) + " is not a token"
+		}
+	}
+	return ""
 }
 
 // nestedMultipart returns why a part's HTTP message is refused for a
