@@ -62,6 +62,7 @@ type ResponseOptions struct {
 	// that is not a UCWA body, is then an error (ErrNoBody, ErrMediaType).
 	// Default (BodyNone): told from Content-Type, and from the body where
 	// that says only application/json or application/xml ([DetectKind]).
+	// BodyInput is read as a resource: a response never carries an input.
 	Kind BodyKind
 }
 
