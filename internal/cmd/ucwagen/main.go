@@ -1,0 +1,145 @@
+// Command ucwagen builds the catalog of UCWA operations from the UCWA 2.0
+// reference and generates Go from it. It is run by the go:generate line of
+// package catalog; users and CI never need the reference.
+//
+//	ucwagen extract -ref DIR -overrides FILE -o FILE
+//	ucwagen gen -catalog FILE -overrides FILE -catalog-out FILE -api-out FILE
+//	ucwagen report -catalog FILE -overrides FILE
+//
+// extract reads the reference pages in DIR (the *_ref.md pages and
+// UCWAenumerations.md) and writes the catalog: every resource with its
+// properties, links, events and operations, every enumeration. What it
+// cannot settle from the pages (a type no table or example gives, examples
+// that disagree, a parameter both in the query and in the body, enum
+// values missing from their page) it records as an issue; it prints each
+// issue the overrides file does not settle and fails if there is one.
+//
+// gen reads the catalog and the overrides file, applies the overrides, and
+// writes the Go tables of package catalog and the typed inputs of package
+// api. It fails on an issue no override settles and on an override that
+// settles nothing.
+//
+// report prints the counts of the catalog: resources, operations,
+// parameters and enums, and where the types came from.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "extract":
+		err = runExtract(os.Args[2:])
+	case "gen":
+		err = runGen(os.Args[2:])
+	case "report":
+		err = runReport(os.Args[2:])
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ucwagen:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprint(os.Stderr, `usage:
+	ucwagen extract -ref DIR -overrides FILE -o FILE
+	ucwagen gen -catalog FILE -overrides FILE -catalog-out FILE -api-out FILE
+	ucwagen report -catalog FILE -overrides FILE
+`)
+	os.Exit(2)
+}
+
+func runExtract(args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ExitOnError)
+	ref := fs.String("ref", "", "the directory of the reference pages")
+	ovr := fs.String("overrides", "", "the overrides file")
+	out := fs.String("o", "", "the catalog file to write")
+	fs.Parse(args)
+	if *ref == "" || *out == "" || *ovr == "" {
+		usage()
+	}
+	c, err := extract(*ref)
+	if err != nil {
+		return err
+	}
+	o, err := readOverrides(*ovr)
+	if err != nil {
+		return err
+	}
+	data, err := c.encode()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		return err
+	}
+	_, err = o.apply(c)
+	return err
+}
+
+func runGen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ExitOnError)
+	cat := fs.String("catalog", "", "the catalog file")
+	ovr := fs.String("overrides", "", "the overrides file")
+	catOut := fs.String("catalog-out", "", "the Go file of package catalog to write")
+	apiOut := fs.String("api-out", "", "the Go file of package api to write")
+	fs.Parse(args)
+	if *cat == "" || *ovr == "" || *catOut == "" || *apiOut == "" {
+		usage()
+	}
+	c, err := settled(*cat, *ovr)
+	if err != nil {
+		return err
+	}
+	src, err := genCatalog(c)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*catOut, src, 0o644); err != nil {
+		return err
+	}
+	src, err = genAPI(c)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(*apiOut, src, 0o644)
+}
+
+func runReport(args []string) error {
+	fs := flag.NewFlagSet("report", flag.ExitOnError)
+	cat := fs.String("catalog", "", "the catalog file")
+	ovr := fs.String("overrides", "", "the overrides file")
+	fs.Parse(args)
+	if *cat == "" || *ovr == "" {
+		usage()
+	}
+	c, err := settled(*cat, *ovr)
+	if err != nil {
+		return err
+	}
+	fmt.Print(report(c))
+	return nil
+}
+
+// settled reads the catalog and applies the overrides to it.
+func settled(catalog, overrides string) (*Catalog, error) {
+	c, err := readCatalog(catalog)
+	if err != nil {
+		return nil, err
+	}
+	o, err := readOverrides(overrides)
+	if err != nil {
+		return nil, err
+	}
+	return o.apply(c)
+}
