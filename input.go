@@ -107,6 +107,13 @@ func (c *ContinuePhoneAudio) FromInput(in *Input) error {
 	return nil
 }
 
+// PropertyKind makes c the [Typer] of its own parameters, both strings, for
+// reading an XML body, in which text such as "True" would otherwise be read
+// as a boolean: Options{Types: &ContinuePhoneAudio{}}.DecodeInput(body, XML).
+func (*ContinuePhoneAudio) PropertyKind(rel, name string) (Kind, bool) {
+	return KindString, rel == "" && (name == "operationId" || name == "phoneNumber")
+}
+
 const (
 	cpaJSONOperationID = `{"operationId":`
 	cpaJSONPhoneNumber = `,"phoneNumber":`

@@ -141,5 +141,10 @@ func settled(catalog, overrides string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return o.apply(c)
+	c, err = o.apply(c)
+	if err != nil {
+		return nil, err
+	}
+	sortParams(c)
+	return c, nil
 }
