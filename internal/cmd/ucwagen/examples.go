@@ -257,6 +257,10 @@ func (x *extractor) settleFields(key string, fs []*Field, ev map[string]*evidenc
 				f.Type, f.Source = "", ""
 				x.issue("type "+fkey, "the JSON examples show %s", t)
 			}
+			if f.MaxLength > 0 && f.Type != "String" {
+				f.Type, f.Source = "", ""
+				x.issue("type "+fkey, "the JSON examples show %s, but the table gives a length in characters", t)
+			}
 			if en := x.enumNamed(f.Name); en != nil && f.Type == "String" {
 				x.issue("type "+fkey, "the JSON examples show a string, and the name is that of the enum %s", en.Name)
 			}
