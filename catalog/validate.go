@@ -96,8 +96,9 @@ func ValidateEvents(ev *ucwa.Events, f ucwa.Format) []Finding {
 
 // ValidateInput checks the body of a request of op: for a POST an input,
 // for a PUT the properties of the resource sent. A parameter op does not
-// take is reported as unknown; a required one missing, a value not of its
-// type, too long, out of range or outside its enumeration is an error.
+// take is reported as unknown; a required one missing or empty (an empty
+// string or list), a value not of its type, too long, out of range or
+// outside its enumeration is an error.
 func (op *Operation) ValidateInput(in *ucwa.Input, f ucwa.Format) []Finding {
 	v := validator{f: f}
 	base := ""
@@ -119,6 +120,8 @@ func (op *Operation) ValidateInput(in *ucwa.Input, f ucwa.Format) []Finding {
 			v.unknown(path, p.Name, "unknown parameter "+p.Name+" of "+op.Name())
 		case fd.Type.Kind == Href:
 			v.fail(path, p.Name, ErrType, p.Name+" is a link-valued parameter, not a property")
+		case fd.Required && empty(p.Value):
+			v.fail(path, p.Name, ErrRequired, p.Name+" is required, and empty")
 		default:
 			if p.Value.Kind() == ucwa.KindNull && !fd.Required {
 				continue
@@ -134,6 +137,8 @@ func (op *Operation) ValidateInput(in *ucwa.Input, f ucwa.Format) []Finding {
 		}
 		fd := find(params, l.Rel, "")
 		switch {
+		case fd != nil && fd.Required && l.Href == "":
+			v.fail(path, l.Rel, ErrRequired, l.Rel+" is required, and empty")
 		case fd == nil:
 			v.unknown(path, l.Rel, "unknown link "+l.Rel+" of "+op.Name())
 		case fd.Type.Kind != Href:
@@ -146,6 +151,19 @@ func (op *Operation) ValidateInput(in *ucwa.Input, f ucwa.Format) []Finding {
 		}
 	}
 	return v.out
+}
+
+// empty reports whether v is an empty string or list, which a required
+// parameter must not be: the reference's "cannot be null or empty", and
+// what a typed input reads as unset.
+func empty(v ucwa.Value) bool {
+	switch v.Kind() {
+	case ucwa.KindString:
+		return v.Text() == ""
+	case ucwa.KindList:
+		return len(v.List()) == 0
+	}
+	return false
 }
 
 // relOf returns the rel of a body: its Rel, or its "rel" property.
