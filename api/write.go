@@ -3,16 +3,18 @@ package api
 import (
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/ucwa-go/ucwa"
 )
 
-// The writers the generated encoders call, a method per kind of value. Each
-// appends one parameter with its name already written by the caller as a
-// constant (`,"subject":` or `<property name="subject">`); the first failure
-// is kept and the rest do nothing, so that a generated encoder is a straight
-// run of calls with one check at its end.
+// The writers the generated encoders call, a method per kind of value but
+// strings, which they write inline. Each appends one parameter after its
+// name, which the caller gives as a constant (`,"subject":` or
+// `<property name="subject">`). A value the
+// format cannot carry clears ok, and the rest is written all the same: the
+// generated encoder checks ok once, at the end, and on failure drops what it
+// wrote and asks the generic Input for the error, which names the value.
+// The common case, every value written, so costs one test.
 
 // jsonWriter writes a JSON body. Every member is written with a comma
 // before it; end turns the first comma into the opening brace, so that no
@@ -20,53 +22,40 @@ import (
 // same way into "_links".
 type jsonWriter struct {
 	dst   []byte
-	start int // where the body starts in dst
-	links int // where the "_links" object starts, -1 before the first link
-	err   *ucwa.EncodeError
+	start int  // where the body starts in dst
+	links int  // where the "_links" object starts, -1 before the first link
+	ok    bool // every value written could be
 }
 
-func newJSON(dst []byte) jsonWriter { return jsonWriter{dst: dst, start: len(dst), links: -1} }
+func newJSON(dst []byte) jsonWriter { return jsonWriter{dst: dst, start: len(dst), links: -1, ok: true} }
 
-// end closes the body and returns it, or dst as given and the error.
-func (w *jsonWriter) end() ([]byte, error) {
-	if w.err != nil {
-		return w.dst[:w.start], w.err
+// end closes the body and returns it, and false when a value could not be
+// written.
+func (w *jsonWriter) end() ([]byte, bool) {
+	if !w.ok {
+		return w.dst[:w.start], false
 	}
 	if w.links >= 0 {
 		w.dst[w.links] = '{'
 		w.dst = append(w.dst, '}')
 	}
 	if len(w.dst) == w.start {
-		return append(w.dst, "{}"...), nil
+		return append(w.dst, "{}"...), true
 	}
 	w.dst[w.start] = '{'
-	return append(w.dst, '}'), nil
+	return append(w.dst, '}'), true
 }
 
 // head starts the body of a PUT with its rel: {"rel":"…" (the brace
-// written as the comma end turns into one).
+// written as the comma end turns into one). A rel is a plain name.
 func (w *jsonWriter) head(rel string) {
 	w.dst = append(w.dst, `,"rel":"`...)
 	w.dst = append(w.dst, rel...)
 	w.dst = append(w.dst, '"')
 }
 
-func (w *jsonWriter) str(name, key, s string) {
-	if w.err != nil {
-		return
-	}
-	w.dst = append(w.dst, key...)
-	var ok bool
-	if w.dst, ok = ucwa.AppendJSONString(w.dst, s); !ok {
-		w.err = jsonError("/"+name, s)
-	}
-}
-
 // jsonStrs writes a list of strings or enum values; key is `,"attendees":`.
-func jsonStrs[S ~string](w *jsonWriter, name, key string, ss []S) {
-	if w.err != nil {
-		return
-	}
+func jsonStrs[S ~string](w *jsonWriter, key string, ss []S) {
 	w.dst = append(w.dst, key...)
 	w.dst = append(w.dst, '[')
 	for i, s := range ss {
@@ -74,10 +63,8 @@ func jsonStrs[S ~string](w *jsonWriter, name, key string, ss []S) {
 			w.dst = append(w.dst, ',')
 		}
 		var ok bool
-		if w.dst, ok = ucwa.AppendJSONString(w.dst, string(s)); !ok {
-			w.err = jsonError("/"+name+"/"+strconv.Itoa(i), string(s))
-			return
-		}
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(s))
+		w.ok = w.ok && ok
 	}
 	w.dst = append(w.dst, ']')
 }
@@ -92,15 +79,11 @@ func (w *jsonWriter) integer(key string, i int64) {
 	w.dst = strconv.AppendInt(w.dst, i, 10)
 }
 
-func (w *jsonWriter) date(name, key string, t time.Time) {
-	if w.err != nil {
-		return
-	}
+func (w *jsonWriter) date(key string, t time.Time) {
 	w.dst = append(w.dst, key...)
 	var ok bool
-	if w.dst, ok = ucwa.AppendDate(w.dst, t, ucwa.JSON); !ok {
-		w.err = dateError(ucwa.JSON, "/"+name, t)
-	}
+	w.dst, ok = ucwa.AppendDate(w.dst, t, ucwa.JSON)
+	w.ok = w.ok && ok
 }
 
 func (w *jsonWriter) duration(key string, d time.Duration) {
@@ -110,44 +93,13 @@ func (w *jsonWriter) duration(key string, d time.Duration) {
 	w.dst = append(w.dst, '"')
 }
 
-// link writes a link-valued parameter; key is `"message":{"href":`.
-func (w *jsonWriter) link(name, key, href string) {
-	if w.err != nil {
-		return
-	}
+// openLink starts "_links" before the first link-valued parameter, which
+// the generated encoder writes with a comma before it, as a member.
+func (w *jsonWriter) openLink() {
 	if w.links < 0 {
 		w.dst = append(w.dst, `,"_links":`...)
 		w.links = len(w.dst)
 	}
-	w.dst = append(w.dst, ',')
-	w.dst = append(w.dst, key...)
-	var ok bool
-	if w.dst, ok = ucwa.AppendJSONString(w.dst, href); !ok {
-		w.err = jsonError("/_links/"+name+"/href", href)
-		return
-	}
-	w.dst = append(w.dst, '}')
-}
-
-func jsonError(path, s string) *ucwa.EncodeError {
-	msg := "invalid UTF-8"
-	if utf8.ValidString(s) {
-		msg = "NUL character"
-	}
-	return &ucwa.EncodeError{Format: ucwa.JSON, Path: path, Err: ucwa.ErrInvalidValue, Msg: msg}
-}
-
-func xmlError(path, s string) *ucwa.EncodeError {
-	msg := "invalid UTF-8"
-	if utf8.ValidString(s) {
-		msg = "a character XML 1.0 cannot carry"
-	}
-	return &ucwa.EncodeError{Format: ucwa.XML, Path: path, Err: ucwa.ErrInvalidValue, Msg: msg}
-}
-
-func dateError(f ucwa.Format, path string, t time.Time) *ucwa.EncodeError {
-	return &ucwa.EncodeError{Format: f, Path: path, Err: ucwa.ErrInvalidValue,
-		Msg: "date " + t.String() + " cannot be written: the year in its offset is not 0001 to 9999"}
 }
 
 const (
@@ -166,59 +118,40 @@ type xmlWriter struct {
 	dst   []byte
 	start int
 	put   bool
-	err   *ucwa.EncodeError
+	ok    bool
 }
 
 func newXML(dst []byte) xmlWriter {
-	return xmlWriter{dst: append(dst, xmlInputOpen...), start: len(dst)}
+	return xmlWriter{dst: append(dst, xmlInputOpen...), start: len(dst), ok: true}
 }
 
 // newXMLPut starts the body of a PUT, with its rel as the first property.
 func newXMLPut(dst []byte, rel string) xmlWriter {
-	w := xmlWriter{dst: append(dst, xmlResOpen...), start: len(dst), put: true}
+	w := xmlWriter{dst: append(dst, xmlResOpen...), start: len(dst), put: true, ok: true}
 	w.dst = append(w.dst, `<property name="rel">`...)
 	w.dst = append(w.dst, rel...)
 	w.dst = append(w.dst, xmlPropEnd...)
 	return w
 }
 
-func (w *xmlWriter) end() ([]byte, error) {
-	if w.err != nil {
-		return w.dst[:w.start], w.err
+func (w *xmlWriter) end() ([]byte, bool) {
+	if !w.ok {
+		return w.dst[:w.start], false
 	}
 	if w.put {
-		return append(w.dst, xmlResClose...), nil
+		return append(w.dst, xmlResClose...), true
 	}
-	return append(w.dst, xmlInputClose...), nil
-}
-
-// str writes a property; key is `<property name="subject">`.
-func (w *xmlWriter) str(name, key, s string) {
-	if w.err != nil {
-		return
-	}
-	w.dst = append(w.dst, key...)
-	var ok bool
-	if w.dst, ok = ucwa.AppendXMLText(w.dst, s, false); !ok {
-		w.err = xmlError("/"+name, s)
-		return
-	}
-	w.dst = append(w.dst, xmlPropEnd...)
+	return append(w.dst, xmlInputClose...), true
 }
 
 // xmlStrs writes a list; key is `<propertyList name="attendees">`.
-func xmlStrs[S ~string](w *xmlWriter, name, key string, ss []S) {
-	if w.err != nil {
-		return
-	}
+func xmlStrs[S ~string](w *xmlWriter, key string, ss []S) {
 	w.dst = append(w.dst, key...)
-	for i, s := range ss {
+	for _, s := range ss {
 		w.dst = append(w.dst, "<item>"...)
 		var ok bool
-		if w.dst, ok = ucwa.AppendXMLText(w.dst, string(s), false); !ok {
-			w.err = xmlError("/"+name+"/"+strconv.Itoa(i), string(s))
-			return
-		}
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(s), false)
+		w.ok = w.ok && ok
 		w.dst = append(w.dst, "</item>"...)
 	}
 	w.dst = append(w.dst, "</propertyList>"...)
@@ -236,16 +169,11 @@ func (w *xmlWriter) integer(key string, i int64) {
 	w.dst = append(w.dst, xmlPropEnd...)
 }
 
-func (w *xmlWriter) date(name, key string, t time.Time) {
-	if w.err != nil {
-		return
-	}
+func (w *xmlWriter) date(key string, t time.Time) {
 	w.dst = append(w.dst, key...)
 	var ok bool
-	if w.dst, ok = ucwa.AppendDate(w.dst, t, ucwa.XML); !ok {
-		w.err = dateError(ucwa.XML, "/"+name, t)
-		return
-	}
+	w.dst, ok = ucwa.AppendDate(w.dst, t, ucwa.XML)
+	w.ok = w.ok && ok
 	w.dst = append(w.dst, xmlPropEnd...)
 }
 
@@ -255,18 +183,23 @@ func (w *xmlWriter) duration(key string, d time.Duration) {
 	w.dst = append(w.dst, xmlPropEnd...)
 }
 
-// link writes a link-valued parameter; key is `<link rel="message" href="`.
-func (w *xmlWriter) link(name, key, href string) {
-	if w.err != nil {
-		return
+// encodeError returns the error of a typed input whose encoder found a
+// value it cannot write: the error the generic form gives, which names it.
+func encodeError(x Operation, put bool, f ucwa.Format) error {
+	in := x.Input()
+	var err error
+	if put {
+		r := ucwa.Resource{Properties: in.Properties}
+		_, err = r.Append(nil, f)
+	} else {
+		_, err = in.Append(nil, f)
 	}
-	w.dst = append(w.dst, key...)
-	var ok bool
-	if w.dst, ok = ucwa.AppendXMLText(w.dst, href, true); !ok {
-		w.err = xmlError("/link[@rel='"+name+"']/@href", href)
-		return
+	if err == nil {
+		// Not reached: the typed encoders refuse what the generic ones
+		// refuse, no more (FuzzTypedInput checks it).
+		err = &ucwa.EncodeError{Format: f, Err: ucwa.ErrInvalidValue, Msg: "a value cannot be written"}
 	}
-	w.dst = append(w.dst, `"/>`...)
+	return err
 }
 
 // appendFormat appends the body of x in format f.

@@ -45,20 +45,34 @@ func (x *AddAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -67,20 +81,36 @@ func (x *AddAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -213,11 +243,16 @@ func (x *AddAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
@@ -225,11 +260,20 @@ func (x *AddAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if x.JoinVideoMuted.Set {
 		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -238,11 +282,18 @@ func (x *AddAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
@@ -250,11 +301,20 @@ func (x *AddAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 	if x.JoinVideoMuted.Set {
 		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -390,13 +450,23 @@ func (x *AddMessaging) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.Message != "" {
-		w.link("message", `"message":{"href":`, x.Message)
+		w.openLink()
+		w.dst = append(w.dst, `,"message":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -405,13 +475,23 @@ func (x *AddMessaging) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Message != "" {
-		w.link("message", `<link rel="message" href="`, x.Message)
+		w.dst = append(w.dst, `<link rel="message" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -512,11 +592,19 @@ func (x *AddParticipant) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -525,11 +613,21 @@ func (x *AddParticipant) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -627,14 +725,24 @@ func (x *AddPhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -643,14 +751,27 @@ func (x *AddPhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -759,9 +880,17 @@ func (x *AddToContactList) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("displayName", `,"displayName":`, x.DisplayName)
-	w.str("smtpAddress", `,"smtpAddress":`, x.SmtpAddress)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"displayName":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.DisplayName)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, `,"smtpAddress":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.SmtpAddress)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -770,9 +899,19 @@ func (x *AddToContactList) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("displayName", `<property name="displayName">`, x.DisplayName)
-	w.str("smtpAddress", `<property name="smtpAddress">`, x.SmtpAddress)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="displayName">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.DisplayName, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	w.dst = append(w.dst, `<property name="smtpAddress">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.SmtpAddress, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -860,8 +999,11 @@ func (x *AddToPresenceSubscription) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	jsonStrs(&w, "contactUris", `,"contactUris":`, x.ContactUris)
-	return w.end()
+	jsonStrs(&w, `,"contactUris":`, x.ContactUris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -870,8 +1012,11 @@ func (x *AddToPresenceSubscription) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	xmlStrs(&w, "contactUris", `<propertyList name="contactUris">`, x.ContactUris)
-	return w.end()
+	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactUris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -966,20 +1111,34 @@ func (x *AddVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinVideoMuted.Set {
 		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -988,20 +1147,36 @@ func (x *AddVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinVideoMuted.Set {
 		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1133,9 +1308,17 @@ func (x *AnonApplications) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("culture", `,"culture":`, x.Culture)
-	w.str("userAgent", `,"userAgent":`, x.UserAgent)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"culture":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Culture)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, `,"userAgent":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.UserAgent)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1144,9 +1327,19 @@ func (x *AnonApplications) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("culture", `<property name="culture">`, x.Culture)
-	w.str("userAgent", `<property name="userAgent">`, x.UserAgent)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="culture">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Culture, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	w.dst = append(w.dst, `<property name="userAgent">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.UserAgent, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1255,13 +1448,25 @@ func (x *Applications) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("culture", `,"culture":`, x.Culture)
-	w.str("endpointId", `,"endpointId":`, x.EndpointID)
+	var ok bool
+	w.dst = append(w.dst, `,"culture":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Culture)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, `,"endpointId":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.EndpointID)
+	w.ok = w.ok && ok
 	if x.InstanceID != "" {
-		w.str("instanceId", `,"instanceId":`, x.InstanceID)
+		w.dst = append(w.dst, `,"instanceId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.InstanceID)
+		w.ok = w.ok && ok
 	}
-	w.str("userAgent", `,"userAgent":`, x.UserAgent)
-	return w.end()
+	w.dst = append(w.dst, `,"userAgent":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.UserAgent)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1270,13 +1475,29 @@ func (x *Applications) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("culture", `<property name="culture">`, x.Culture)
-	w.str("endpointId", `<property name="endpointId">`, x.EndpointID)
+	var ok bool
+	w.dst = append(w.dst, `<property name="culture">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Culture, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	w.dst = append(w.dst, `<property name="endpointId">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.EndpointID, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.InstanceID != "" {
-		w.str("instanceId", `<property name="instanceId">`, x.InstanceID)
+		w.dst = append(w.dst, `<property name="instanceId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.InstanceID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("userAgent", `<property name="userAgent">`, x.UserAgent)
-	return w.end()
+	w.dst = append(w.dst, `<property name="userAgent">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.UserAgent, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1401,13 +1622,25 @@ func (x *Applications2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("culture", `,"culture":`, x.Culture)
-	w.str("endpointId", `,"endpointId":`, x.EndpointID)
+	var ok bool
+	w.dst = append(w.dst, `,"culture":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Culture)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, `,"endpointId":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.EndpointID)
+	w.ok = w.ok && ok
 	if x.InstanceID != "" {
-		w.str("instanceId", `,"instanceId":`, x.InstanceID)
+		w.dst = append(w.dst, `,"instanceId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.InstanceID)
+		w.ok = w.ok && ok
 	}
-	w.str("userAgent", `,"userAgent":`, x.UserAgent)
-	return w.end()
+	w.dst = append(w.dst, `,"userAgent":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.UserAgent)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1416,13 +1649,29 @@ func (x *Applications2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("culture", `<property name="culture">`, x.Culture)
-	w.str("endpointId", `<property name="endpointId">`, x.EndpointID)
+	var ok bool
+	w.dst = append(w.dst, `<property name="culture">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Culture, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	w.dst = append(w.dst, `<property name="endpointId">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.EndpointID, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.InstanceID != "" {
-		w.str("instanceId", `<property name="instanceId">`, x.InstanceID)
+		w.dst = append(w.dst, `<property name="instanceId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.InstanceID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("userAgent", `<property name="userAgent">`, x.UserAgent)
-	return w.end()
+	w.dst = append(w.dst, `<property name="userAgent">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.UserAgent, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1535,16 +1784,26 @@ func (x *PutCallForwardingSettings) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("callForwardingSettings")
+	var ok bool
 	if x.ActivePeriod != "" {
-		w.str("activePeriod", `,"activePeriod":`, string(x.ActivePeriod))
+		w.dst = append(w.dst, `,"activePeriod":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ActivePeriod))
+		w.ok = w.ok && ok
 	}
 	if x.ActiveSetting != "" {
-		w.str("activeSetting", `,"activeSetting":`, string(x.ActiveSetting))
+		w.dst = append(w.dst, `,"activeSetting":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ActiveSetting))
+		w.ok = w.ok && ok
 	}
 	if x.UnansweredCallHandling != "" {
-		w.str("unansweredCallHandling", `,"unansweredCallHandling":`, string(x.UnansweredCallHandling))
+		w.dst = append(w.dst, `,"unansweredCallHandling":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.UnansweredCallHandling))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1553,16 +1812,29 @@ func (x *PutCallForwardingSettings) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "callForwardingSettings")
+	var ok bool
 	if x.ActivePeriod != "" {
-		w.str("activePeriod", `<property name="activePeriod">`, string(x.ActivePeriod))
+		w.dst = append(w.dst, `<property name="activePeriod">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ActivePeriod), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ActiveSetting != "" {
-		w.str("activeSetting", `<property name="activeSetting">`, string(x.ActiveSetting))
+		w.dst = append(w.dst, `<property name="activeSetting">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ActiveSetting), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.UnansweredCallHandling != "" {
-		w.str("unansweredCallHandling", `<property name="unansweredCallHandling">`, string(x.UnansweredCallHandling))
+		w.dst = append(w.dst, `<property name="unansweredCallHandling">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.UnansweredCallHandling), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1691,13 +1963,19 @@ func (x *ChangeNumber) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.IncludeInContactCard.Set {
 		w.boolean(`,"includeInContactCard":`, x.IncludeInContactCard.V)
 	}
 	if x.Number != "" {
-		w.str("number", `,"number":`, x.Number)
+		w.dst = append(w.dst, `,"number":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Number)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1706,13 +1984,20 @@ func (x *ChangeNumber) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.IncludeInContactCard.Set {
 		w.boolean(`<property name="includeInContactCard">`, x.IncludeInContactCard.V)
 	}
 	if x.Number != "" {
-		w.str("number", `<property name="number">`, x.Number)
+		w.dst = append(w.dst, `<property name="number">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Number, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1811,7 +2096,10 @@ func (x *ChangeVisibility) AppendJSON(dst []byte) ([]byte, error) {
 	if x.IncludeInContactCard.Set {
 		w.boolean(`,"includeInContactCard":`, x.IncludeInContactCard.V)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1823,7 +2111,10 @@ func (x *ChangeVisibility) AppendXML(dst []byte) ([]byte, error) {
 	if x.IncludeInContactCard.Set {
 		w.boolean(`<property name="includeInContactCard">`, x.IncludeInContactCard.V)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -1944,34 +2235,50 @@ func (x *PutCommunication) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("communication")
+	var ok bool
 	if x.AudioPreference != "" {
-		w.str("audioPreference", `,"audioPreference":`, string(x.AudioPreference))
+		w.dst = append(w.dst, `,"audioPreference":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AudioPreference))
+		w.ok = w.ok && ok
 	}
 	if x.ConversationHistory != "" {
-		w.str("conversationHistory", `,"conversationHistory":`, string(x.ConversationHistory))
+		w.dst = append(w.dst, `,"conversationHistory":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ConversationHistory))
+		w.ok = w.ok && ok
 	}
 	if x.LisLocation != "" {
-		w.str("lisLocation", `,"lisLocation":`, x.LisLocation)
+		w.dst = append(w.dst, `,"lisLocation":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.LisLocation)
+		w.ok = w.ok && ok
 	}
 	if x.LisQueryResult != "" {
-		w.str("lisQueryResult", `,"lisQueryResult":`, string(x.LisQueryResult))
+		w.dst = append(w.dst, `,"lisQueryResult":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LisQueryResult))
+		w.ok = w.ok && ok
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
 	if x.PublishEndpointLocation.Set {
 		w.boolean(`,"publishEndpointLocation":`, x.PublishEndpointLocation.V)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		jsonStrs(&w, "supportedMessageFormats", `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		jsonStrs(&w, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
 	}
 	if len(x.SupportedModalities) > 0 {
-		jsonStrs(&w, "supportedModalities", `,"supportedModalities":`, x.SupportedModalities)
+		jsonStrs(&w, `,"supportedModalities":`, x.SupportedModalities)
 	}
 	if x.VideoBasedScreenSharing != "" {
-		w.str("videoBasedScreenSharing", `,"videoBasedScreenSharing":`, string(x.VideoBasedScreenSharing))
+		w.dst = append(w.dst, `,"videoBasedScreenSharing":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.VideoBasedScreenSharing))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1980,34 +2287,56 @@ func (x *PutCommunication) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "communication")
+	var ok bool
 	if x.AudioPreference != "" {
-		w.str("audioPreference", `<property name="audioPreference">`, string(x.AudioPreference))
+		w.dst = append(w.dst, `<property name="audioPreference">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AudioPreference), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ConversationHistory != "" {
-		w.str("conversationHistory", `<property name="conversationHistory">`, string(x.ConversationHistory))
+		w.dst = append(w.dst, `<property name="conversationHistory">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ConversationHistory), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.LisLocation != "" {
-		w.str("lisLocation", `<property name="lisLocation">`, x.LisLocation)
+		w.dst = append(w.dst, `<property name="lisLocation">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.LisLocation, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.LisQueryResult != "" {
-		w.str("lisQueryResult", `<property name="lisQueryResult">`, string(x.LisQueryResult))
+		w.dst = append(w.dst, `<property name="lisQueryResult">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LisQueryResult), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PublishEndpointLocation.Set {
 		w.boolean(`<property name="publishEndpointLocation">`, x.PublishEndpointLocation.V)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		xmlStrs(&w, "supportedMessageFormats", `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		xmlStrs(&w, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
 	}
 	if len(x.SupportedModalities) > 0 {
-		xmlStrs(&w, "supportedModalities", `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		xmlStrs(&w, `<propertyList name="supportedModalities">`, x.SupportedModalities)
 	}
 	if x.VideoBasedScreenSharing != "" {
-		w.str("videoBasedScreenSharing", `<property name="videoBasedScreenSharing">`, string(x.VideoBasedScreenSharing))
+		w.dst = append(w.dst, `<property name="videoBasedScreenSharing">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.VideoBasedScreenSharing), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2209,10 +2538,16 @@ func (x *PutContactPrivacyRelationship2) AppendJSON(dst []byte) ([]byte, error) 
 	}
 	w := newJSON(dst)
 	w.head("contactPrivacyRelationship")
+	var ok bool
 	if x.RelationshipLevel != "" {
-		w.str("relationshipLevel", `,"relationshipLevel":`, string(x.RelationshipLevel))
+		w.dst = append(w.dst, `,"relationshipLevel":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.RelationshipLevel))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2221,10 +2556,17 @@ func (x *PutContactPrivacyRelationship2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "contactPrivacyRelationship")
+	var ok bool
 	if x.RelationshipLevel != "" {
-		w.str("relationshipLevel", `<property name="relationshipLevel">`, string(x.RelationshipLevel))
+		w.dst = append(w.dst, `<property name="relationshipLevel">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.RelationshipLevel), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2334,16 +2676,28 @@ func (x *ContinueAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2352,16 +2706,29 @@ func (x *ContinueAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2473,16 +2840,28 @@ func (x *ContinueAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2491,16 +2870,29 @@ func (x *ContinueAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2608,13 +3000,23 @@ func (x *ContinueMessaging) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.Message != "" {
-		w.link("message", `"message":{"href":`, x.Message)
+		w.openLink()
+		w.dst = append(w.dst, `,"message":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2623,13 +3025,23 @@ func (x *ContinueMessaging) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Message != "" {
-		w.link("message", `<link rel="message" href="`, x.Message)
+		w.dst = append(w.dst, `<link rel="message" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2735,16 +3147,28 @@ func (x *ContinueVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2753,16 +3177,29 @@ func (x *ContinueVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2868,10 +3305,16 @@ func (x *Decline) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `,"reason":`, string(x.Reason))
+		w.dst = append(w.dst, `,"reason":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2880,10 +3323,17 @@ func (x *Decline) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `<property name="reason">`, string(x.Reason))
+		w.dst = append(w.dst, `<property name="reason">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -2970,10 +3420,16 @@ func (x *Dismiss) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `,"reason":`, string(x.Reason))
+		w.dst = append(w.dst, `,"reason":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2982,10 +3438,17 @@ func (x *Dismiss) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `<property name="reason">`, string(x.Reason))
+		w.dst = append(w.dst, `<property name="reason">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -3080,11 +3543,19 @@ func (x *PutGroup2) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("group")
+	var ok bool
 	if x.ID != "" {
-		w.str("id", `,"id":`, x.ID)
+		w.dst = append(w.dst, `,"id":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ID)
+		w.ok = w.ok && ok
 	}
-	w.str("name", `,"name":`, x.Name)
-	return w.end()
+	w.dst = append(w.dst, `,"name":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Name)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3093,11 +3564,21 @@ func (x *PutGroup2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "group")
+	var ok bool
 	if x.ID != "" {
-		w.str("id", `<property name="id">`, x.ID)
+		w.dst = append(w.dst, `<property name="id">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("name", `<property name="name">`, x.Name)
-	return w.end()
+	w.dst = append(w.dst, `<property name="name">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Name, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -3203,8 +3684,14 @@ func (x *ImmediateForwardToContact) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("target", `,"target":`, x.Target)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"target":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Target)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3213,8 +3700,15 @@ func (x *ImmediateForwardToContact) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("target", `<property name="target">`, x.Target)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="target">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Target, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -3309,22 +3803,36 @@ func (x *JoinOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OnlineMeetingURI != "" {
-		w.str("onlineMeetingUri", `,"onlineMeetingUri":`, x.OnlineMeetingURI)
+		w.dst = append(w.dst, `,"onlineMeetingUri":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OnlineMeetingURI)
+		w.ok = w.ok && ok
 	}
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3333,22 +3841,41 @@ func (x *JoinOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OnlineMeetingURI != "" {
-		w.str("onlineMeetingUri", `<property name="onlineMeetingUri">`, x.OnlineMeetingURI)
+		w.dst = append(w.dst, `<property name="onlineMeetingUri">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OnlineMeetingURI, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -3477,10 +4004,16 @@ func (x *Location) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Location != "" {
-		w.str("location", `,"location":`, x.Location)
+		w.dst = append(w.dst, `,"location":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Location)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3489,10 +4022,17 @@ func (x *Location) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Location != "" {
-		w.str("location", `<property name="location">`, x.Location)
+		w.dst = append(w.dst, `<property name="location">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Location, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -3596,28 +4136,38 @@ func (x *MakeMeAvailable) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.AudioPreference != "" {
-		w.str("audioPreference", `,"audioPreference":`, string(x.AudioPreference))
+		w.dst = append(w.dst, `,"audioPreference":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AudioPreference))
+		w.ok = w.ok && ok
 	}
 	if x.InactiveTimeout.Set {
 		w.duration(`,"inactiveTimeout":`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
 	if x.SignInAs != "" {
-		w.str("signInAs", `,"signInAs":`, string(x.SignInAs))
+		w.dst = append(w.dst, `,"signInAs":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.SignInAs))
+		w.ok = w.ok && ok
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		jsonStrs(&w, "supportedMessageFormats", `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		jsonStrs(&w, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
 	}
 	if len(x.SupportedModalities) > 0 {
-		jsonStrs(&w, "supportedModalities", `,"supportedModalities":`, x.SupportedModalities)
+		jsonStrs(&w, `,"supportedModalities":`, x.SupportedModalities)
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
 		w.duration(`,"voipFallbackToPhoneAudioTimeOut":`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3626,28 +4176,41 @@ func (x *MakeMeAvailable) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.AudioPreference != "" {
-		w.str("audioPreference", `<property name="audioPreference">`, string(x.AudioPreference))
+		w.dst = append(w.dst, `<property name="audioPreference">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AudioPreference), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.InactiveTimeout.Set {
 		w.duration(`<property name="inactiveTimeout">`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SignInAs != "" {
-		w.str("signInAs", `<property name="signInAs">`, string(x.SignInAs))
+		w.dst = append(w.dst, `<property name="signInAs">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.SignInAs), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		xmlStrs(&w, "supportedMessageFormats", `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		xmlStrs(&w, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
 	}
 	if len(x.SupportedModalities) > 0 {
-		xmlStrs(&w, "supportedModalities", `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		xmlStrs(&w, `<propertyList name="supportedModalities">`, x.SupportedModalities)
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
 		w.duration(`<property name="voipFallbackToPhoneAudioTimeOut">`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -3828,28 +4391,38 @@ func (x *MakeMeAvailable2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.AudioPreference != "" {
-		w.str("audioPreference", `,"audioPreference":`, string(x.AudioPreference))
+		w.dst = append(w.dst, `,"audioPreference":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AudioPreference))
+		w.ok = w.ok && ok
 	}
 	if x.InactiveTimeout.Set {
 		w.duration(`,"inactiveTimeout":`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
 	if x.SignInAs != "" {
-		w.str("signInAs", `,"signInAs":`, string(x.SignInAs))
+		w.dst = append(w.dst, `,"signInAs":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.SignInAs))
+		w.ok = w.ok && ok
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		jsonStrs(&w, "supportedMessageFormats", `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		jsonStrs(&w, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
 	}
 	if len(x.SupportedModalities) > 0 {
-		jsonStrs(&w, "supportedModalities", `,"supportedModalities":`, x.SupportedModalities)
+		jsonStrs(&w, `,"supportedModalities":`, x.SupportedModalities)
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
 		w.duration(`,"voipFallbackToPhoneAudioTimeOut":`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3858,28 +4431,41 @@ func (x *MakeMeAvailable2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.AudioPreference != "" {
-		w.str("audioPreference", `<property name="audioPreference">`, string(x.AudioPreference))
+		w.dst = append(w.dst, `<property name="audioPreference">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AudioPreference), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.InactiveTimeout.Set {
 		w.duration(`<property name="inactiveTimeout">`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SignInAs != "" {
-		w.str("signInAs", `<property name="signInAs">`, string(x.SignInAs))
+		w.dst = append(w.dst, `<property name="signInAs">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.SignInAs), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		xmlStrs(&w, "supportedMessageFormats", `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		xmlStrs(&w, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
 	}
 	if len(x.SupportedModalities) > 0 {
-		xmlStrs(&w, "supportedModalities", `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		xmlStrs(&w, `<propertyList name="supportedModalities">`, x.SupportedModalities)
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
 		w.duration(`<property name="voipFallbackToPhoneAudioTimeOut">`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -4041,8 +4627,11 @@ func (x *Memberships) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	jsonStrs(&w, "contactUris", `,"contactUris":`, x.ContactUris)
-	return w.end()
+	jsonStrs(&w, `,"contactUris":`, x.ContactUris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4051,8 +4640,11 @@ func (x *Memberships) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	xmlStrs(&w, "contactUris", `<propertyList name="contactUris">`, x.ContactUris)
-	return w.end()
+	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactUris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -4159,37 +4751,55 @@ func (x *PutMyAssignedOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("myAssignedOnlineMeeting")
+	var ok bool
 	if x.AccessLevel != "" {
-		w.str("accessLevel", `,"accessLevel":`, string(x.AccessLevel))
+		w.dst = append(w.dst, `,"accessLevel":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AccessLevel))
+		w.ok = w.ok && ok
 	}
 	if len(x.Attendees) > 0 {
-		jsonStrs(&w, "attendees", `,"attendees":`, x.Attendees)
+		jsonStrs(&w, `,"attendees":`, x.Attendees)
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.str("automaticLeaderAssignment", `,"automaticLeaderAssignment":`, string(x.AutomaticLeaderAssignment))
+		w.dst = append(w.dst, `,"automaticLeaderAssignment":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AutomaticLeaderAssignment))
+		w.ok = w.ok && ok
 	}
 	if x.Description != "" {
-		w.str("description", `,"description":`, x.Description)
+		w.dst = append(w.dst, `,"description":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Description)
+		w.ok = w.ok && ok
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.str("entryExitAnnouncement", `,"entryExitAnnouncement":`, string(x.EntryExitAnnouncement))
+		w.dst = append(w.dst, `,"entryExitAnnouncement":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.EntryExitAnnouncement))
+		w.ok = w.ok && ok
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date("expirationTime", `,"expirationTime":`, x.ExpirationTime)
+		w.date(`,"expirationTime":`, x.ExpirationTime)
 	}
 	if len(x.Leaders) > 0 {
-		jsonStrs(&w, "leaders", `,"leaders":`, x.Leaders)
+		jsonStrs(&w, `,"leaders":`, x.Leaders)
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.str("lobbyBypassForPhoneUsers", `,"lobbyBypassForPhoneUsers":`, string(x.LobbyBypassForPhoneUsers))
+		w.dst = append(w.dst, `,"lobbyBypassForPhoneUsers":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LobbyBypassForPhoneUsers))
+		w.ok = w.ok && ok
 	}
 	if x.PhoneUserAdmission != "" {
-		w.str("phoneUserAdmission", `,"phoneUserAdmission":`, string(x.PhoneUserAdmission))
+		w.dst = append(w.dst, `,"phoneUserAdmission":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.PhoneUserAdmission))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4198,37 +4808,62 @@ func (x *PutMyAssignedOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "myAssignedOnlineMeeting")
+	var ok bool
 	if x.AccessLevel != "" {
-		w.str("accessLevel", `<property name="accessLevel">`, string(x.AccessLevel))
+		w.dst = append(w.dst, `<property name="accessLevel">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AccessLevel), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if len(x.Attendees) > 0 {
-		xmlStrs(&w, "attendees", `<propertyList name="attendees">`, x.Attendees)
+		xmlStrs(&w, `<propertyList name="attendees">`, x.Attendees)
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.str("automaticLeaderAssignment", `<property name="automaticLeaderAssignment">`, string(x.AutomaticLeaderAssignment))
+		w.dst = append(w.dst, `<property name="automaticLeaderAssignment">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AutomaticLeaderAssignment), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Description != "" {
-		w.str("description", `<property name="description">`, x.Description)
+		w.dst = append(w.dst, `<property name="description">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Description, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.str("entryExitAnnouncement", `<property name="entryExitAnnouncement">`, string(x.EntryExitAnnouncement))
+		w.dst = append(w.dst, `<property name="entryExitAnnouncement">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.EntryExitAnnouncement), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date("expirationTime", `<property name="expirationTime">`, x.ExpirationTime)
+		w.date(`<property name="expirationTime">`, x.ExpirationTime)
 	}
 	if len(x.Leaders) > 0 {
-		xmlStrs(&w, "leaders", `<propertyList name="leaders">`, x.Leaders)
+		xmlStrs(&w, `<propertyList name="leaders">`, x.Leaders)
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.str("lobbyBypassForPhoneUsers", `<property name="lobbyBypassForPhoneUsers">`, string(x.LobbyBypassForPhoneUsers))
+		w.dst = append(w.dst, `<property name="lobbyBypassForPhoneUsers">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LobbyBypassForPhoneUsers), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneUserAdmission != "" {
-		w.str("phoneUserAdmission", `<property name="phoneUserAdmission">`, string(x.PhoneUserAdmission))
+		w.dst = append(w.dst, `<property name="phoneUserAdmission">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.PhoneUserAdmission), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -4440,11 +5075,19 @@ func (x *MyGroupMemberships2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("contactUri", `,"contactUri":`, x.ContactURI)
+	var ok bool
+	w.dst = append(w.dst, `,"contactUri":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.ContactURI)
+	w.ok = w.ok && ok
 	if x.GroupID != "" {
-		w.str("groupId", `,"groupId":`, x.GroupID)
+		w.dst = append(w.dst, `,"groupId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.GroupID)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4453,11 +5096,21 @@ func (x *MyGroupMemberships2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("contactUri", `<property name="contactUri">`, x.ContactURI)
+	var ok bool
+	w.dst = append(w.dst, `<property name="contactUri">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.ContactURI, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.GroupID != "" {
-		w.str("groupId", `<property name="groupId">`, x.GroupID)
+		w.dst = append(w.dst, `<property name="groupId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.GroupID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -4553,8 +5206,14 @@ func (x *MyGroups2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("displayName", `,"displayName":`, x.DisplayName)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"displayName":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.DisplayName)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4563,8 +5222,15 @@ func (x *MyGroups2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("displayName", `<property name="displayName">`, x.DisplayName)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="displayName">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.DisplayName, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -4668,37 +5334,55 @@ func (x *PutMyOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("myOnlineMeeting")
+	var ok bool
 	if x.AccessLevel != "" {
-		w.str("accessLevel", `,"accessLevel":`, string(x.AccessLevel))
+		w.dst = append(w.dst, `,"accessLevel":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AccessLevel))
+		w.ok = w.ok && ok
 	}
 	if len(x.Attendees) > 0 {
-		jsonStrs(&w, "attendees", `,"attendees":`, x.Attendees)
+		jsonStrs(&w, `,"attendees":`, x.Attendees)
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.str("automaticLeaderAssignment", `,"automaticLeaderAssignment":`, string(x.AutomaticLeaderAssignment))
+		w.dst = append(w.dst, `,"automaticLeaderAssignment":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AutomaticLeaderAssignment))
+		w.ok = w.ok && ok
 	}
 	if x.Description != "" {
-		w.str("description", `,"description":`, x.Description)
+		w.dst = append(w.dst, `,"description":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Description)
+		w.ok = w.ok && ok
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.str("entryExitAnnouncement", `,"entryExitAnnouncement":`, string(x.EntryExitAnnouncement))
+		w.dst = append(w.dst, `,"entryExitAnnouncement":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.EntryExitAnnouncement))
+		w.ok = w.ok && ok
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date("expirationTime", `,"expirationTime":`, x.ExpirationTime)
+		w.date(`,"expirationTime":`, x.ExpirationTime)
 	}
 	if len(x.Leaders) > 0 {
-		jsonStrs(&w, "leaders", `,"leaders":`, x.Leaders)
+		jsonStrs(&w, `,"leaders":`, x.Leaders)
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.str("lobbyBypassForPhoneUsers", `,"lobbyBypassForPhoneUsers":`, string(x.LobbyBypassForPhoneUsers))
+		w.dst = append(w.dst, `,"lobbyBypassForPhoneUsers":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LobbyBypassForPhoneUsers))
+		w.ok = w.ok && ok
 	}
 	if x.PhoneUserAdmission != "" {
-		w.str("phoneUserAdmission", `,"phoneUserAdmission":`, string(x.PhoneUserAdmission))
+		w.dst = append(w.dst, `,"phoneUserAdmission":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.PhoneUserAdmission))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4707,37 +5391,62 @@ func (x *PutMyOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "myOnlineMeeting")
+	var ok bool
 	if x.AccessLevel != "" {
-		w.str("accessLevel", `<property name="accessLevel">`, string(x.AccessLevel))
+		w.dst = append(w.dst, `<property name="accessLevel">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AccessLevel), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if len(x.Attendees) > 0 {
-		xmlStrs(&w, "attendees", `<propertyList name="attendees">`, x.Attendees)
+		xmlStrs(&w, `<propertyList name="attendees">`, x.Attendees)
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.str("automaticLeaderAssignment", `<property name="automaticLeaderAssignment">`, string(x.AutomaticLeaderAssignment))
+		w.dst = append(w.dst, `<property name="automaticLeaderAssignment">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AutomaticLeaderAssignment), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Description != "" {
-		w.str("description", `<property name="description">`, x.Description)
+		w.dst = append(w.dst, `<property name="description">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Description, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.str("entryExitAnnouncement", `<property name="entryExitAnnouncement">`, string(x.EntryExitAnnouncement))
+		w.dst = append(w.dst, `<property name="entryExitAnnouncement">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.EntryExitAnnouncement), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date("expirationTime", `<property name="expirationTime">`, x.ExpirationTime)
+		w.date(`<property name="expirationTime">`, x.ExpirationTime)
 	}
 	if len(x.Leaders) > 0 {
-		xmlStrs(&w, "leaders", `<propertyList name="leaders">`, x.Leaders)
+		xmlStrs(&w, `<propertyList name="leaders">`, x.Leaders)
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.str("lobbyBypassForPhoneUsers", `<property name="lobbyBypassForPhoneUsers">`, string(x.LobbyBypassForPhoneUsers))
+		w.dst = append(w.dst, `<property name="lobbyBypassForPhoneUsers">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LobbyBypassForPhoneUsers), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneUserAdmission != "" {
-		w.str("phoneUserAdmission", `<property name="phoneUserAdmission">`, string(x.PhoneUserAdmission))
+		w.dst = append(w.dst, `<property name="phoneUserAdmission">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.PhoneUserAdmission), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -4960,37 +5669,55 @@ func (x *MyOnlineMeetings) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.AccessLevel != "" {
-		w.str("accessLevel", `,"accessLevel":`, string(x.AccessLevel))
+		w.dst = append(w.dst, `,"accessLevel":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AccessLevel))
+		w.ok = w.ok && ok
 	}
 	if len(x.Attendees) > 0 {
-		jsonStrs(&w, "attendees", `,"attendees":`, x.Attendees)
+		jsonStrs(&w, `,"attendees":`, x.Attendees)
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.str("automaticLeaderAssignment", `,"automaticLeaderAssignment":`, string(x.AutomaticLeaderAssignment))
+		w.dst = append(w.dst, `,"automaticLeaderAssignment":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AutomaticLeaderAssignment))
+		w.ok = w.ok && ok
 	}
 	if x.Description != "" {
-		w.str("description", `,"description":`, x.Description)
+		w.dst = append(w.dst, `,"description":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Description)
+		w.ok = w.ok && ok
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.str("entryExitAnnouncement", `,"entryExitAnnouncement":`, string(x.EntryExitAnnouncement))
+		w.dst = append(w.dst, `,"entryExitAnnouncement":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.EntryExitAnnouncement))
+		w.ok = w.ok && ok
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date("expirationTime", `,"expirationTime":`, x.ExpirationTime)
+		w.date(`,"expirationTime":`, x.ExpirationTime)
 	}
 	if len(x.Leaders) > 0 {
-		jsonStrs(&w, "leaders", `,"leaders":`, x.Leaders)
+		jsonStrs(&w, `,"leaders":`, x.Leaders)
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.str("lobbyBypassForPhoneUsers", `,"lobbyBypassForPhoneUsers":`, string(x.LobbyBypassForPhoneUsers))
+		w.dst = append(w.dst, `,"lobbyBypassForPhoneUsers":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LobbyBypassForPhoneUsers))
+		w.ok = w.ok && ok
 	}
 	if x.PhoneUserAdmission != "" {
-		w.str("phoneUserAdmission", `,"phoneUserAdmission":`, string(x.PhoneUserAdmission))
+		w.dst = append(w.dst, `,"phoneUserAdmission":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.PhoneUserAdmission))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4999,37 +5726,62 @@ func (x *MyOnlineMeetings) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.AccessLevel != "" {
-		w.str("accessLevel", `<property name="accessLevel">`, string(x.AccessLevel))
+		w.dst = append(w.dst, `<property name="accessLevel">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AccessLevel), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if len(x.Attendees) > 0 {
-		xmlStrs(&w, "attendees", `<propertyList name="attendees">`, x.Attendees)
+		xmlStrs(&w, `<propertyList name="attendees">`, x.Attendees)
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.str("automaticLeaderAssignment", `<property name="automaticLeaderAssignment">`, string(x.AutomaticLeaderAssignment))
+		w.dst = append(w.dst, `<property name="automaticLeaderAssignment">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AutomaticLeaderAssignment), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Description != "" {
-		w.str("description", `<property name="description">`, x.Description)
+		w.dst = append(w.dst, `<property name="description">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Description, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.str("entryExitAnnouncement", `<property name="entryExitAnnouncement">`, string(x.EntryExitAnnouncement))
+		w.dst = append(w.dst, `<property name="entryExitAnnouncement">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.EntryExitAnnouncement), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date("expirationTime", `<property name="expirationTime">`, x.ExpirationTime)
+		w.date(`<property name="expirationTime">`, x.ExpirationTime)
 	}
 	if len(x.Leaders) > 0 {
-		xmlStrs(&w, "leaders", `<propertyList name="leaders">`, x.Leaders)
+		xmlStrs(&w, `<propertyList name="leaders">`, x.Leaders)
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.str("lobbyBypassForPhoneUsers", `<property name="lobbyBypassForPhoneUsers">`, string(x.LobbyBypassForPhoneUsers))
+		w.dst = append(w.dst, `<property name="lobbyBypassForPhoneUsers">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LobbyBypassForPhoneUsers), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneUserAdmission != "" {
-		w.str("phoneUserAdmission", `<property name="phoneUserAdmission">`, string(x.PhoneUserAdmission))
+		w.dst = append(w.dst, `<property name="phoneUserAdmission">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.PhoneUserAdmission), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5214,10 +5966,16 @@ func (x *Note) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Message != "" {
-		w.str("message", `,"message":`, x.Message)
+		w.dst = append(w.dst, `,"message":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5226,10 +5984,17 @@ func (x *Note) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Message != "" {
-		w.str("message", `<property name="message">`, x.Message)
+		w.dst = append(w.dst, `<property name="message">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5318,13 +6083,21 @@ func (x *PutOnlineMeetingExtension) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("onlineMeetingExtension")
+	var ok bool
 	if x.ID != "" {
-		w.str("id", `,"id":`, x.ID)
+		w.dst = append(w.dst, `,"id":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ID)
+		w.ok = w.ok && ok
 	}
 	if x.Type != "" {
-		w.str("type", `,"type":`, string(x.Type))
+		w.dst = append(w.dst, `,"type":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Type))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5333,13 +6106,23 @@ func (x *PutOnlineMeetingExtension) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "onlineMeetingExtension")
+	var ok bool
 	if x.ID != "" {
-		w.str("id", `<property name="id">`, x.ID)
+		w.dst = append(w.dst, `<property name="id">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Type != "" {
-		w.str("type", `<property name="type">`, string(x.Type))
+		w.dst = append(w.dst, `<property name="type">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Type), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5455,13 +6238,21 @@ func (x *OnlineMeetingExtensions) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.ID != "" {
-		w.str("id", `,"id":`, x.ID)
+		w.dst = append(w.dst, `,"id":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ID)
+		w.ok = w.ok && ok
 	}
 	if x.Type != "" {
-		w.str("type", `,"type":`, string(x.Type))
+		w.dst = append(w.dst, `,"type":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Type))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5470,13 +6261,23 @@ func (x *OnlineMeetingExtensions) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.ID != "" {
-		w.str("id", `<property name="id">`, x.ID)
+		w.dst = append(w.dst, `<property name="id">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Type != "" {
-		w.str("type", `<property name="type">`, string(x.Type))
+		w.dst = append(w.dst, `<property name="type">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Type), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5577,10 +6378,16 @@ func (x *Presence) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Availability != "" {
-		w.str("availability", `,"availability":`, string(x.Availability))
+		w.dst = append(w.dst, `,"availability":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Availability))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5589,10 +6396,17 @@ func (x *Presence) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Availability != "" {
-		w.str("availability", `<property name="availability">`, string(x.Availability))
+		w.dst = append(w.dst, `<property name="availability">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Availability), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5679,8 +6493,11 @@ func (x *PresenceSubscriptionMemberships) AppendJSON(dst []byte) ([]byte, error)
 		return dst, err
 	}
 	w := newJSON(dst)
-	jsonStrs(&w, "contactUris", `,"contactUris":`, x.ContactUris)
-	return w.end()
+	jsonStrs(&w, `,"contactUris":`, x.ContactUris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5689,8 +6506,11 @@ func (x *PresenceSubscriptionMemberships) AppendXML(dst []byte) ([]byte, error) 
 		return dst, err
 	}
 	w := newXML(dst)
-	xmlStrs(&w, "contactUris", `<propertyList name="contactUris">`, x.ContactUris)
-	return w.end()
+	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactUris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5780,8 +6600,11 @@ func (x *PresenceSubscriptions) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.integer(`,"duration":`, int64(x.Duration))
-	jsonStrs(&w, "uris", `,"uris":`, x.Uris)
-	return w.end()
+	jsonStrs(&w, `,"uris":`, x.Uris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5791,8 +6614,11 @@ func (x *PresenceSubscriptions) AppendXML(dst []byte) ([]byte, error) {
 	}
 	w := newXML(dst)
 	w.integer(`<property name="duration">`, int64(x.Duration))
-	xmlStrs(&w, "uris", `<propertyList name="uris">`, x.Uris)
-	return w.end()
+	xmlStrs(&w, `<propertyList name="uris">`, x.Uris)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -5882,13 +6708,21 @@ func (x *PublishCallQualityFeedback) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.MediaEndpoint != "" {
-		w.str("mediaEndpoint", `,"mediaEndpoint":`, x.MediaEndpoint)
+		w.dst = append(w.dst, `,"mediaEndpoint":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaEndpoint)
+		w.ok = w.ok && ok
 	}
 	if x.MediaQualityOfExperience != "" {
-		w.str("mediaQualityOfExperience", `,"mediaQualityOfExperience":`, x.MediaQualityOfExperience)
+		w.dst = append(w.dst, `,"mediaQualityOfExperience":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaQualityOfExperience)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5897,13 +6731,23 @@ func (x *PublishCallQualityFeedback) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.MediaEndpoint != "" {
-		w.str("mediaEndpoint", `<property name="mediaEndpoint">`, x.MediaEndpoint)
+		w.dst = append(w.dst, `<property name="mediaEndpoint">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaEndpoint, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaQualityOfExperience != "" {
-		w.str("mediaQualityOfExperience", `<property name="mediaQualityOfExperience">`, x.MediaQualityOfExperience)
+		w.dst = append(w.dst, `<property name="mediaQualityOfExperience">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaQualityOfExperience, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6005,8 +6849,14 @@ func (x *RemoveContactFromAllGroups) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("contactUri", `,"contactUri":`, x.ContactURI)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"contactUri":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.ContactURI)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6015,8 +6865,15 @@ func (x *RemoveContactFromAllGroups) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("contactUri", `<property name="contactUri">`, x.ContactURI)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="contactUri">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.ContactURI, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6104,8 +6961,14 @@ func (x *RemoveContactFromAllGroups2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("contactUri", `,"contactUri":`, x.ContactURI)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"contactUri":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.ContactURI)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6114,8 +6977,15 @@ func (x *RemoveContactFromAllGroups2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("contactUri", `<property name="contactUri">`, x.ContactURI)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="contactUri">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.ContactURI, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6202,8 +7072,14 @@ func (x *RemoveFromContactList) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("groupId", `,"groupId":`, x.GroupID)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"groupId":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.GroupID)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6212,8 +7088,15 @@ func (x *RemoveFromContactList) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("groupId", `<property name="groupId">`, x.GroupID)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="groupId">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.GroupID, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6303,14 +7186,24 @@ func (x *ReplaceWithPhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6319,14 +7212,27 @@ func (x *ReplaceWithPhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6434,13 +7340,21 @@ func (x *ReportMediaDiagnostics) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.ErrorCode != "" {
-		w.str("errorCode", `,"errorCode":`, string(x.ErrorCode))
+		w.dst = append(w.dst, `,"errorCode":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ErrorCode))
+		w.ok = w.ok && ok
 	}
 	if x.ErrorSubcode != "" {
-		w.str("errorSubcode", `,"errorSubcode":`, string(x.ErrorSubcode))
+		w.dst = append(w.dst, `,"errorSubcode":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ErrorSubcode))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6449,13 +7363,23 @@ func (x *ReportMediaDiagnostics) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.ErrorCode != "" {
-		w.str("errorCode", `<property name="errorCode">`, string(x.ErrorCode))
+		w.dst = append(w.dst, `<property name="errorCode">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ErrorCode), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ErrorSubcode != "" {
-		w.str("errorSubcode", `<property name="errorSubcode">`, string(x.ErrorSubcode))
+		w.dst = append(w.dst, `<property name="errorSubcode">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ErrorSubcode), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6568,29 +7492,49 @@ func (x *ReportMyNetwork) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.ChassisID != "" {
-		w.str("chassisID", `,"chassisID":`, x.ChassisID)
+		w.dst = append(w.dst, `,"chassisID":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ChassisID)
+		w.ok = w.ok && ok
 	}
-	w.str("clientNetworkType", `,"clientNetworkType":`, string(x.ClientNetworkType))
+	w.dst = append(w.dst, `,"clientNetworkType":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ClientNetworkType))
+	w.ok = w.ok && ok
 	if x.IP != "" {
-		w.str("ip", `,"ip":`, x.IP)
+		w.dst = append(w.dst, `,"ip":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.IP)
+		w.ok = w.ok && ok
 	}
 	if x.MAC != "" {
-		w.str("mac", `,"mac":`, x.MAC)
+		w.dst = append(w.dst, `,"mac":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MAC)
+		w.ok = w.ok && ok
 	}
 	if x.PortID != "" {
-		w.str("portID", `,"portID":`, x.PortID)
+		w.dst = append(w.dst, `,"portID":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PortID)
+		w.ok = w.ok && ok
 	}
 	if x.RSSI != "" {
-		w.str("rssi", `,"rssi":`, x.RSSI)
+		w.dst = append(w.dst, `,"rssi":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.RSSI)
+		w.ok = w.ok && ok
 	}
 	if x.SubnetID != "" {
-		w.str("subnetID", `,"subnetID":`, x.SubnetID)
+		w.dst = append(w.dst, `,"subnetID":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SubnetID)
+		w.ok = w.ok && ok
 	}
 	if x.WapBSSID != "" {
-		w.str("wapBSSID", `,"wapBSSID":`, x.WapBSSID)
+		w.dst = append(w.dst, `,"wapBSSID":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.WapBSSID)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6599,29 +7543,57 @@ func (x *ReportMyNetwork) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.ChassisID != "" {
-		w.str("chassisID", `<property name="chassisID">`, x.ChassisID)
+		w.dst = append(w.dst, `<property name="chassisID">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ChassisID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("clientNetworkType", `<property name="clientNetworkType">`, string(x.ClientNetworkType))
+	w.dst = append(w.dst, `<property name="clientNetworkType">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ClientNetworkType), false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.IP != "" {
-		w.str("ip", `<property name="ip">`, x.IP)
+		w.dst = append(w.dst, `<property name="ip">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.IP, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MAC != "" {
-		w.str("mac", `<property name="mac">`, x.MAC)
+		w.dst = append(w.dst, `<property name="mac">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MAC, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PortID != "" {
-		w.str("portID", `<property name="portID">`, x.PortID)
+		w.dst = append(w.dst, `<property name="portID">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PortID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.RSSI != "" {
-		w.str("rssi", `<property name="rssi">`, x.RSSI)
+		w.dst = append(w.dst, `<property name="rssi">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.RSSI, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SubnetID != "" {
-		w.str("subnetID", `<property name="subnetID">`, x.SubnetID)
+		w.dst = append(w.dst, `<property name="subnetID">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SubnetID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.WapBSSID != "" {
-		w.str("wapBSSID", `<property name="wapBSSID">`, x.WapBSSID)
+		w.dst = append(w.dst, `<property name="wapBSSID">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.WapBSSID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6782,13 +7754,19 @@ func (x *PutSimultaneousRingSettings) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("simultaneousRingSettings")
+	var ok bool
 	if x.RingDelay.Set {
 		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.str("target", `,"target":`, string(x.Target))
+		w.dst = append(w.dst, `,"target":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Target))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6797,13 +7775,20 @@ func (x *PutSimultaneousRingSettings) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "simultaneousRingSettings")
+	var ok bool
 	if x.RingDelay.Set {
 		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.str("target", `<property name="target">`, string(x.Target))
+		w.dst = append(w.dst, `<property name="target">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Target), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -6924,8 +7909,14 @@ func (x *SimultaneousRingToContact) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	w.str("target", `,"target":`, x.Target)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `,"target":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Target)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6934,8 +7925,15 @@ func (x *SimultaneousRingToContact) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	w.str("target", `<property name="target">`, x.Target)
-	return w.end()
+	var ok bool
+	w.dst = append(w.dst, `<property name="target">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Target, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -7022,7 +8020,10 @@ func (x *SimultaneousRingToDelegates) AppendJSON(dst []byte) ([]byte, error) {
 	if x.RingDelay.Set {
 		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7034,7 +8035,10 @@ func (x *SimultaneousRingToDelegates) AppendXML(dst []byte) ([]byte, error) {
 	if x.RingDelay.Set {
 		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -7129,7 +8133,10 @@ func (x *SimultaneousRingToTeam) AppendJSON(dst []byte) ([]byte, error) {
 	if x.RingDelay.Set {
 		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7141,7 +8148,10 @@ func (x *SimultaneousRingToTeam) AppendXML(dst []byte) ([]byte, error) {
 	if x.RingDelay.Set {
 		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -7253,29 +8263,49 @@ func (x *StartAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7284,29 +8314,54 @@ func (x *StartAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -7483,32 +8538,56 @@ func (x *StartAudio2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7517,32 +8596,60 @@ func (x *StartAudio2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -7728,35 +8835,61 @@ func (x *StartAudioOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.Delegator != "" {
-		w.str("delegator", `,"delegator":`, x.Delegator)
+		w.dst = append(w.dst, `,"delegator":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Delegator)
+		w.ok = w.ok && ok
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7765,35 +8898,66 @@ func (x *StartAudioOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.Delegator != "" {
-		w.str("delegator", `<property name="delegator">`, x.Delegator)
+		w.dst = append(w.dst, `<property name="delegator">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Delegator, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -7990,21 +9154,34 @@ func (x *StartAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
@@ -8013,9 +9190,16 @@ func (x *StartAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8024,21 +9208,40 @@ func (x *StartAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
@@ -8047,9 +9250,15 @@ func (x *StartAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -8238,21 +9447,34 @@ func (x *StartAudioVideo2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
@@ -8261,12 +9483,23 @@ func (x *StartAudioVideo2) AppendJSON(dst []byte) ([]byte, error) {
 		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8275,21 +9508,40 @@ func (x *StartAudioVideo2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
@@ -8298,12 +9550,21 @@ func (x *StartAudioVideo2) AppendXML(dst []byte) ([]byte, error) {
 		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -8501,21 +9762,34 @@ func (x *StartAudioVideoOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, err
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
@@ -8524,15 +9798,28 @@ func (x *StartAudioVideoOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, err
 		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.Delegator != "" {
-		w.str("delegator", `,"delegator":`, x.Delegator)
+		w.dst = append(w.dst, `,"delegator":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Delegator)
+		w.ok = w.ok && ok
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8541,21 +9828,40 @@ func (x *StartAudioVideoOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, erro
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
@@ -8564,15 +9870,27 @@ func (x *StartAudioVideoOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, erro
 		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.Delegator != "" {
-		w.str("delegator", `<property name="delegator">`, x.Delegator)
+		w.dst = append(w.dst, `<property name="delegator">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Delegator, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -8786,50 +10104,86 @@ func (x *StartEmergencyCall) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.Address != "" {
-		w.str("address", `,"address":`, x.Address)
+		w.dst = append(w.dst, `,"address":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Address)
+		w.ok = w.ok && ok
 	}
 	if x.Building != "" {
-		w.str("building", `,"building":`, x.Building)
+		w.dst = append(w.dst, `,"building":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Building)
+		w.ok = w.ok && ok
 	}
 	if x.City != "" {
-		w.str("city", `,"city":`, x.City)
+		w.dst = append(w.dst, `,"city":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.City)
+		w.ok = w.ok && ok
 	}
 	if x.Country != "" {
-		w.str("country", `,"country":`, x.Country)
+		w.dst = append(w.dst, `,"country":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Country)
+		w.ok = w.ok && ok
 	}
 	if x.State != "" {
-		w.str("state", `,"state":`, x.State)
+		w.dst = append(w.dst, `,"state":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.State)
+		w.ok = w.ok && ok
 	}
 	if x.Zip != "" {
-		w.str("zip", `,"zip":`, x.Zip)
+		w.dst = append(w.dst, `,"zip":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Zip)
+		w.ok = w.ok && ok
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8838,50 +10192,96 @@ func (x *StartEmergencyCall) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
 		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.Address != "" {
-		w.str("address", `<property name="address">`, x.Address)
+		w.dst = append(w.dst, `<property name="address">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Address, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Building != "" {
-		w.str("building", `<property name="building">`, x.Building)
+		w.dst = append(w.dst, `<property name="building">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Building, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.City != "" {
-		w.str("city", `<property name="city">`, x.City)
+		w.dst = append(w.dst, `<property name="city">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.City, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Country != "" {
-		w.str("country", `<property name="country">`, x.Country)
+		w.dst = append(w.dst, `<property name="country">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Country, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.State != "" {
-		w.str("state", `<property name="state">`, x.State)
+		w.dst = append(w.dst, `<property name="state">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.State, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Zip != "" {
-		w.str("zip", `<property name="zip">`, x.Zip)
+		w.dst = append(w.dst, `<property name="zip">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Zip, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -9120,23 +10520,41 @@ func (x *StartMessaging) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.Message != "" {
-		w.link("message", `"message":{"href":`, x.Message)
+		w.openLink()
+		w.dst = append(w.dst, `,"message":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9145,23 +10563,45 @@ func (x *StartMessaging) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Message != "" {
-		w.link("message", `<link rel="message" href="`, x.Message)
+		w.dst = append(w.dst, `<link rel="message" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -9313,26 +10753,48 @@ func (x *StartMessaging2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
-	w.str("operationId", `,"operationId":`, x.OperationID)
+	w.dst = append(w.dst, `,"operationId":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+	w.ok = w.ok && ok
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.To != "" {
-		w.str("to", `,"to":`, x.To)
+		w.dst = append(w.dst, `,"to":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+		w.ok = w.ok && ok
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
 	if x.Message != "" {
-		w.link("message", `"message":{"href":`, x.Message)
+		w.openLink()
+		w.dst = append(w.dst, `,"message":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9341,26 +10803,51 @@ func (x *StartMessaging2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("operationId", `<property name="operationId">`, x.OperationID)
+	w.dst = append(w.dst, `<property name="operationId">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.To != "" {
-		w.str("to", `<property name="to">`, x.To)
+		w.dst = append(w.dst, `<property name="to">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
 	if x.Message != "" {
-		w.link("message", `<link rel="message" href="`, x.Message)
+		w.dst = append(w.dst, `<link rel="message" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -9512,19 +10999,31 @@ func (x *StartOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9533,19 +11032,35 @@ func (x *StartOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -9666,7 +11181,10 @@ func (x *StartOrRefreshSubscriptionToContactsAndGroups) AppendJSON(dst []byte) (
 	}
 	w := newJSON(dst)
 	w.integer(`,"duration":`, int64(x.Duration))
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9676,7 +11194,10 @@ func (x *StartOrRefreshSubscriptionToContactsAndGroups) AppendXML(dst []byte) ([
 	}
 	w := newXML(dst)
 	w.integer(`<property name="duration">`, int64(x.Duration))
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -9777,23 +11298,39 @@ func (x *StartPhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9802,23 +11339,45 @@ func (x *StartPhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
-	return w.end()
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -9969,26 +11528,46 @@ func (x *StartPhoneAudio2) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9997,26 +11576,51 @@ func (x *StartPhoneAudio2) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -10176,29 +11780,51 @@ func (x *StartPhoneAudioOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, err
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `,"phoneNumber":`, x.PhoneNumber)
+		w.dst = append(w.dst, `,"phoneNumber":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
+		w.ok = w.ok && ok
 	}
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Delegator != "" {
-		w.str("delegator", `,"delegator":`, x.Delegator)
+		w.dst = append(w.dst, `,"delegator":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Delegator)
+		w.ok = w.ok && ok
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `"customContent":{"href":`, x.CustomContent)
+		w.openLink()
+		w.dst = append(w.dst, `,"customContent":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10207,29 +11833,57 @@ func (x *StartPhoneAudioOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, erro
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.str("phoneNumber", `<property name="phoneNumber">`, x.PhoneNumber)
+		w.dst = append(w.dst, `<property name="phoneNumber">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Delegator != "" {
-		w.str("delegator", `<property name="delegator">`, x.Delegator)
+		w.dst = append(w.dst, `<property name="delegator">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Delegator, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.CustomContent != "" {
-		w.link("customContent", `<link rel="customContent" href="`, x.CustomContent)
+		w.dst = append(w.dst, `<link rel="customContent" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -10404,29 +12058,49 @@ func (x *StartVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `,"operationId":`, x.OperationID)
+		w.dst = append(w.dst, `,"operationId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
+		w.ok = w.ok && ok
 	}
-	w.str("to", `,"to":`, x.To)
+	w.dst = append(w.dst, `,"to":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
+	w.ok = w.ok && ok
 	if x.Importance != "" {
-		w.str("importance", `,"importance":`, string(x.Importance))
+		w.dst = append(w.dst, `,"importance":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
+		w.ok = w.ok && ok
 	}
 	if x.Subject != "" {
-		w.str("subject", `,"subject":`, x.Subject)
+		w.dst = append(w.dst, `,"subject":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
+		w.ok = w.ok && ok
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `,"threadId":`, x.ThreadID)
+		w.dst = append(w.dst, `,"threadId":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
+		w.ok = w.ok && ok
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `,"sessionContext":`, x.SessionContext)
+		w.dst = append(w.dst, `,"sessionContext":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
+		w.ok = w.ok && ok
 	}
 	if x.JoinVideoMuted.Set {
 		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `"mediaOffer":{"href":`, x.MediaOffer)
+		w.openLink()
+		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `}`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10435,29 +12109,54 @@ func (x *StartVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.OperationID != "" {
-		w.str("operationId", `<property name="operationId">`, x.OperationID)
+		w.dst = append(w.dst, `<property name="operationId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	w.str("to", `<property name="to">`, x.To)
+	w.dst = append(w.dst, `<property name="to">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.str("importance", `<property name="importance">`, string(x.Importance))
+		w.dst = append(w.dst, `<property name="importance">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.str("subject", `<property name="subject">`, x.Subject)
+		w.dst = append(w.dst, `<property name="subject">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.str("threadId", `<property name="threadId">`, x.ThreadID)
+		w.dst = append(w.dst, `<property name="threadId">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.str("sessionContext", `<property name="sessionContext">`, x.SessionContext)
+		w.dst = append(w.dst, `<property name="sessionContext">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
 	if x.JoinVideoMuted.Set {
 		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.link("mediaOffer", `<link rel="mediaOffer" href="`, x.MediaOffer)
+		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, `"/>`...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -10612,10 +12311,16 @@ func (x *StopAudio) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `,"reason":`, string(x.Reason))
+		w.dst = append(w.dst, `,"reason":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10624,10 +12329,17 @@ func (x *StopAudio) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `<property name="reason">`, string(x.Reason))
+		w.dst = append(w.dst, `<property name="reason">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -10714,10 +12426,16 @@ func (x *StopAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `,"reason":`, string(x.Reason))
+		w.dst = append(w.dst, `,"reason":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10726,10 +12444,17 @@ func (x *StopAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `<property name="reason">`, string(x.Reason))
+		w.dst = append(w.dst, `<property name="reason">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -10818,10 +12543,16 @@ func (x *StopVideo) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `,"reason":`, string(x.Reason))
+		w.dst = append(w.dst, `,"reason":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10830,10 +12561,17 @@ func (x *StopVideo) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.Reason != "" {
-		w.str("reason", `<property name="reason">`, string(x.Reason))
+		w.dst = append(w.dst, `<property name="reason">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -10928,9 +12666,15 @@ func (x *SubscribeToGroupPresence) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	w.integer(`,"duration":`, int64(x.Duration))
-	w.str("groupId", `,"groupId":`, x.GroupID)
-	return w.end()
+	w.dst = append(w.dst, `,"groupId":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.GroupID)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10939,9 +12683,16 @@ func (x *SubscribeToGroupPresence) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	w.integer(`<property name="duration">`, int64(x.Duration))
-	w.str("groupId", `<property name="groupId">`, x.GroupID)
-	return w.end()
+	w.dst = append(w.dst, `<property name="groupId">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.GroupID, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -11040,13 +12791,19 @@ func (x *PutUnansweredCallSettings) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.head("unansweredCallSettings")
+	var ok bool
 	if x.RingDelay.Set {
 		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.str("target", `,"target":`, string(x.Target))
+		w.dst = append(w.dst, `,"target":`...)
+		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Target))
+		w.ok = w.ok && ok
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11055,13 +12812,20 @@ func (x *PutUnansweredCallSettings) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXMLPut(dst, "unansweredCallSettings")
+	var ok bool
 	if x.RingDelay.Set {
 		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.str("target", `<property name="target">`, string(x.Target))
+		w.dst = append(w.dst, `<property name="target">`...)
+		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Target), false)
+		w.ok = w.ok && ok
+		w.dst = append(w.dst, xmlPropEnd...)
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, true, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -11186,11 +12950,17 @@ func (x *UnansweredCallToContact) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
+	var ok bool
 	if x.RingDelay.Set {
 		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	w.str("target", `,"target":`, x.Target)
-	return w.end()
+	w.dst = append(w.dst, `,"target":`...)
+	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Target)
+	w.ok = w.ok && ok
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11199,11 +12969,18 @@ func (x *UnansweredCallToContact) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
+	var ok bool
 	if x.RingDelay.Set {
 		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	w.str("target", `<property name="target">`, x.Target)
-	return w.end()
+	w.dst = append(w.dst, `<property name="target">`...)
+	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Target, false)
+	w.ok = w.ok && ok
+	w.dst = append(w.dst, xmlPropEnd...)
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.
@@ -11304,7 +13081,10 @@ func (x *UnansweredCallToVoicemail) AppendJSON(dst []byte) ([]byte, error) {
 	if x.RingDelay.Set {
 		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.JSON)
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11316,7 +13096,10 @@ func (x *UnansweredCallToVoicemail) AppendXML(dst []byte) ([]byte, error) {
 	if x.RingDelay.Set {
 		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	return w.end()
+	if dst, ok := w.end(); ok {
+		return dst, nil
+	}
+	return dst, encodeError(x, false, ucwa.XML)
 }
 
 // Append appends the body of x in format f to dst.

@@ -345,6 +345,9 @@ func (g *gen) encoder(a *apiOp, format string) {
 	default:
 		g.p("w := newXML(dst)\n")
 	}
+	if slices.ContainsFunc(a.fields, func(f *apiField) bool { return f.kind == "str" || f.kind == "enum" || f.kind == "link" }) {
+		g.p("var ok bool\n")
+	}
 	for _, links := range []bool{false, true} {
 		for _, f := range a.fields {
 			if (f.kind == "link") != links {
@@ -353,7 +356,8 @@ func (g *gen) encoder(a *apiOp, format string) {
 			g.write(f, format)
 		}
 	}
-	g.p("return w.end()\n}\n\n")
+	g.p("if dst, ok := w.end(); ok {\nreturn dst, nil\n}\n")
+	g.p("return dst, encodeError(x, %v, ucwa.%s)\n}\n\n", a.put, format)
 }
 
 // write writes the statement that writes one field.
@@ -369,13 +373,30 @@ func (g *gen) write(f *apiField, format string) {
 		return raw(`<property name="` + f.Name + `">`)
 	}
 	var cond, stmt string
+	// A string is written inline: the writers' methods cost a call each,
+	// too much for the compiler to inline, and most parameters are strings.
+	inline := func(key, val, end string) string {
+		app := "ucwa.AppendJSONString(w.dst, " + val + ")"
+		if format == "XML" {
+			app = "ucwa.AppendXMLText(w.dst, " + val + ", " + strconv.FormatBool(f.kind == "link") + ")"
+		}
+		s := "w.dst = append(w.dst, " + key + "...)\nw.dst, ok = " + app + "\nw.ok = w.ok && ok"
+		if end != "" {
+			s += "\nw.dst = append(w.dst, " + end + "...)"
+		}
+		return s
+	}
+	end := ""
+	if format == "XML" {
+		end = "xmlPropEnd"
+	}
 	switch f.kind {
 	case "str":
-		cond, stmt = v+` != ""`, fmt.Sprintf("w.str(%q, %s, %s)", f.Name, key(false), v)
+		cond, stmt = v+` != ""`, inline(key(false), v, end)
 	case "enum":
-		cond, stmt = v+` != ""`, fmt.Sprintf("w.str(%q, %s, string(%s))", f.Name, key(false), v)
+		cond, stmt = v+` != ""`, inline(key(false), "string("+v+")", end)
 	case "strs", "enums":
-		cond, stmt = "len("+v+") > 0", fmt.Sprintf("%sStrs(&w, %q, %s, %s)", strings.ToLower(format), f.Name, key(true), v)
+		cond, stmt = "len("+v+") > 0", fmt.Sprintf("%sStrs(&w, %s, %s)", strings.ToLower(format), key(true), v)
 	case "bool":
 		stmt = fmt.Sprintf("w.boolean(%s, %s)", key(false), v)
 	case "int":
@@ -383,13 +404,13 @@ func (g *gen) write(f *apiField, format string) {
 	case "duration":
 		stmt = fmt.Sprintf("w.duration(%s, %s)", key(false), v)
 	case "date":
-		cond, stmt = "!"+v+".IsZero()", fmt.Sprintf("w.date(%q, %s, %s)", f.Name, key(false), v)
+		cond, stmt = "!"+v+".IsZero()", fmt.Sprintf("w.date(%s, %s)", key(false), v)
 	case "link":
-		k := `"` + f.Name + `":{"href":`
 		if format == "XML" {
-			k = `<link rel="` + f.Name + `" href="`
+			cond, stmt = v+` != ""`, inline(raw(`<link rel="`+f.Name+`" href="`), v, "`\"/>`")
+		} else {
+			cond, stmt = v+` != ""`, "w.openLink()\n"+inline(raw(`,"`+f.Name+`":{"href":`), v, "`}`")
 		}
-		cond, stmt = v+` != ""`, fmt.Sprintf("w.link(%q, %s, %s)", f.Name, raw(k), v)
 	}
 	if f.opt {
 		cond, stmt = v+".Set", strings.Replace(stmt, v, v+".V", 1)
