@@ -27,7 +27,9 @@ type jsonWriter struct {
 	ok    bool // every value written could be
 }
 
-func newJSON(dst []byte) jsonWriter { return jsonWriter{dst: dst, start: len(dst), links: -1, ok: true} }
+func newJSON(dst []byte) jsonWriter {
+	return jsonWriter{dst: dst, start: len(dst), links: -1, ok: true}
+}
 
 // end closes the body and returns it, and false when a value could not be
 // written.
