@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 	"unicode/utf16"
 )
 
@@ -27,15 +29,15 @@ func TestContinuePhoneAudioRules(t *testing.T) {
 		ok    bool
 		json  string
 	}{
-		{where(), ContinuePhoneAudio{}, true, `{}`},
-		{where(), ContinuePhoneAudio{OperationID: "a"}, true, `{"operationId":"a"}`},
-		{where(), ContinuePhoneAudio{PhoneNumber: "tel:+1"}, true, `{"phoneNumber":"tel:+1"}`},
-		{where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 50)}, true, `{"operationId":"` + strings.Repeat("x", 50) + `"}`},
-		{where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 51)}, false, ""},
-		{where(), ContinuePhoneAudio{OperationID: strings.Repeat("é", 50)}, true, `{"operationId":"` + strings.Repeat("é", 50) + `"}`},
-		{where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25)}, true, `{"operationId":"` + strings.Repeat("😀", 25) + `"}`},
-		{where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25) + "x"}, false, ""},
-		{where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 51), PhoneNumber: "tel:+1"}, false, ""},
+		{testkit.Where(), ContinuePhoneAudio{}, true, `{}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: "a"}, true, `{"operationId":"a"}`},
+		{testkit.Where(), ContinuePhoneAudio{PhoneNumber: "tel:+1"}, true, `{"phoneNumber":"tel:+1"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 50)}, true, `{"operationId":"` + strings.Repeat("x", 50) + `"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 51)}, false, ""},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("é", 50)}, true, `{"operationId":"` + strings.Repeat("é", 50) + `"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25)}, true, `{"operationId":"` + strings.Repeat("😀", 25) + `"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25) + "x"}, false, ""},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 51), PhoneNumber: "tel:+1"}, false, ""},
 	} {
 		err := tc.c.Validate()
 		if (err == nil) != tc.ok {
@@ -78,10 +80,10 @@ func TestContinuePhoneAudioFromInput(t *testing.T) {
 		in    Input
 		param string
 	}{
-		{where(), Input{Properties: []Property{Prop("to", String("x"))}}, "to"},
-		{where(), Input{Properties: []Property{Prop("operationId", Int(3))}}, "operationId"},
-		{where(), Input{Properties: []Property{Prop("phoneNumber", Null())}}, "phoneNumber"},
-		{where(), Input{Links: []Link{{Rel: "message", Href: "data:,x"}}}, "message"},
+		{testkit.Where(), Input{Properties: []Property{Prop("to", String("x"))}}, "to"},
+		{testkit.Where(), Input{Properties: []Property{Prop("operationId", Int(3))}}, "operationId"},
+		{testkit.Where(), Input{Properties: []Property{Prop("phoneNumber", Null())}}, "phoneNumber"},
+		{testkit.Where(), Input{Links: []Link{{Rel: "message", Href: "data:,x"}}}, "message"},
 	} {
 		err := c.FromInput(&tc.in)
 		var ie *InputError

@@ -9,7 +9,7 @@ import (
 	"github.com/ucwa-go/ucwa"
 	"github.com/ucwa-go/ucwa/api"
 	"github.com/ucwa-go/ucwa/catalog"
-	"github.com/ucwa-go/ucwa/internal/refcorpus"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // garbled lists the request examples of the reference that do not read
@@ -35,14 +35,15 @@ var garbled = map[string]string{
 // breaks inside strings) are refused with a DecodeError; the well-formed
 // ones it got wrong are listed in garbled.
 func TestCorpusRequests(t *testing.T) {
-	examples := refcorpus.Load(t)
+	examples := testkit.Reference(t)
 	tried, exact, broken := 0, 0, 0
-	for _, e := range examples {
+	for i := range examples {
+		e := &examples[i]
 		if e.Direction != "request" {
 			continue
 		}
 		name := e.Page
-		if m := e.RequestMethod(); m != "POST" {
+		if m := e.MethodOrStart(); m != "POST" {
 			name += ":" + m
 		}
 		if _, ok := api.New(name); !ok {
@@ -53,7 +54,7 @@ func TestCorpusRequests(t *testing.T) {
 			// parser refuses it): it must be refused, as a DecodeError.
 			broken++
 			var de *ucwa.DecodeError
-			if _, err := api.Decode(name, e.Body, e.Fmt()); !errors.As(err, &de) {
+			if _, err := api.Decode(name, e.Body, format(e)); !errors.As(err, &de) {
 				t.Errorf("%s: not well-formed, but Decode gives %v", e.File, err)
 			}
 			continue
@@ -81,8 +82,8 @@ func TestCorpusRequests(t *testing.T) {
 
 // checkRequest returns what is wrong with the request example e of op, and
 // whether its typed input writes exactly what the generic codec does.
-func checkRequest(op *catalog.Operation, e *refcorpus.Example) (problem string, same bool) {
-	f := e.Fmt()
+func checkRequest(op *catalog.Operation, e *testkit.Example) (problem string, same bool) {
+	f := format(e)
 	x, err := api.Decode(op.Name(), e.Body, f)
 	if err != nil {
 		return "does not read: " + err.Error(), false
@@ -157,4 +158,12 @@ func findings(fs []catalog.Finding) string {
 		s = append(s, f.String())
 	}
 	return strings.Join(s, "; ")
+}
+
+// format returns the format of an example.
+func format(e *testkit.Example) ucwa.Format {
+	if e.Format == "xml" {
+		return ucwa.XML
+	}
+	return ucwa.JSON
 }

@@ -2,22 +2,14 @@ package catalog_test
 
 import (
 	"errors"
-	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ucwa-go/ucwa"
 	"github.com/ucwa-go/ucwa/catalog"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
-
-// where returns "file:line" of its caller, so table rows tell where they
-// are.
-func where() string {
-	_, file, line, _ := runtime.Caller(1)
-	return fmt.Sprintf("%s:%d", file[strings.LastIndexByte(file, '/')+1:], line)
-}
 
 // TestLookups: the catalog's look-ups find what the reference names.
 func TestLookups(t *testing.T) {
@@ -125,22 +117,22 @@ func TestValidateFindings(t *testing.T) {
 		body  string
 		want  []string // "path: sentinel" or "path: unknown"
 	}{
-		{where(), ucwa.JSON, `{"rel":"contact","name":"Al","type":"User","uri":"sip:a@b"}`, nil},
-		{where(), ucwa.JSON, `{"rel":"contact","name":7,"type":"Robot","x":1}`,
+		{testkit.Where(), ucwa.JSON, `{"rel":"contact","name":"Al","type":"User","uri":"sip:a@b"}`, nil},
+		{testkit.Where(), ucwa.JSON, `{"rel":"contact","name":7,"type":"Robot","x":1}`,
 			[]string{"/name: type", "/type: enum", "/x: unknown"}},
-		{where(), ucwa.JSON, `{"rel":"conversation","importance":"Normal","_embedded":{"participant":[{"rel":"participant","name":true},{"rel":"participant","name":"b"}]}}`,
+		{testkit.Where(), ucwa.JSON, `{"rel":"conversation","importance":"Normal","_embedded":{"participant":[{"rel":"participant","name":true},{"rel":"participant","name":"b"}]}}`,
 			[]string{"/_embedded/participant/0/name: type"}},
-		{where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":"5"}`, []string{"/ringDelay: type"}},
-		{where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":5,"target":null}`, nil},
-		{where(), ucwa.JSON, `{"rel":"onlineMeeting","attendees":"sip:a@b"}`, []string{"/attendees: type"}},
-		{where(), ucwa.JSON, `{"rel":"contactSupportedModalities","modalities":["Audio","Smell"]}`, []string{"/modalities/1: enum"}},
-		{where(), ucwa.JSON, `{"rel":"unknownThing","a":1}`, []string{": unknown"}},
-		{where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">5</property><property name="target">None</property></resource>`, nil},
-		{where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">five</property></resource>`,
+		{testkit.Where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":"5"}`, []string{"/ringDelay: type"}},
+		{testkit.Where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":5,"target":null}`, nil},
+		{testkit.Where(), ucwa.JSON, `{"rel":"onlineMeeting","attendees":"sip:a@b"}`, []string{"/attendees: type"}},
+		{testkit.Where(), ucwa.JSON, `{"rel":"contactSupportedModalities","modalities":["Audio","Smell"]}`, []string{"/modalities/1: enum"}},
+		{testkit.Where(), ucwa.JSON, `{"rel":"unknownThing","a":1}`, []string{": unknown"}},
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">5</property><property name="target">None</property></resource>`, nil},
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">five</property></resource>`,
 			[]string{`/resource/property[@name="ringDelay"]: type`}},
-		{where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="contactSupportedModalities"><propertyList name="modalities"><item>Audio</item><item>Smell</item></propertyList></resource>`,
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="contactSupportedModalities"><propertyList name="modalities"><item>Audio</item><item>Smell</item></propertyList></resource>`,
 			[]string{`/resource/propertyList[@name="modalities"]/item[2]: enum`}},
-		{where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="participantInvitation"><property name="subject">` + long + `</property><resource rel="contact"><property name="name">True</property></resource></resource>`,
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="participantInvitation"><property name="subject">` + long + `</property><resource rel="contact"><property name="name">True</property></resource></resource>`,
 			[]string{`/resource/property[@name="subject"]: length`}},
 	} {
 		r, err := ucwa.DecodeResource([]byte(tc.body), tc.f)
@@ -191,13 +183,13 @@ func TestValidateInput(t *testing.T) {
 		body  string
 		want  []string
 	}{
-		{where(), ucwa.JSON, `{"to":"sip:a@b","_links":{"message":{"href":"data:,hi"}}}`, nil},
-		{where(), ucwa.JSON, `{"importance":"VeryUrgent","subject":"` + strings.Repeat("s", 1000) + `"}`,
+		{testkit.Where(), ucwa.JSON, `{"to":"sip:a@b","_links":{"message":{"href":"data:,hi"}}}`, nil},
+		{testkit.Where(), ucwa.JSON, `{"importance":"VeryUrgent","subject":"` + strings.Repeat("s", 1000) + `"}`,
 			[]string{"/importance: enum", "/subject: length", "/to: required"}},
-		{where(), ucwa.JSON, `{"to":"a","message":"data:,x","other":1,"_links":{"subject":{"href":"/x"},"x":{"href":"/y"}}}`,
+		{testkit.Where(), ucwa.JSON, `{"to":"a","message":"data:,x","other":1,"_links":{"subject":{"href":"/x"},"x":{"href":"/y"}}}`,
 			[]string{"/message: type", "/other: unknown", "/_links/subject/href: type", "/_links/x/href: unknown"}},
-		{where(), ucwa.JSON, `{"to":"a","importance":null}`, nil},
-		{where(), ucwa.XML, `<input xmlns="` + ucwa.Namespace + `"><property name="importance">Soon</property><link rel="message" href="data:,x"/></input>`,
+		{testkit.Where(), ucwa.JSON, `{"to":"a","importance":null}`, nil},
+		{testkit.Where(), ucwa.XML, `<input xmlns="` + ucwa.Namespace + `"><property name="importance">Soon</property><link rel="message" href="data:,x"/></input>`,
 			[]string{`/input/property[@name="importance"]: enum`, `/input/property[@name="to"]: required`}},
 	} {
 		in, err := ucwa.DecodeInput([]byte(tc.body), tc.f)
@@ -256,18 +248,18 @@ func TestParse(t *testing.T) {
 		want  ucwa.Value
 		ok    bool
 	}{
-		{where(), mma.Param("phoneNumber"), "tel:+1", ucwa.String("tel:+1"), true},
-		{where(), mma.Param("inactiveTimeout"), "5m", ucwa.String("PT5M"), true},
-		{where(), mma.Param("inactiveTimeout"), "PT1H30M", ucwa.String("PT1H30M"), true},
-		{where(), mma.Param("inactiveTimeout"), "soon", ucwa.Value{}, false},
-		{where(), pres.Param("duration"), "15", ucwa.Int(15), true},
-		{where(), pres.Param("duration"), "+15", ucwa.Value{}, false},
-		{where(), pres.Param("duration"), "1.5", ucwa.Value{}, false},
-		{where(), joinMuted.Param("joinAudioMuted"), "true", ucwa.Bool(true), true},
-		{where(), joinMuted.Param("joinAudioMuted"), "yes", ucwa.Value{}, false},
-		{where(), myom.Param("expirationTime"), "2016-09-26T16:20:29-07:00", ucwa.Date(time.Date(2016, 9, 26, 16, 20, 29, 0, time.FixedZone("", -7*3600))), true},
-		{where(), myom.Param("expirationTime"), "/Date(1474932029050)/", ucwa.Date(time.UnixMilli(1474932029050).UTC()), true},
-		{where(), myom.Param("expirationTime"), "tomorrow", ucwa.Value{}, false},
+		{testkit.Where(), mma.Param("phoneNumber"), "tel:+1", ucwa.String("tel:+1"), true},
+		{testkit.Where(), mma.Param("inactiveTimeout"), "5m", ucwa.String("PT5M"), true},
+		{testkit.Where(), mma.Param("inactiveTimeout"), "PT1H30M", ucwa.String("PT1H30M"), true},
+		{testkit.Where(), mma.Param("inactiveTimeout"), "soon", ucwa.Value{}, false},
+		{testkit.Where(), pres.Param("duration"), "15", ucwa.Int(15), true},
+		{testkit.Where(), pres.Param("duration"), "+15", ucwa.Value{}, false},
+		{testkit.Where(), pres.Param("duration"), "1.5", ucwa.Value{}, false},
+		{testkit.Where(), joinMuted.Param("joinAudioMuted"), "true", ucwa.Bool(true), true},
+		{testkit.Where(), joinMuted.Param("joinAudioMuted"), "yes", ucwa.Value{}, false},
+		{testkit.Where(), myom.Param("expirationTime"), "2016-09-26T16:20:29-07:00", ucwa.Date(time.Date(2016, 9, 26, 16, 20, 29, 0, time.FixedZone("", -7*3600))), true},
+		{testkit.Where(), myom.Param("expirationTime"), "/Date(1474932029050)/", ucwa.Date(time.UnixMilli(1474932029050).UTC()), true},
+		{testkit.Where(), myom.Param("expirationTime"), "tomorrow", ucwa.Value{}, false},
 	} {
 		v, err := tc.f.Parse(tc.text)
 		if (err == nil) != tc.ok || tc.ok && !v.Equal(tc.want) {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/ucwa-go/ucwa"
 	"github.com/ucwa-go/ucwa/catalog"
-	"github.com/ucwa-go/ucwa/internal/refcorpus"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // inconsistent lists the findings the reference's response examples give,
@@ -20,10 +20,11 @@ var inconsistent = map[string]string{}
 // against theirs), apart from the reference's own inconsistencies. Unknown
 // names are counted, not errors.
 func TestCorpusResponses(t *testing.T) {
-	examples := refcorpus.Load(t)
+	examples := testkit.Reference(t)
 	seen := map[string]bool{}
 	tried, unknown := 0, 0
-	for _, e := range examples {
+	for i := range examples {
+		e := &examples[i]
 		if e.Direction != "response" || !*e.WellFormed {
 			continue
 		}
@@ -59,8 +60,8 @@ func TestCorpusResponses(t *testing.T) {
 // validateBody validates the body of a response example, and reports
 // false for one that is not a UCWA resource or event-channel response (an
 // error body, OPTIONS metadata, a batch).
-func validateBody(e *refcorpus.Example) ([]catalog.Finding, bool) {
-	f := e.Fmt()
+func validateBody(e *testkit.Example) ([]catalog.Finding, bool) {
+	f := format(e)
 	body := string(e.Body)
 	if strings.Contains(body, `"sender"`) || strings.Contains(body, "<events") {
 		ev, err := ucwa.DecodeEvents(e.Body, f)
@@ -74,4 +75,12 @@ func validateBody(e *refcorpus.Example) ([]catalog.Finding, bool) {
 		return nil, false
 	}
 	return catalog.ValidateResource(&r, f), true
+}
+
+// format returns the format of an example.
+func format(e *testkit.Example) ucwa.Format {
+	if e.Format == "xml" {
+		return ucwa.XML
+	}
+	return ucwa.JSON
 }

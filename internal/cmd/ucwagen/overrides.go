@@ -75,11 +75,11 @@ func readOverrides(path string) (overrides, error) {
 		spec, reason, ok := strings.Cut(line, " -- ")
 		reason = strings.TrimSpace(reason)
 		if !ok || reason == "" {
-			return nil, fmt.Errorf("%s:%d: no reason (KIND TARGET VALUE... -- REASON)", path, n)
+			return nil, fmt.Errorf("%s:%d: no reason (KIND TARGET VALUE… -- REASON)", path, n)
 		}
 		w := strings.Fields(spec)
 		if len(w) < 2 {
-			return nil, fmt.Errorf("%s:%d: want KIND TARGET VALUE...", path, n)
+			return nil, fmt.Errorf("%s:%d: want KIND TARGET VALUE…", path, n)
 		}
 		want, known := overrideArgs[w[0]]
 		if !known {

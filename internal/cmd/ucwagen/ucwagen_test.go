@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // The committed files, from this package's directory.
@@ -14,16 +16,12 @@ const (
 	overridesFile = "../../../catalog/overrides.txt"
 	catalogGo     = "../../../catalog/zz_catalog.go"
 	apiGo         = "../../../api/zz_api.go"
-	referenceDir  = "../../../../shared/ucwa-docs"
 )
 
 // TestExtractGivesCommittedCatalog: extracting the reference again gives
 // the committed catalog byte for byte, and the overrides settle every issue.
 func TestExtractGivesCommittedCatalog(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(referenceDir, "UCWAenumerations.md")); err != nil {
-		t.Skipf("the reference is not here (%v): it is read from ../shared/ucwa-docs, beside the module", err)
-	}
-	c, err := extract(referenceDir)
+	c, err := extract(testkit.Shared(t, "ucwa-docs"))
 	if err != nil {
 		t.Fatal(err)
 	}
