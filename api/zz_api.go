@@ -981,13 +981,13 @@ func (*AddToContactList) PropertyKind(rel, name string) (ucwa.Kind, bool) {
 // a POST to the link of that rel.
 // The response is a presenceSubscriptionMemberships.
 type AddToPresenceSubscription struct {
-	ContactUris []string // contactUris: required
+	ContactURIs []string // contactUris: required
 }
 
 // Validate checks x against the rules of the reference (see the fields).
 func (x *AddToPresenceSubscription) Validate() error {
 	const op = "addToPresenceSubscription"
-	if len(x.ContactUris) == 0 {
+	if len(x.ContactURIs) == 0 {
 		return invalid(op, "contactUris", "required")
 	}
 	return nil
@@ -999,7 +999,7 @@ func (x *AddToPresenceSubscription) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	jsonStrs(&w, `,"contactUris":`, x.ContactUris)
+	jsonStrs(&w, `,"contactUris":`, x.ContactURIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -1012,7 +1012,7 @@ func (x *AddToPresenceSubscription) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactUris)
+	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactURIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -1034,7 +1034,7 @@ func (x *AddToPresenceSubscription) Marshal(f ucwa.Format) ([]byte, error) {
 func (x *AddToPresenceSubscription) Input() ucwa.Input {
 	var in ucwa.Input
 	in.Properties = append(in.Properties,
-		ucwa.Prop("contactUris", stringList(x.ContactUris)))
+		ucwa.Prop("contactUris", stringList(x.ContactURIs)))
 	return in
 }
 
@@ -1047,7 +1047,7 @@ func (x *AddToPresenceSubscription) FromInput(in *ucwa.Input) error {
 		msg := ""
 		switch p.Name {
 		case "contactUris":
-			v.ContactUris, msg = readStrings(p.Value, "String")
+			v.ContactURIs, msg = readStrings(p.Value, "String")
 		default:
 			msg = "not a parameter of the operation"
 		}
@@ -4609,13 +4609,13 @@ func (*MakeMeAvailable2) PropertyKind(rel, name string) (ucwa.Kind, bool) {
 // a POST to the link of that rel.
 // The response is a presenceSubscriptionMemberships.
 type Memberships struct {
-	ContactUris []string // contactUris: required
+	ContactURIs []string // contactUris: required
 }
 
 // Validate checks x against the rules of the reference (see the fields).
 func (x *Memberships) Validate() error {
 	const op = "memberships"
-	if len(x.ContactUris) == 0 {
+	if len(x.ContactURIs) == 0 {
 		return invalid(op, "contactUris", "required")
 	}
 	return nil
@@ -4627,7 +4627,7 @@ func (x *Memberships) AppendJSON(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newJSON(dst)
-	jsonStrs(&w, `,"contactUris":`, x.ContactUris)
+	jsonStrs(&w, `,"contactUris":`, x.ContactURIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -4640,7 +4640,7 @@ func (x *Memberships) AppendXML(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	w := newXML(dst)
-	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactUris)
+	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactURIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -4660,7 +4660,7 @@ func (x *Memberships) Marshal(f ucwa.Format) ([]byte, error) { return appendForm
 func (x *Memberships) Input() ucwa.Input {
 	var in ucwa.Input
 	in.Properties = append(in.Properties,
-		ucwa.Prop("contactUris", stringList(x.ContactUris)))
+		ucwa.Prop("contactUris", stringList(x.ContactURIs)))
 	return in
 }
 
@@ -4673,7 +4673,7 @@ func (x *Memberships) FromInput(in *ucwa.Input) error {
 		msg := ""
 		switch p.Name {
 		case "contactUris":
-			v.ContactUris, msg = readStrings(p.Value, "String")
+			v.ContactURIs, msg = readStrings(p.Value, "String")
 		default:
 			msg = "not a parameter of the operation"
 		}
@@ -6475,13 +6475,13 @@ func (*Presence) PropertyKind(rel, name string) (ucwa.Kind, bool) {
 // PresenceSubscriptionMemberships is the input of presenceSubscriptionMemberships,
 // a POST to the link of that rel.
 type PresenceSubscriptionMemberships struct {
-	ContactUris []string // contactUris: required
+	ContactURIs []string // contactUris: required
 }
 
 // Validate checks x against the rules of the reference (see the fields).
 func (x *PresenceSubscriptionMemberships) Validate() error {
 	const op = "presenceSubscriptionMemberships"
-	if len(x.ContactUris) == 0 {
+	if len(x.ContactURIs) == 0 {
 		return invalid(op, "contactUris", "required")
 	}
 	return nil
@@ -6493,7 +6493,7 @@ func (x *PresenceSubscriptionMemberships) AppendJSON(dst []byte) ([]byte, error)
 		return dst, err
 	}
 	w := newJSON(dst)
-	jsonStrs(&w, `,"contactUris":`, x.ContactUris)
+	jsonStrs(&w, `,"contactUris":`, x.ContactURIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -6506,7 +6506,7 @@ func (x *PresenceSubscriptionMemberships) AppendXML(dst []byte) ([]byte, error) 
 		return dst, err
 	}
 	w := newXML(dst)
-	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactUris)
+	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactURIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -6528,7 +6528,7 @@ func (x *PresenceSubscriptionMemberships) Marshal(f ucwa.Format) ([]byte, error)
 func (x *PresenceSubscriptionMemberships) Input() ucwa.Input {
 	var in ucwa.Input
 	in.Properties = append(in.Properties,
-		ucwa.Prop("contactUris", stringList(x.ContactUris)))
+		ucwa.Prop("contactUris", stringList(x.ContactURIs)))
 	return in
 }
 
@@ -6541,7 +6541,7 @@ func (x *PresenceSubscriptionMemberships) FromInput(in *ucwa.Input) error {
 		msg := ""
 		switch p.Name {
 		case "contactUris":
-			v.ContactUris, msg = readStrings(p.Value, "String")
+			v.ContactURIs, msg = readStrings(p.Value, "String")
 		default:
 			msg = "not a parameter of the operation"
 		}
@@ -6578,7 +6578,7 @@ func (*PresenceSubscriptionMemberships) PropertyKind(rel, name string) (ucwa.Kin
 // The response is a presenceSubscription.
 type PresenceSubscriptions struct {
 	Duration int64    // duration: required, 10 to 30, an Int64
-	Uris     []string // uris: required
+	URIs     []string // uris: required
 }
 
 // Validate checks x against the rules of the reference (see the fields).
@@ -6587,7 +6587,7 @@ func (x *PresenceSubscriptions) Validate() error {
 	if x.Duration < 10 || x.Duration > 30 {
 		return invalid(op, "duration", strconv.FormatInt(int64(x.Duration), 10)+" is not within 10 to 30")
 	}
-	if len(x.Uris) == 0 {
+	if len(x.URIs) == 0 {
 		return invalid(op, "uris", "required")
 	}
 	return nil
@@ -6600,7 +6600,7 @@ func (x *PresenceSubscriptions) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	w := newJSON(dst)
 	w.integer(`,"duration":`, int64(x.Duration))
-	jsonStrs(&w, `,"uris":`, x.Uris)
+	jsonStrs(&w, `,"uris":`, x.URIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -6614,7 +6614,7 @@ func (x *PresenceSubscriptions) AppendXML(dst []byte) ([]byte, error) {
 	}
 	w := newXML(dst)
 	w.integer(`<property name="duration">`, int64(x.Duration))
-	xmlStrs(&w, `<propertyList name="uris">`, x.Uris)
+	xmlStrs(&w, `<propertyList name="uris">`, x.URIs)
 	if dst, ok := w.end(); ok {
 		return dst, nil
 	}
@@ -6638,7 +6638,7 @@ func (x *PresenceSubscriptions) Input() ucwa.Input {
 	in.Properties = append(in.Properties,
 		ucwa.Prop("duration", ucwa.Int(int64(x.Duration))))
 	in.Properties = append(in.Properties,
-		ucwa.Prop("uris", stringList(x.Uris)))
+		ucwa.Prop("uris", stringList(x.URIs)))
 	return in
 }
 
@@ -6655,7 +6655,7 @@ func (x *PresenceSubscriptions) FromInput(in *ucwa.Input) error {
 			i, msg = readInt(p.Value, 64)
 			v.Duration = int64(i)
 		case "uris":
-			v.Uris, msg = readStrings(p.Value, "String")
+			v.URIs, msg = readStrings(p.Value, "String")
 		default:
 			msg = "not a parameter of the operation"
 		}

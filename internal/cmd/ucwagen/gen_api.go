@@ -41,7 +41,7 @@ var reservedFields = []string{"Validate", "AppendJSON", "AppendXML", "Append", "
 var initialisms = map[string]bool{"id": true, "uri": true, "url": true, "ip": true, "mac": true, "sdp": true, "rssi": true, "html": true}
 
 // goName returns the exported Go name of a reference name: operationId is
-// OperationID, onlineMeetingUri OnlineMeetingURI.
+// OperationID, onlineMeetingUri OnlineMeetingURI, contactUris ContactURIs.
 func goName(s string) string {
 	var words []string
 	start := 0
@@ -54,9 +54,14 @@ func goName(s string) string {
 	words = append(words, s[start:])
 	var b strings.Builder
 	for _, w := range words {
-		if initialisms[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		stem, plural := strings.CutSuffix(lw, "s")
+		switch {
+		case initialisms[lw]:
 			b.WriteString(strings.ToUpper(w))
-		} else {
+		case plural && initialisms[stem]:
+			b.WriteString(strings.ToUpper(stem) + "s")
+		default:
 			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 		}
 	}

@@ -325,7 +325,7 @@ func TestOverrides(t *testing.T) {
 func TestGoName(t *testing.T) {
 	for in, want := range map[string]string{
 		"operationId": "OperationID", "onlineMeetingUri": "OnlineMeetingURI", "to": "To", "ip": "IP",
-		"chassisID": "ChassisID", "wapBSSID": "WapBSSID", "joinUrl": "JoinURL", "startMessaging2": "StartMessaging2",
+		"chassisID": "ChassisID", "contactUris": "ContactURIs", "uris": "URIs", "wapBSSID": "WapBSSID", "joinUrl": "JoinURL", "startMessaging2": "StartMessaging2",
 	} {
 		if got := goName(in); got != want {
 			t.Errorf("goName(%q) = %q, want %q", in, got, want)
