@@ -9,7 +9,8 @@ import (
 // TestExportedAppenders: the appenders write what the encoders write for
 // the same value, refuse what they refuse, and allocate nothing.
 func TestExportedAppenders(t *testing.T) {
-	for _, s := range []string{"", "plain", `a"b\c`, "<&>\t\n\r", "é😀", "nul\x00", "bad\xff", "\x1b", "\uFFFE", strings.Repeat("x", 70)} {
+	for _, s := range []string{"", "plain", `a"b\c`, "<&>\t\n\r", "é😀", "nul\x00", "bad\xff", "\x1b", "\uFFFE",
+		strings.Repeat("x", 70)} {
 		for _, f := range []Format{JSON, XML} {
 			in := Input{Properties: []Property{Prop("p", String(s))}}
 			body, err := in.Append(nil, f)

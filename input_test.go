@@ -11,7 +11,9 @@ import (
 
 // TestTextLength counts as .NET does: UTF-16 code units.
 func TestTextLength(t *testing.T) {
-	for _, s := range []string{"", "abc", "é", "€uro", "😀", "a😀b", "\xff", "\xe2\x82", "日本語", strings.Repeat("😀", 30)} {
+	for _, s := range []string{
+		"", "abc", "é", "€uro", "😀", "a😀b", "\xff", "\xe2\x82", "日本語", strings.Repeat("😀", 30),
+	} {
 		want := len(utf16.Encode([]rune(s)))
 		if got := TextLength(s); got != want {
 			t.Errorf("TextLength(%q) = %d, want %d", s, got, want)
@@ -32,10 +34,13 @@ func TestContinuePhoneAudioRules(t *testing.T) {
 		{testkit.Where(), ContinuePhoneAudio{}, true, `{}`},
 		{testkit.Where(), ContinuePhoneAudio{OperationID: "a"}, true, `{"operationId":"a"}`},
 		{testkit.Where(), ContinuePhoneAudio{PhoneNumber: "tel:+1"}, true, `{"phoneNumber":"tel:+1"}`},
-		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 50)}, true, `{"operationId":"` + strings.Repeat("x", 50) + `"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 50)}, true, `{"operationId":"` +
+			strings.Repeat("x", 50) + `"}`},
 		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 51)}, false, ""},
-		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("é", 50)}, true, `{"operationId":"` + strings.Repeat("é", 50) + `"}`},
-		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25)}, true, `{"operationId":"` + strings.Repeat("😀", 25) + `"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("é", 50)}, true, `{"operationId":"` +
+			strings.Repeat("é", 50) + `"}`},
+		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25)}, true, `{"operationId":"` +
+			strings.Repeat("😀", 25) + `"}`},
 		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("😀", 25) + "x"}, false, ""},
 		{testkit.Where(), ContinuePhoneAudio{OperationID: strings.Repeat("x", 51), PhoneNumber: "tel:+1"}, false, ""},
 	} {
@@ -44,7 +49,8 @@ func TestContinuePhoneAudioRules(t *testing.T) {
 			t.Errorf("%s: Validate() = %v", tc.where, err)
 		}
 		var ie *InputError
-		if err != nil && (!errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Param != "operationId" || ie.Op != "continuePhoneAudio") {
+		if err != nil && (!errors.Is(err, ErrInvalidInput) || !errors.As(err, &ie) || ie.Param != "operationId" ||
+			ie.Op != "continuePhoneAudio") {
 			t.Errorf("%s: Validate() = %#v, want an InputError for operationId", tc.where, err)
 		}
 		for _, f := range []Format{JSON, XML} {
@@ -131,7 +137,8 @@ func TestTyper(t *testing.T) {
 		}
 	}
 	l, _ := r.Get("l")
-	if got := []Kind{l.List()[0].Kind(), l.List()[1].Kind(), l.List()[2].Kind()}; got[0] != KindNumber || got[1] != KindNumber || got[2] != KindString {
+	if got := []Kind{l.List()[0].Kind(), l.List()[1].Kind(), l.List()[2].Kind()}; got[0] != KindNumber ||
+		got[1] != KindNumber || got[2] != KindString {
 		t.Errorf("list items: %v", got)
 	}
 	if v, _ := r.Embedded[0].Get("n"); v.Kind() != KindNumber {
@@ -146,7 +153,8 @@ func TestTyper(t *testing.T) {
 	if !strings.Contains(string(js), `"n":7,"s":"True","d":"2015-07-14T20:54:03.7675175-05:00"`) {
 		t.Errorf("JSON: %s", js)
 	}
-	in, err := Options{Types: types}.DecodeInput([]byte(`<input xmlns="`+Namespace+`"><property name="n">3</property></input>`), XML)
+	in, err := Options{Types: types}.DecodeInput(
+		[]byte(`<input xmlns="`+Namespace+`"><property name="n">3</property></input>`), XML)
 	if v, _ := in.Get("n"); err != nil || v.Kind() != KindNumber {
 		t.Errorf("input n: %v (%v)", v.Kind(), err)
 	}
@@ -154,8 +162,9 @@ func TestTyper(t *testing.T) {
 	if v, _ := rj.Get("n"); err != nil || v.Kind() != KindString {
 		t.Errorf("JSON n: %v (%v), want it untouched", v.Kind(), err)
 	}
-	ev, err := Options{Types: types}.DecodeEvents([]byte(`<events xmlns="`+Namespace+`" href="/e"><sender rel="s" href="/s">`+
-		`<updated rel="e" href="/x"><resource rel="e" href="/x"><property name="n">5</property></resource></updated></sender></events>`), XML)
+	ev, err := Options{Types: types}.DecodeEvents([]byte(`<events xmlns="`+Namespace+`" href="/e">`+
+		`<sender rel="s" href="/s"><updated rel="e" href="/x"><resource rel="e" href="/x">`+
+		`<property name="n">5</property></resource></updated></sender></events>`), XML)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -231,7 +231,8 @@ func ruleCases(op *catalog.Operation) []ruleCase {
 			add(f, "not a duration", list(ucwa.String("5 minutes")), false)
 		}
 		if f.Type.Array {
-			add(f, "not a list", sampleValue(&catalog.Field{Name: f.Name, Type: catalog.Type{Kind: f.Type.Kind, Enum: f.Type.Enum}}), false)
+			add(f, "not a list", sampleValue(&catalog.Field{Name: f.Name, Type: catalog.Type{Kind: f.Type.Kind,
+				Enum: f.Type.Enum}}), false)
 		}
 	}
 	return cs
@@ -309,7 +310,8 @@ func TestRefusedToEncode(t *testing.T) {
 			t.Errorf("%v: Input: %s, %v", f, b, err)
 		}
 	}
-	if err := x.Validate(); err == nil || err.Error() != `ucwa: startMessaging: importance: "VeryUrgent" is not in the enumeration Importance` {
+	if err := x.Validate(); err == nil ||
+		err.Error() != `ucwa: startMessaging: importance: "VeryUrgent" is not in the enumeration Importance` {
 		t.Errorf("Validate: %v", err)
 	}
 	var none api.StartMessaging

@@ -52,7 +52,8 @@ const (
 	Byte                     // a byte of a body that is not UCWA's (SDP)
 )
 
-var kindNames = [...]string{"", "String", "Boolean", "Int32", "Int64", "DateTime", "TimeSpan", "Href", "Object", "", "Byte"}
+var kindNames = [...]string{"", "String", "Boolean", "Int32", "Int64", "DateTime", "TimeSpan", "Href", "Object", "",
+	"Byte"}
 
 // A Type is the type of a property or a parameter.
 type Type struct {

@@ -78,7 +78,8 @@ func TestLookups(t *testing.T) {
 	if d := sub.Param("duration"); d == nil || !d.HasRange || d.Min != 10 || d.Max != 30 {
 		t.Errorf("presenceSubscriptions duration: %+v", d)
 	}
-	if ty := (catalog.Type{Kind: catalog.Enum, Enum: "ModalityType", Array: true}); ty.String() != "Array of ModalityType" {
+	if ty := (catalog.Type{Kind: catalog.Enum, Enum: "ModalityType",
+		Array: true}); ty.String() != "Array of ModalityType" {
 		t.Errorf("Type.String: %s", ty)
 	}
 	conv := catalog.Lookup("conversation")
@@ -120,19 +121,30 @@ func TestValidateFindings(t *testing.T) {
 		{testkit.Where(), ucwa.JSON, `{"rel":"contact","name":"Al","type":"User","uri":"sip:a@b"}`, nil},
 		{testkit.Where(), ucwa.JSON, `{"rel":"contact","name":7,"type":"Robot","x":1}`,
 			[]string{"/name: type", "/type: enum", "/x: unknown"}},
-		{testkit.Where(), ucwa.JSON, `{"rel":"conversation","importance":"Normal","_embedded":{"participant":[{"rel":"participant","name":true},{"rel":"participant","name":"b"}]}}`,
+		{testkit.Where(), ucwa.JSON,
+			`{"rel":"conversation","importance":"Normal","_embedded":{"participant":[` +
+				`{"rel":"participant","name":true},{"rel":"participant","name":"b"}]}}`,
 			[]string{"/_embedded/participant/0/name: type"}},
-		{testkit.Where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":"5"}`, []string{"/ringDelay: type"}},
+		{testkit.Where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":"5"}`,
+			[]string{"/ringDelay: type"}},
 		{testkit.Where(), ucwa.JSON, `{"rel":"simultaneousRingSettings","ringDelay":5,"target":null}`, nil},
 		{testkit.Where(), ucwa.JSON, `{"rel":"onlineMeeting","attendees":"sip:a@b"}`, []string{"/attendees: type"}},
-		{testkit.Where(), ucwa.JSON, `{"rel":"contactSupportedModalities","modalities":["Audio","Smell"]}`, []string{"/modalities/1: enum"}},
+		{testkit.Where(), ucwa.JSON, `{"rel":"contactSupportedModalities","modalities":["Audio","Smell"]}`,
+			[]string{"/modalities/1: enum"}},
 		{testkit.Where(), ucwa.JSON, `{"rel":"unknownThing","a":1}`, []string{": unknown"}},
-		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">5</property><property name="target">None</property></resource>`, nil},
-		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">five</property></resource>`,
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace +
+			`" rel="simultaneousRingSettings"><property name="ringDelay">5</property>` +
+			`<property name="target">None</property></resource>`, nil},
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace +
+			`" rel="simultaneousRingSettings"><property name="ringDelay">five</property></resource>`,
 			[]string{`/resource/property[@name="ringDelay"]: type`}},
-		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="contactSupportedModalities"><propertyList name="modalities"><item>Audio</item><item>Smell</item></propertyList></resource>`,
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace +
+			`" rel="contactSupportedModalities"><propertyList name="modalities">` +
+			`<item>Audio</item><item>Smell</item></propertyList></resource>`,
 			[]string{`/resource/propertyList[@name="modalities"]/item[2]: enum`}},
-		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace + `" rel="participantInvitation"><property name="subject">` + long + `</property><resource rel="contact"><property name="name">True</property></resource></resource>`,
+		{testkit.Where(), ucwa.XML, `<resource xmlns="` + ucwa.Namespace +
+			`" rel="participantInvitation"><property name="subject">` + long +
+			`</property><resource rel="contact"><property name="name">True</property></resource></resource>`,
 			[]string{`/resource/property[@name="subject"]: length`}},
 	} {
 		r, err := ucwa.DecodeResource([]byte(tc.body), tc.f)
@@ -186,10 +198,12 @@ func TestValidateInput(t *testing.T) {
 		{testkit.Where(), ucwa.JSON, `{"to":"sip:a@b","_links":{"message":{"href":"data:,hi"}}}`, nil},
 		{testkit.Where(), ucwa.JSON, `{"importance":"VeryUrgent","subject":"` + strings.Repeat("s", 1000) + `"}`,
 			[]string{"/importance: enum", "/subject: length", "/to: required"}},
-		{testkit.Where(), ucwa.JSON, `{"to":"a","message":"data:,x","other":1,"_links":{"subject":{"href":"/x"},"x":{"href":"/y"}}}`,
+		{testkit.Where(), ucwa.JSON,
+			`{"to":"a","message":"data:,x","other":1,"_links":{"subject":{"href":"/x"},"x":{"href":"/y"}}}`,
 			[]string{"/message: type", "/other: unknown", "/_links/subject/href: type", "/_links/x/href: unknown"}},
 		{testkit.Where(), ucwa.JSON, `{"to":"a","importance":null}`, nil},
-		{testkit.Where(), ucwa.XML, `<input xmlns="` + ucwa.Namespace + `"><property name="importance">Soon</property><link rel="message" href="data:,x"/></input>`,
+		{testkit.Where(), ucwa.XML, `<input xmlns="` + ucwa.Namespace +
+			`"><property name="importance">Soon</property><link rel="message" href="data:,x"/></input>`,
 			[]string{`/input/property[@name="importance"]: enum`, `/input/property[@name="to"]: required`}},
 	} {
 		in, err := ucwa.DecodeInput([]byte(tc.body), tc.f)
@@ -202,19 +216,22 @@ func TestValidateInput(t *testing.T) {
 	for _, d := range []struct {
 		n    string
 		want []string
-	}{{"9", []string{"/duration: range"}}, {"10", nil}, {"30", nil}, {"31", []string{"/duration: range"}}, {"2147483648", []string{"/duration: range"}}, {"9223372036854775808", []string{"/duration: type"}}} {
+	}{{"9", []string{"/duration: range"}}, {"10", nil}, {"30", nil}, {"31", []string{"/duration: range"}},
+		{"2147483648", []string{"/duration: range"}}, {"9223372036854775808", []string{"/duration: type"}}} {
 		in, _ := ucwa.DecodeInput([]byte(`{"duration":`+d.n+`,"uris":["sip:a@b"]}`), ucwa.JSON)
 		check(t, "duration "+d.n, sub.ValidateInput(&in, ucwa.JSON), d.want)
 	}
 	put, _ := catalog.Op("group2:PUT")
-	in := ucwa.Input{Properties: []ucwa.Property{ucwa.Prop("rel", ucwa.String("group")), ucwa.Prop("id", ucwa.String("7"))}}
+	in := ucwa.Input{Properties: []ucwa.Property{ucwa.Prop("rel", ucwa.String("group")), ucwa.Prop("id",
+		ucwa.String("7"))}}
 	check(t, "group2 PUT", put.ValidateInput(&in, ucwa.JSON), []string{"/name: required"})
 }
 
 // TestTyper: with the catalog's Typer, an XML body converts to JSON typed
 // as the reference types it; without, numbers stay strings.
 func TestTyper(t *testing.T) {
-	body := `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">5</property>` +
+	body := `<resource xmlns="` + ucwa.Namespace +
+		`" rel="simultaneousRingSettings"><property name="ringDelay">5</property>` +
 		`<property name="target">True</property><property name="unknown">7</property></resource>`
 	plain, _ := ucwa.DecodeResource([]byte(body), ucwa.XML)
 	typed, err := ucwa.Options{Types: catalog.Typer()}.DecodeResource([]byte(body), ucwa.XML)
@@ -230,7 +247,8 @@ func TestTyper(t *testing.T) {
 		t.Errorf("typed: %s", j)
 	}
 	op, _ := catalog.Op("presenceSubscriptions")
-	in, err := ucwa.Options{Types: op.Typer()}.DecodeInput([]byte(`<input xmlns="`+ucwa.Namespace+`"><property name="duration">15</property></input>`), ucwa.XML)
+	in, err := ucwa.Options{Types: op.Typer()}.DecodeInput(
+		[]byte(`<input xmlns="`+ucwa.Namespace+`"><property name="duration">15</property></input>`), ucwa.XML)
 	if v, _ := in.Get("duration"); err != nil || v.Kind() != ucwa.KindNumber {
 		t.Errorf("input duration: %v (%v)", v.Kind(), err)
 	}
@@ -257,8 +275,10 @@ func TestParse(t *testing.T) {
 		{testkit.Where(), pres.Param("duration"), "1.5", ucwa.Value{}, false},
 		{testkit.Where(), joinMuted.Param("joinAudioMuted"), "true", ucwa.Bool(true), true},
 		{testkit.Where(), joinMuted.Param("joinAudioMuted"), "yes", ucwa.Value{}, false},
-		{testkit.Where(), myom.Param("expirationTime"), "2016-09-26T16:20:29-07:00", ucwa.Date(time.Date(2016, 9, 26, 16, 20, 29, 0, time.FixedZone("", -7*3600))), true},
-		{testkit.Where(), myom.Param("expirationTime"), "/Date(1474932029050)/", ucwa.Date(time.UnixMilli(1474932029050).UTC()), true},
+		{testkit.Where(), myom.Param("expirationTime"), "2016-09-26T16:20:29-07:00", ucwa.Date(time.Date(2016, 9, 26,
+			16, 20, 29, 0, time.FixedZone("", -7*3600))), true},
+		{testkit.Where(), myom.Param("expirationTime"), "/Date(1474932029050)/",
+			ucwa.Date(time.UnixMilli(1474932029050).UTC()), true},
 		{testkit.Where(), myom.Param("expirationTime"), "tomorrow", ucwa.Value{}, false},
 	} {
 		v, err := tc.f.Parse(tc.text)

@@ -291,7 +291,8 @@ func (v *validator) value(path string, fd *Field, val ucwa.Value) {
 	case Int32, Int64:
 		i, _ := strconv.ParseInt(text, 10, 64)
 		if fd.HasRange && (i < fd.Min || i > fd.Max) {
-			v.fail(path, fd.Name, ErrRange, text+" is not within "+strconv.FormatInt(fd.Min, 10)+" to "+strconv.FormatInt(fd.Max, 10))
+			v.fail(path, fd.Name, ErrRange, text+" is not within "+strconv.FormatInt(fd.Min,
+				10)+" to "+strconv.FormatInt(fd.Max, 10))
 		}
 	}
 }

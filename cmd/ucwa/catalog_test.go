@@ -24,44 +24,63 @@ func TestEncodeOp(t *testing.T) {
 		stdout string // when code is 0, exactly, without the final newline
 		stderr string // when code is not 0, a part of it
 	}{
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=sip:john@contoso.com", "importance=Urgent", "message=data:,Hi"}, 0,
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=sip:john@contoso.com", "importance=Urgent",
+			"message=data:,Hi"}, 0,
 			`{"to":"sip:john@contoso.com","importance":"Urgent","_links":{"message":{"href":"data:,Hi"}}}`, ""},
-		{testkit.Where(), []string{"encode", "-f", "xml", "-op", "startMessaging", "message=data:,Hi", "to=sip:john@contoso.com"}, 0,
+		{testkit.Where(), []string{"encode", "-f", "xml", "-op", "startMessaging", "message=data:,Hi",
+			"to=sip:john@contoso.com"}, 0,
 			xmlHead + `<property name="to">sip:john@contoso.com</property><link rel="message" href="data:,Hi"/></input>`, ""},
-		{testkit.Where(), []string{"encode", "-op", "continuePhoneAudio", "operationId=" + seedOperationID, "phoneNumber=" + seedPhoneNumber}, 0, seedJSON, ""},
-		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=15", "uris=sip:a@b", "uris=sip:c@d"}, 0,
+		{testkit.Where(), []string{"encode", "-op", "continuePhoneAudio", "operationId=" + seedOperationID,
+			"phoneNumber=" + seedPhoneNumber}, 0, seedJSON, ""},
+		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=15", "uris=sip:a@b",
+			"uris=sip:c@d"}, 0,
 			`{"duration":15,"uris":["sip:a@b","sip:c@d"]}`, ""},
 		{testkit.Where(), []string{"encode", "-op", "addAudio", "to=sip:a@b", "joinAudioMuted=false"}, 0,
 			`{"joinAudioMuted":false,"to":"sip:a@b"}`, ""},
-		{testkit.Where(), []string{"encode", "-op", "makeMeAvailable", "inactiveTimeout=5m", "signInAs=Busy", "supportedModalities=Messaging"}, 0,
+		{testkit.Where(), []string{"encode", "-op", "makeMeAvailable", "inactiveTimeout=5m", "signInAs=Busy",
+			"supportedModalities=Messaging"}, 0,
 			`{"inactiveTimeout":"PT5M","signInAs":"Busy","supportedModalities":["Messaging"]}`, ""},
-		{testkit.Where(), []string{"encode", "-op", "myOnlineMeeting:PUT", "subject=Review", "expirationTime=2016-09-26T16:20:29-07:00"}, 0,
+		{testkit.Where(), []string{"encode", "-op", "myOnlineMeeting:PUT", "subject=Review",
+			"expirationTime=2016-09-26T16:20:29-07:00"}, 0,
 			`{"rel":"myOnlineMeeting","expirationTime":"\/Date(1474932029000-0700)\/","subject":"Review"}`, ""},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging2", "to=sip:a@b", "operationId=1"}, 0, `{"operationId":"1","to":"sip:a@b"}`, ""},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging2", "to=sip:a@b", "operationId=1"}, 0,
+			`{"operationId":"1","to":"sip:a@b"}`, ""},
 
 		{testkit.Where(), []string{"encode", "-op", "startMessaging"}, 1, "", "ucwa: startMessaging: to: required"},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "unknown=1"}, 1, "", "startMessaging: unknown: not a parameter of the operation"},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "subject=" + strings.Repeat("s", 251)}, 1, "", "startMessaging: subject: longer than 250 characters"},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "unknown=1"}, 1, "",
+			"startMessaging: unknown: not a parameter of the operation"},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "subject=" + strings.Repeat("s", 251)},
+			1, "", "startMessaging: subject: longer than 250 characters"},
 		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "subject=" + strings.Repeat("s", 250)}, 0,
 			`{"to":"a","subject":"` + strings.Repeat("s", 250) + `"}`, ""},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "importance=VeryUrgent"}, 1, "", `importance: "VeryUrgent" is not in the enumeration Importance`},
-		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=31", "uris=a"}, 1, "", "duration: 31 is not within 10 to 30"},
-		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=9", "uris=a"}, 1, "", "duration: 9 is not within 10 to 30"},
-		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=soon", "uris=a"}, 1, "", `duration: "soon" is not an Int64`},
-		{testkit.Where(), []string{"encode", "-op", "addAudio", "to=a", "joinAudioMuted=yes"}, 1, "", `joinAudioMuted: "yes" is not a Boolean`},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "to=b"}, 1, "", "startMessaging: to: given twice"},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "subject=nul\x00"}, 1, "", "NUL character"},
-		{testkit.Where(), []string{"encode", "-op", "contact:GET"}, 1, "", "contact:GET takes no input this tool types"},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "importance=VeryUrgent"}, 1, "",
+			`importance: "VeryUrgent" is not in the enumeration Importance`},
+		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=31", "uris=a"}, 1, "",
+			"duration: 31 is not within 10 to 30"},
+		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=9", "uris=a"}, 1, "",
+			"duration: 9 is not within 10 to 30"},
+		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=soon", "uris=a"}, 1, "",
+			`duration: "soon" is not an Int64`},
+		{testkit.Where(), []string{"encode", "-op", "addAudio", "to=a", "joinAudioMuted=yes"}, 1, "",
+			`joinAudioMuted: "yes" is not a Boolean`},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "to=b"}, 1, "",
+			"startMessaging: to: given twice"},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to=a", "subject=nul\x00"}, 1, "",
+			"NUL character"},
+		{testkit.Where(), []string{"encode", "-op", "contact:GET"}, 1, "",
+			"contact:GET takes no input this tool types"},
 		{testkit.Where(), []string{"encode", "-op", "communication", "x=1"}, 1, "", "communication:PUT"},
 		{testkit.Where(), []string{"encode", "-op", "nothing"}, 1, "", `no resource "nothing"`},
 		{testkit.Where(), []string{"encode", "-op", "startMessaging", "to:=1"}, 2, "", "with -op, want NAME=VALUE"},
-		{testkit.Where(), []string{"encode", "-op", "startMessaging", "-link", "message=data:,x", "to=a"}, 2, "", "-link with -op"},
+		{testkit.Where(), []string{"encode", "-op", "startMessaging", "-link", "message=data:,x", "to=a"}, 2, "",
+			"-link with -op"},
 	}
 	for _, tt := range tests {
 		r := runCLI(t, tt.at, "", tt.args...)
 		switch {
 		case r.code != tt.code:
-			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q; want exit %d", tt.at, tt.args, r.code, r.stdout, r.stderr, tt.code)
+			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q; want exit %d", tt.at, tt.args, r.code, r.stdout,
+				r.stderr, tt.code)
 		case tt.code == 0 && r.stdout != tt.stdout+"\n":
 			t.Errorf("%s: %q: stdout\n%s\nwant\n%s", tt.at, tt.args, r.stdout, tt.stdout)
 		case tt.code != 0 && !strings.Contains(r.stderr, tt.stderr):
@@ -86,14 +105,22 @@ func TestDescribe(t *testing.T) {
 	}{
 		{testkit.Where(), []string{"describe", "startMessaging"}, 0, []string{
 			"POST startMessaging → messagingInvitation", "typed as api.StartMessaging", "query parameters:",
-			"operationId  String      at most 50 characters", "importance   Importance  one of Emergency, Normal, Urgent",
+			"operationId  String      at most 50 characters",
+			"importance   Importance  one of Emergency, Normal, Urgent",
 			"message      Href        a link: its href", "409 Conflict/AlreadyExists"}},
-		{testkit.Where(), []string{"describe", "search2"}, 0, []string{"search2 (rel search, revision 2): a resource", "limit", "1 to 100"}},
-		{testkit.Where(), []string{"describe", "organizer"}, 0, []string{"a GET of it returns a contact", "properties (contact's):"}},
-		{testkit.Where(), []string{"describe", "myOnlineMeeting:put"}, 0, []string{"PUT myOnlineMeeting (operation myOnlineMeeting:PUT)", "request body: the resource, typed as api.PutMyOnlineMeeting"}},
-		{testkit.Where(), []string{"describe", "Importance"}, 0, []string{"Importance (an enumeration): Emergency, Normal, Urgent"}},
-		{testkit.Where(), []string{"describe", "conversation"}, 0, []string{"events:", "added, sent by communication, priority High"}},
-		{testkit.Where(), []string{"describe", "nothing"}, 1, []string{`"nothing" is no resource, operation or enumeration`}},
+		{testkit.Where(), []string{"describe", "search2"}, 0, []string{"search2 (rel search, revision 2): a resource",
+			"limit", "1 to 100"}},
+		{testkit.Where(), []string{"describe", "organizer"}, 0, []string{"a GET of it returns a contact",
+			"properties (contact's):"}},
+		{testkit.Where(), []string{"describe", "myOnlineMeeting:put"}, 0,
+			[]string{"PUT myOnlineMeeting (operation myOnlineMeeting:PUT)",
+				"request body: the resource, typed as api.PutMyOnlineMeeting"}},
+		{testkit.Where(), []string{"describe", "Importance"}, 0,
+			[]string{"Importance (an enumeration): Emergency, Normal, Urgent"}},
+		{testkit.Where(), []string{"describe", "conversation"}, 0, []string{"events:",
+			"added, sent by communication, priority High"}},
+		{testkit.Where(), []string{"describe", "nothing"}, 1,
+			[]string{`"nothing" is no resource, operation or enumeration`}},
 		{testkit.Where(), []string{"describe"}, 2, []string{"want one NAME"}},
 		{testkit.Where(), []string{"describe", "a", "b"}, 2, []string{"want one NAME"}},
 	} {
@@ -171,16 +198,24 @@ func TestValidate(t *testing.T) {
 	}{
 		{testkit.Where(), []string{"validate", file}, "", 0, "", ""},
 		{testkit.Where(), []string{"validate"}, `{"rel":"contact","name":"Al","type":"User"}`, 0, "", ""},
-		{testkit.Where(), []string{"validate"}, `{"rel":"contact","name":"Al","extra":1}`, 0, "/extra: unknown property extra of contact\n", ""},
+		{testkit.Where(), []string{"validate"}, `{"rel":"contact","name":"Al","extra":1}`, 0,
+			"/extra: unknown property extra of contact\n", ""},
 		{testkit.Where(), []string{"validate"}, `{"rel":"contact","name":7,"type":"Robot"}`, 1,
-			"/name: not a String: a number\n/type: \"Robot\" is not in the enumeration ContactType\n", "ucwa: the body breaks 2 rules of the reference"},
-		{testkit.Where(), []string{"validate", "-op", "startMessaging"}, `{"importance":"VeryUrgent","subject":"` + long + `"}`, 1,
-			"/importance: \"VeryUrgent\" is not in the enumeration Importance\n/subject: subject is longer than 250 characters\n/to: to is required\n", "3 rules"},
-		{testkit.Where(), []string{"validate", "-op", "startMessaging"}, `<input xmlns="` + ucwa.Namespace + `"><property name="to">sip:a@b</property><link rel="message" href="data:,x"/></input>`, 0, "", ""},
-		{testkit.Where(), []string{"validate", "-op", "group2:PUT"}, `<resource xmlns="` + ucwa.Namespace + `"><property name="rel">group</property><property name="id">7</property></resource>`, 1,
+			"/name: not a String: a number\n/type: \"Robot\" is not in the enumeration ContactType\n",
+			"ucwa: the body breaks 2 rules of the reference"},
+		{testkit.Where(), []string{"validate", "-op", "startMessaging"}, `{"importance":"VeryUrgent","subject":"` +
+			long + `"}`, 1,
+			"/importance: \"VeryUrgent\" is not in the enumeration Importance\n" +
+				"/subject: subject is longer than 250 characters\n/to: to is required\n", "3 rules"},
+		{testkit.Where(), []string{"validate", "-op", "startMessaging"}, `<input xmlns="` + ucwa.Namespace +
+			`"><property name="to">sip:a@b</property><link rel="message" href="data:,x"/></input>`, 0, "", ""},
+		{testkit.Where(), []string{"validate", "-op", "group2:PUT"}, `<resource xmlns="` + ucwa.Namespace +
+			`"><property name="rel">group</property><property name="id">7</property></resource>`, 1,
 			"/resource/property[@name=\"name\"]: name is required\n", "1 rule"},
-		{testkit.Where(), []string{"validate", "-rel", "search2"}, `{"rel":"search","moreResultsAvailable":"yes"}`, 1, "/moreResultsAvailable: not a Boolean: a string\n", "1 rule"},
-		{testkit.Where(), []string{"validate"}, `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">soon</property></resource>`, 1,
+		{testkit.Where(), []string{"validate", "-rel", "search2"}, `{"rel":"search","moreResultsAvailable":"yes"}`, 1,
+			"/moreResultsAvailable: not a Boolean: a string\n", "1 rule"},
+		{testkit.Where(), []string{"validate"}, `<resource xmlns="` + ucwa.Namespace +
+			`" rel="simultaneousRingSettings"><property name="ringDelay">soon</property></resource>`, 1,
 			"/resource/property[@name=\"ringDelay\"]: \"soon\" is not an Int64\n", "1 rule"},
 		{testkit.Where(), []string{"validate"}, eventsJSON, 0, "", ""},
 		{testkit.Where(), []string{"validate"}, `{"a":1}`, 2, "", "an input: give -op"},
@@ -193,13 +228,16 @@ func TestValidate(t *testing.T) {
 	} {
 		r := runCLI(t, tt.at, tt.stdin, tt.args...)
 		if r.code != tt.code || r.stdout != tt.stdout || !strings.Contains(r.stderr, tt.stderr) {
-			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.at, tt.args, r.code, r.stdout, r.stderr, tt.code, tt.stdout, tt.stderr)
+			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.at, tt.args, r.code, r.stdout,
+				r.stderr, tt.code, tt.stdout, tt.stderr)
 		}
 	}
 }
 
 func TestConvertTyped(t *testing.T) {
-	const srs = `<resource xmlns="` + ucwa.Namespace + `" rel="simultaneousRingSettings"><property name="ringDelay">5</property><property name="target">True</property></resource>`
+	const srs = `<resource xmlns="` + ucwa.Namespace +
+		`" rel="simultaneousRingSettings"><property name="ringDelay">5</property>` +
+		`<property name="target">True</property></resource>`
 	for _, tt := range []struct {
 		at     string
 		args   []string
@@ -207,11 +245,16 @@ func TestConvertTyped(t *testing.T) {
 		code   int
 		stdout string
 	}{
-		{testkit.Where(), []string{"convert", "-to", "json"}, srs, 0, `{"rel":"simultaneousRingSettings","ringDelay":"5","target":true}`},
-		{testkit.Where(), []string{"convert", "-to", "json", "-typed"}, srs, 0, `{"rel":"simultaneousRingSettings","ringDelay":5,"target":"True"}`},
-		{testkit.Where(), []string{"convert", "-typed", "-to", "xml"}, srs, 0, `<?xml version="1.0" encoding="utf-8"?>` +
-			`<resource rel="simultaneousRingSettings" xmlns="` + ucwa.Namespace + `"><property name="ringDelay">5</property><property name="target">True</property></resource>`},
-		{testkit.Where(), []string{"convert", "-to", "json", "-typed=presenceSubscriptions"}, `<input xmlns="` + ucwa.Namespace + `"><property name="duration">15</property></input>`, 0, `{"duration":15}`},
+		{testkit.Where(), []string{"convert", "-to", "json"}, srs, 0,
+			`{"rel":"simultaneousRingSettings","ringDelay":"5","target":true}`},
+		{testkit.Where(), []string{"convert", "-to", "json", "-typed"}, srs, 0,
+			`{"rel":"simultaneousRingSettings","ringDelay":5,"target":"True"}`},
+		{testkit.Where(), []string{"convert", "-typed", "-to", "xml"}, srs, 0,
+			`<?xml version="1.0" encoding="utf-8"?>` +
+				`<resource rel="simultaneousRingSettings" xmlns="` + ucwa.Namespace +
+				`"><property name="ringDelay">5</property><property name="target">True</property></resource>`},
+		{testkit.Where(), []string{"convert", "-to", "json", "-typed=presenceSubscriptions"}, `<input xmlns="` +
+			ucwa.Namespace + `"><property name="duration">15</property></input>`, 0, `{"duration":15}`},
 		{testkit.Where(), []string{"convert", "-to", "json", "-typed=nothing"}, srs, 1, ""},
 	} {
 		r := runCLI(t, tt.at, tt.stdin, tt.args...)

@@ -121,7 +121,8 @@ func describeOp(op *catalog.Operation) catalogOpJSON {
 }
 
 func describeResource(r *catalog.Resource) catalogResourceJSON {
-	j := catalogResourceJSON{Name: r.Name, Rel: r.Rel, Revision: r.Revision, AliasOf: r.AliasOf, Links: r.Links, Events: r.Events}
+	j := catalogResourceJSON{Name: r.Name, Rel: r.Rel, Revision: r.Revision, AliasOf: r.AliasOf, Links: r.Links,
+		Events: r.Events}
 	props := r.Props()
 	for i := range props {
 		j.Properties = append(j.Properties, describeField(&props[i]))

@@ -154,7 +154,8 @@ func (x *extractor) topPage(res *Resource, op *Operation, rel string) []*Resourc
 	}
 	target := x.relPage(rel, res)
 	if target == nil {
-		x.issue("rel "+res.Name, "an example of %s %s holds a resource of rel %q, which has no page", res.Name, op.Method, rel)
+		x.issue("rel "+res.Name, "an example of %s %s holds a resource of rel %q, which has no page", res.Name,
+			op.Method, rel)
 		return nil
 	}
 	if op.Method == "GET" && res.AliasOf == "" {
@@ -300,7 +301,8 @@ func (x *extractor) checkAgainst(fkey string, f *Field, types []string, e *evide
 	if en != nil && e != nil {
 		for _, s := range e.strings {
 			if !slices.Contains(en.Values, s) {
-				x.issue("value "+en.Name+"."+s, "an example of %s holds %q, which the page of %s does not list", fkey, s, en.Name)
+				x.issue("value "+en.Name+"."+s, "an example of %s holds %q, which the page of %s does not list", fkey,
+					s, en.Name)
 			}
 		}
 	}

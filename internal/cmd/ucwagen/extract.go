@@ -141,7 +141,8 @@ func (x *extractor) resource(name string) *Resource {
 			eventsLevel = s.level
 		case eventsLevel > 0 && slices.Contains(eventTypes, strings.ToLower(title)):
 			for _, row := range table(s.lines) {
-				r.Events = append(r.Events, &Event{Type: strings.ToLower(title), Priority: cell(row, 1), Sender: cell(row, 2)})
+				r.Events = append(r.Events, &Event{Type: strings.ToLower(title), Priority: cell(row, 1),
+					Sender: cell(row, 2)})
 			}
 		case op == nil && (title == "Properties" || title == "Propertie"):
 			for _, row := range table(s.lines) {
@@ -219,7 +220,8 @@ var (
 	enumType = regexp.MustCompile(`(Nullable |Array of )?\((\w+)\)([A-Za-z0-9]+(?:, (?:or )?[A-Za-z0-9]+)*)\s*$`)
 	// basicType ends a parameter's description with its type, written
 	// straight after the last word ("AddressString").
-	basicType = regexp.MustCompile(`(Nullable |Array of )?(String|Boolean|Int32|Int64|DateTime|TimeSpan|ExternalResource|Byte)\s*$`)
+	basicType = regexp.MustCompile(`(Nullable |Array of )?` +
+		`(String|Boolean|Int32|Int64|DateTime|TimeSpan|ExternalResource|Byte)\s*$`)
 )
 
 // property reads a row of a Properties table: the name and, where the
@@ -367,7 +369,10 @@ func (x *extractor) checkParams() {
 				if f.In == "body" && f.Type == "" {
 					x.issue("type "+key, "the body parameter has no type in its table")
 				}
-				if f.In == "query" && slices.ContainsFunc(op.Params, func(g *Field) bool { return g.In == "body" && g.Name == f.Name }) {
+				if f.In == "query" && slices.ContainsFunc(op.Params, func(g *Field) bool {
+					return g.In == "body" &&
+						g.Name == f.Name
+				}) {
 					x.issue("in "+key, "listed both as a query parameter and in the request body")
 				}
 				if e := x.c.enum(f.Type); e != nil {

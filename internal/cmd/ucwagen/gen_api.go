@@ -35,10 +35,12 @@ var identifier = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 
 // reservedFields are the names of the methods of a typed input, which no
 // field may take.
-var reservedFields = []string{"Validate", "AppendJSON", "AppendXML", "Append", "Marshal", "Input", "FromInput", "PropertyKind", "Resource"}
+var reservedFields = []string{"Validate", "AppendJSON", "AppendXML", "Append", "Marshal", "Input", "FromInput",
+	"PropertyKind", "Resource"}
 
 // initialisms are the words a Go name writes in capitals.
-var initialisms = map[string]bool{"id": true, "uri": true, "url": true, "ip": true, "mac": true, "sdp": true, "rssi": true, "html": true}
+var initialisms = map[string]bool{"id": true, "uri": true, "url": true, "ip": true, "mac": true, "sdp": true,
+	"rssi": true, "html": true}
 
 // goName returns the exported Go name of a reference name: operationId is
 // OperationID, onlineMeetingUri OnlineMeetingURI, contactUris ContactURIs.
@@ -298,7 +300,8 @@ func (g *gen) validate(a *apiOp) {
 		switch f.kind {
 		case "str":
 			if f.MaxLength > 0 {
-				fail(fmt.Sprintf("textTooLong(%s, %d)", v, f.MaxLength), strconv.Quote(fmt.Sprintf("longer than %d characters", f.MaxLength)))
+				fail(fmt.Sprintf("textTooLong(%s, %d)", v, f.MaxLength),
+					strconv.Quote(fmt.Sprintf("longer than %d characters", f.MaxLength)))
 			}
 		case "strs":
 			if f.MaxLength > 0 {
@@ -327,7 +330,8 @@ func (g *gen) validate(a *apiOp) {
 			if f.bits == 64 && f.Min == nil {
 				continue
 			}
-			fail(cond, fmt.Sprintf("strconv.FormatInt(int64(%s), 10) + %q", val, fmt.Sprintf(" is not within %d to %d", lo, hi)))
+			fail(cond, fmt.Sprintf("strconv.FormatInt(int64(%s), 10) + %q", val,
+				fmt.Sprintf(" is not within %d to %d", lo, hi)))
 		}
 	}
 	g.p("return nil\n}\n\n")
@@ -350,7 +354,10 @@ func (g *gen) encoder(a *apiOp, format string) {
 	default:
 		g.p("w := newXML(dst)\n")
 	}
-	if slices.ContainsFunc(a.fields, func(f *apiField) bool { return f.kind == "str" || f.kind == "enum" || f.kind == "link" }) {
+	if slices.ContainsFunc(a.fields, func(f *apiField) bool {
+		return f.kind == "str" || f.kind == "enum" ||
+			f.kind == "link"
+	}) {
 		g.p("var ok bool\n")
 	}
 	for _, links := range []bool{false, true} {
@@ -548,7 +555,8 @@ func (g *gen) fromInput(a *apiOp) {
 			continue
 		}
 		g.p("case %q:\n", f.Name)
-		g.p("if v.%s != \"\" {\nmsg = \"a second link; the parameter is one\"\n} else {\nv.%s, msg = readLink(l)\n}\n", f.goName, f.goName)
+		g.p("if v.%s != \"\" {\nmsg = \"a second link; the parameter is one\"\n", f.goName)
+		g.p("} else {\nv.%s, msg = readLink(l)\n}\n", f.goName)
 	}
 	g.p("default:\nmsg = \"not a link-valued parameter of the operation\"\n")
 	g.p("}\n")

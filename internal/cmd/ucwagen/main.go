@@ -3,7 +3,7 @@
 // package catalog; users and CI never need the reference.
 //
 //	ucwagen extract -ref DIR -overrides FILE -o FILE
-//	ucwagen gen -catalog FILE -overrides FILE -catalog-out FILE -api-out FILE
+//	ucwagen gen [-catalog FILE] [-overrides FILE] [-catalog-out FILE] [-api-out FILE]
 //	ucwagen report -catalog FILE -overrides FILE
 //
 // extract reads the reference pages in DIR (the *_ref.md pages and
@@ -16,7 +16,8 @@
 //
 // gen reads the catalog and the overrides file, applies the overrides, and
 // writes the Go tables of package catalog and the typed inputs of package
-// api. It fails on an issue no override settles and on an override that
+// api; its flags default to the files as seen from catalog/, where
+// go generate runs it. It fails on an issue no override settles and on an override that
 // settles nothing.
 //
 // report prints the counts of the catalog: resources, operations,
@@ -53,7 +54,7 @@ func main() {
 func usage() {
 	fmt.Fprint(os.Stderr, `usage:
 	ucwagen extract -ref DIR -overrides FILE -o FILE
-	ucwagen gen -catalog FILE -overrides FILE -catalog-out FILE -api-out FILE
+	ucwagen gen [-catalog FILE] [-overrides FILE] [-catalog-out FILE] [-api-out FILE]
 	ucwagen report -catalog FILE -overrides FILE
 `)
 	os.Exit(2)
@@ -89,10 +90,10 @@ func runExtract(args []string) error {
 
 func runGen(args []string) error {
 	fs := flag.NewFlagSet("gen", flag.ExitOnError)
-	cat := fs.String("catalog", "", "the catalog file")
-	ovr := fs.String("overrides", "", "the overrides file")
-	catOut := fs.String("catalog-out", "", "the Go file of package catalog to write")
-	apiOut := fs.String("api-out", "", "the Go file of package api to write")
+	cat := fs.String("catalog", "catalog.json", "the catalog file")
+	ovr := fs.String("overrides", "overrides.txt", "the overrides file")
+	catOut := fs.String("catalog-out", "zz_catalog.go", "the Go file of package catalog to write")
+	apiOut := fs.String("api-out", "../api/zz_api.go", "the Go file of package api to write")
 	fs.Parse(args)
 	if *cat == "" || *ovr == "" || *catOut == "" || *apiOut == "" {
 		usage()

@@ -32,7 +32,8 @@ func report(c *Catalog) string {
 		len(c.Resources), ops, typed, params, props, len(c.Enums))
 	for _, k := range []string{"parameter", "property"} {
 		m := src[k]
-		fmt.Fprintf(&b, "%s types: table %d, example %d, override %d, none %d\n", k, m["table"], m["example"], m["override"], m[""])
+		fmt.Fprintf(&b, "%s types: table %d, example %d, override %d, none %d\n", k, m["table"], m["example"],
+			m["override"], m[""])
 	}
 	return b.String()
 }

@@ -69,7 +69,8 @@ func TestGenGivesCommittedGo(t *testing.T) {
 		if string(got) != string(want) {
 			t.Errorf("%s is not what the catalog generates: run go generate ./catalog", tc.file)
 		}
-		if !strings.HasPrefix(string(got), "// Code generated ") || !strings.Contains(strings.SplitN(string(got), "\n", 2)[0], "DO NOT EDIT.") {
+		if !strings.HasPrefix(string(got), "// Code generated ") || !strings.Contains(strings.SplitN(string(got),
+			"\n", 2)[0], "DO NOT EDIT.") {
 			t.Errorf("%s does not start with the generated-code line", tc.file)
 		}
 	}
@@ -185,7 +186,8 @@ func TestExtractPage(t *testing.T) {
 	write("thing_ref.md", testPage)
 	write("other_ref.md", "# other\n")
 	write("part_ref.md", "# part\n")
-	write("Importance_ref.md", "# Importance\n\n## Members\n\n|Name|Description|\n|:--|:--|\n|Normal|N.|\n|Urgent|U.|\n")
+	write("Importance_ref.md",
+		"# Importance\n\n## Members\n\n|Name|Description|\n|:--|:--|\n|Normal|N.|\n|Urgent|U.|\n")
 	write("UCWAenumerations.md", "- [Importance](Importance_ref.md)\n")
 	c, err := extract(dir)
 	if err != nil {
@@ -208,7 +210,8 @@ func TestExtractPage(t *testing.T) {
 		t.Errorf("events: %+v", r.Events)
 	}
 	post := r.op("POST")
-	if post == nil || post.Body != "input" || post.Response != "other" || len(post.Errors) != 2 || post.Errors[1].Subcode != "" {
+	if post == nil || post.Body != "input" || post.Response != "other" || len(post.Errors) != 2 ||
+		post.Errors[1].Subcode != "" {
 		t.Fatalf("POST: %+v", post)
 	}
 	params := map[string]*Field{}
@@ -234,7 +237,8 @@ func TestExtractPage(t *testing.T) {
 		if f.Min != nil {
 			rng = itoa(*f.Min) + ".." + itoa(*f.Max)
 		}
-		got := strings.Join([]string{f.Type, bstr(f.Required), bstr(f.Nullable), bstr(f.Array), itoa(int64(f.MaxLength)), rng}, " ")
+		got := strings.Join([]string{f.Type, bstr(f.Required), bstr(f.Nullable), bstr(f.Array),
+			itoa(int64(f.MaxLength)), rng}, " ")
 		if got != want {
 			t.Errorf("%s: %q, want %q", key, got, want)
 		}
@@ -287,10 +291,13 @@ func TestOverrides(t *testing.T) {
 	}
 	newCat := func() *Catalog {
 		return &Catalog{
-			Resources: []*Resource{{Name: "r", Rel: "r", Properties: []*Field{{Name: "p"}}, Operations: []*Operation{{Method: "POST",
-				Params: []*Field{{Name: "q", In: "query"}, {Name: "q", In: "body", Type: "String", Source: "table"}}}}}},
-			Enums:  []*Enum{{Name: "E", Values: []string{"A"}}},
-			Issues: []*Issue{{Key: "type r.p", Msg: "untyped"}, {Key: "in r.POST.q", Msg: "both"}, {Key: "value E.B", Msg: "missing"}},
+			Resources: []*Resource{{Name: "r", Rel: "r", Properties: []*Field{{Name: "p"}},
+				Operations: []*Operation{{Method: "POST",
+					Params: []*Field{{Name: "q", In: "query"}, {Name: "q", In: "body", Type: "String",
+						Source: "table"}}}}}},
+			Enums: []*Enum{{Name: "E", Values: []string{"A"}}},
+			Issues: []*Issue{{Key: "type r.p", Msg: "untyped"}, {Key: "in r.POST.q", Msg: "both"}, {Key: "value E.B",
+				Msg: "missing"}},
 		}
 	}
 	o, err := parse("# settle\ntype r.p Array of E -- why\nin r.POST.q body -- why\nvalue E.B add -- why\n")
@@ -313,7 +320,8 @@ func TestOverrides(t *testing.T) {
 		t.Errorf("unsettled issues: %v", err)
 	}
 	o, _ = parse("type r.p String -- why\nin r.POST.q both -- why\nvalue E.B ignore -- why\nrequired r.POST.q no -- why\n")
-	if _, err := o.apply(newCat()); err == nil || !strings.Contains(err.Error(), "settles no issue and changes nothing") {
+	if _, err := o.apply(newCat()); err == nil || !strings.Contains(err.Error(),
+		"settles no issue and changes nothing") {
 		t.Errorf("an override that changes nothing: %v", err)
 	}
 	o, _ = parse("type r.p Colour -- why\nin r.POST.q both -- why\nvalue E.B ignore -- why\n")
@@ -325,7 +333,8 @@ func TestOverrides(t *testing.T) {
 func TestGoName(t *testing.T) {
 	for in, want := range map[string]string{
 		"operationId": "OperationID", "onlineMeetingUri": "OnlineMeetingURI", "to": "To", "ip": "IP",
-		"chassisID": "ChassisID", "contactUris": "ContactURIs", "uris": "URIs", "wapBSSID": "WapBSSID", "joinUrl": "JoinURL", "startMessaging2": "StartMessaging2",
+		"chassisID": "ChassisID", "contactUris": "ContactURIs", "uris": "URIs", "wapBSSID": "WapBSSID",
+		"joinUrl": "JoinURL", "startMessaging2": "StartMessaging2",
 	} {
 		if got := goName(in); got != want {
 			t.Errorf("goName(%q) = %q, want %q", in, got, want)
