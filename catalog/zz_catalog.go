@@ -4585,7 +4585,7 @@ var resources = [...]Resource{
 					{409, "Conflict", ""},
 					{410, "Gone", "CannotRedirect"},
 				}},
-			{Resource: "presenceSubscription", Method: "POST", Body: "input", Response: "presenceSubscription",
+			{Resource: "presenceSubscription", Method: "POST", Response: "presenceSubscription",
 				Params: []Field{
 					{Name: "duration",
 						Type: Type{Kind: Int32}, Source: "override", In: "query", Required: true, HasRange: true, Min: 10, Max: 30},

@@ -28,6 +28,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 )
 
 func main() {
@@ -147,5 +148,13 @@ func settled(catalog, overrides string) (*Catalog, error) {
 		return nil, err
 	}
 	sortParams(c)
+	for _, r := range c.Resources {
+		for _, op := range r.Operations {
+			if op.Body == "input" && !slices.ContainsFunc(op.Params, func(f *Field) bool { return f.In == "body" }) {
+				// An override moved the parameters to the query string.
+				op.Body = ""
+			}
+		}
+	}
 	return c, nil
 }

@@ -75,7 +75,7 @@ func TestGenGivesCommittedGo(t *testing.T) {
 		}
 	}
 	r := report(c)
-	if !strings.Contains(r, "resources 238,") || !strings.Contains(r, "enums 56") {
+	if !strings.Contains(r, "resources 238 ") || !strings.Contains(r, "enums 56 ") || !strings.Contains(r, "untyped 0\nquery") {
 		t.Errorf("report: %s", r)
 	}
 }
