@@ -7,101 +7,88 @@ import (
 	"github.com/ucwa-go/ucwa"
 )
 
-// The writers the generated encoders call, a method per kind of value but
+// The writers the generated encoders call, a function per kind of value but
 // strings, which they write inline. Each appends one parameter after its
 // name, which the caller gives as a constant (`,"subject":` or
-// `<property name="subject">`). A value the
-// format cannot carry clears ok, and the rest is written all the same: the
-// generated encoder checks ok once, at the end, and on failure drops what it
-// wrote and asks the generic Input for the error, which names the value.
-// The common case, every value written, so costs one test.
-
-// jsonWriter writes a JSON body. Every member is written with a comma
-// before it; end turns the first comma into the opening brace, so that no
-// member needs to know whether another came before it. The links go the
+// `<property name="subject">`), and those that can meet a value the format
+// cannot carry report whether they wrote it. The generated encoder ANDs the
+// reports and tests them once, at its end: on failure it drops what it wrote
+// and asks the generic Input for the error, which names the value. The
+// common case, every value written, so costs one test.
+//
+// In JSON every member is written with a comma before it, and closeJSON
+// turns the first comma into the opening brace, so that no member needs to
+// know whether another came before it; the link-valued parameters go the
 // same way into "_links".
-type jsonWriter struct {
-	dst   []byte
-	start int  // where the body starts in dst
-	links int  // where the "_links" object starts, -1 before the first link
-	ok    bool // every value written could be
+
+// closeJSON closes the JSON body that starts at start in dst; links is
+// where "_links" starts, -1 for none.
+func closeJSON(dst []byte, start, links int) []byte {
+	if links >= 0 {
+		dst[links] = '{'
+		dst = append(dst, '}')
+	}
+	if len(dst) == start {
+		return append(dst, "{}"...)
+	}
+	dst[start] = '{'
+	return append(dst, '}')
 }
 
-func newJSON(dst []byte) jsonWriter {
-	return jsonWriter{dst: dst, start: len(dst), links: -1, ok: true}
+// jsonRel starts the JSON body of a PUT with its rel, a plain name:
+// {"rel":"…" (the brace written as a comma, as every member).
+func jsonRel(dst []byte, rel string) []byte {
+	dst = append(dst, `,"rel":"`...)
+	dst = append(dst, rel...)
+	return append(dst, '"')
 }
 
-// end closes the body and returns it, and false when a value could not be
-// written.
-func (w *jsonWriter) end() ([]byte, bool) {
-	if !w.ok {
-		return w.dst[:w.start], false
+// openLinks starts "_links" before the first link-valued parameter, and
+// returns where it starts; links is -1 before the first.
+func openLinks(dst []byte, links int) ([]byte, int) {
+	if links >= 0 {
+		return dst, links
 	}
-	if w.links >= 0 {
-		w.dst[w.links] = '{'
-		w.dst = append(w.dst, '}')
-	}
-	if len(w.dst) == w.start {
-		return append(w.dst, "{}"...), true
-	}
-	w.dst[w.start] = '{'
-	return append(w.dst, '}'), true
-}
-
-// head starts the body of a PUT with its rel: {"rel":"…" (the brace
-// written as the comma end turns into one). A rel is a plain name.
-func (w *jsonWriter) head(rel string) {
-	w.dst = append(w.dst, `,"rel":"`...)
-	w.dst = append(w.dst, rel...)
-	w.dst = append(w.dst, '"')
+	dst = append(dst, `,"_links":`...)
+	return dst, len(dst)
 }
 
 // jsonStrs writes a list of strings or enum values; key is `,"attendees":`.
-func jsonStrs[S ~string](w *jsonWriter, key string, ss []S) {
-	w.dst = append(w.dst, key...)
-	w.dst = append(w.dst, '[')
+func jsonStrs[S ~string](dst []byte, key string, ss []S) ([]byte, bool) {
+	ok := true
+	dst = append(dst, key...)
+	dst = append(dst, '[')
 	for i, s := range ss {
 		if i > 0 {
-			w.dst = append(w.dst, ',')
+			dst = append(dst, ',')
 		}
-		var ok bool
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(s))
-		w.ok = w.ok && ok
+		var o bool
+		dst, o = ucwa.AppendJSONString(dst, string(s))
+		ok = ok && o
 	}
-	w.dst = append(w.dst, ']')
+	return append(dst, ']'), ok
 }
 
-func (w *jsonWriter) boolean(key string, b bool) {
-	w.dst = append(w.dst, key...)
-	w.dst = strconv.AppendBool(w.dst, b)
+func jsonBool(dst []byte, key string, b bool) []byte {
+	dst = append(dst, key...)
+	return strconv.AppendBool(dst, b)
 }
 
-func (w *jsonWriter) integer(key string, i int64) {
-	w.dst = append(w.dst, key...)
-	w.dst = strconv.AppendInt(w.dst, i, 10)
+func jsonInt(dst []byte, key string, i int64) []byte {
+	dst = append(dst, key...)
+	return strconv.AppendInt(dst, i, 10)
 }
 
-func (w *jsonWriter) date(key string, t time.Time) {
-	w.dst = append(w.dst, key...)
-	var ok bool
-	w.dst, ok = ucwa.AppendDate(w.dst, t, ucwa.JSON)
-	w.ok = w.ok && ok
+func jsonDate(dst []byte, key string, t time.Time) ([]byte, bool) {
+	dst = append(dst, key...)
+	return ucwa.AppendDate(dst, t, ucwa.JSON)
 }
 
-func (w *jsonWriter) duration(key string, d time.Duration) {
-	w.dst = append(w.dst, key...)
-	w.dst = append(w.dst, '"')
-	w.dst = appendDuration(w.dst, d)
-	w.dst = append(w.dst, '"')
-}
-
-// openLink starts "_links" before the first link-valued parameter, which
-// the generated encoder writes with a comma before it, as a member.
-func (w *jsonWriter) openLink() {
-	if w.links < 0 {
-		w.dst = append(w.dst, `,"_links":`...)
-		w.links = len(w.dst)
-	}
+func jsonDuration(dst []byte, key string, d time.Duration) []byte {
+	dst = append(dst, key...)
+	dst = append(dst, '"')
+	dst = appendDuration(dst, d)
+	return append(dst, '"')
 }
 
 const (
@@ -113,76 +100,55 @@ const (
 	xmlPropEnd    = `</property>`
 )
 
-// xmlWriter writes an XML body: an <input> or, for a PUT, a <resource>
-// element with a <property> or <propertyList> per parameter, then a <link>
-// per link-valued one.
-type xmlWriter struct {
-	dst   []byte
-	start int
-	put   bool
-	ok    bool
-}
+// The XML body is an <input> or, for a PUT, a <resource> element with a
+// <property> or <propertyList> per parameter, then a <link> per link-valued
+// one.
 
-func newXML(dst []byte) xmlWriter {
-	return xmlWriter{dst: append(dst, xmlInputOpen...), start: len(dst), ok: true}
-}
-
-// newXMLPut starts the body of a PUT, with its rel as the first property.
-func newXMLPut(dst []byte, rel string) xmlWriter {
-	w := xmlWriter{dst: append(dst, xmlResOpen...), start: len(dst), put: true, ok: true}
-	w.dst = append(w.dst, `<property name="rel">`...)
-	w.dst = append(w.dst, rel...)
-	w.dst = append(w.dst, xmlPropEnd...)
-	return w
-}
-
-func (w *xmlWriter) end() ([]byte, bool) {
-	if !w.ok {
-		return w.dst[:w.start], false
-	}
-	if w.put {
-		return append(w.dst, xmlResClose...), true
-	}
-	return append(w.dst, xmlInputClose...), true
+// xmlPutHead starts the XML body of a PUT, with its rel as the first
+// property.
+func xmlPutHead(dst []byte, rel string) []byte {
+	dst = append(dst, xmlResOpen...)
+	dst = append(dst, `<property name="rel">`...)
+	dst = append(dst, rel...)
+	return append(dst, xmlPropEnd...)
 }
 
 // xmlStrs writes a list; key is `<propertyList name="attendees">`.
-func xmlStrs[S ~string](w *xmlWriter, key string, ss []S) {
-	w.dst = append(w.dst, key...)
+func xmlStrs[S ~string](dst []byte, key string, ss []S) ([]byte, bool) {
+	ok := true
+	dst = append(dst, key...)
 	for _, s := range ss {
-		w.dst = append(w.dst, "<item>"...)
-		var ok bool
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(s), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, "</item>"...)
+		dst = append(dst, "<item>"...)
+		var o bool
+		dst, o = ucwa.AppendXMLText(dst, string(s), false)
+		ok = ok && o
+		dst = append(dst, "</item>"...)
 	}
-	w.dst = append(w.dst, "</propertyList>"...)
+	return append(dst, "</propertyList>"...), ok
 }
 
-func (w *xmlWriter) boolean(key string, b bool) {
-	w.dst = append(w.dst, key...)
-	w.dst = strconv.AppendBool(w.dst, b)
-	w.dst = append(w.dst, xmlPropEnd...)
+func xmlBool(dst []byte, key string, b bool) []byte {
+	dst = append(dst, key...)
+	dst = strconv.AppendBool(dst, b)
+	return append(dst, xmlPropEnd...)
 }
 
-func (w *xmlWriter) integer(key string, i int64) {
-	w.dst = append(w.dst, key...)
-	w.dst = strconv.AppendInt(w.dst, i, 10)
-	w.dst = append(w.dst, xmlPropEnd...)
+func xmlInt(dst []byte, key string, i int64) []byte {
+	dst = append(dst, key...)
+	dst = strconv.AppendInt(dst, i, 10)
+	return append(dst, xmlPropEnd...)
 }
 
-func (w *xmlWriter) date(key string, t time.Time) {
-	w.dst = append(w.dst, key...)
-	var ok bool
-	w.dst, ok = ucwa.AppendDate(w.dst, t, ucwa.XML)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+func xmlDate(dst []byte, key string, t time.Time) ([]byte, bool) {
+	dst = append(dst, key...)
+	dst, ok := ucwa.AppendDate(dst, t, ucwa.XML)
+	return append(dst, xmlPropEnd...), ok
 }
 
-func (w *xmlWriter) duration(key string, d time.Duration) {
-	w.dst = append(w.dst, key...)
-	w.dst = appendDuration(w.dst, d)
-	w.dst = append(w.dst, xmlPropEnd...)
+func xmlDuration(dst []byte, key string, d time.Duration) []byte {
+	dst = append(dst, key...)
+	dst = appendDuration(dst, d)
+	return append(dst, xmlPropEnd...)
 }
 
 // encodeError returns the error of a typed input whose encoder found a

@@ -44,35 +44,36 @@ func (x *AddAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -80,37 +81,38 @@ func (x *AddAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -242,38 +244,39 @@ func (x *AddAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
+		dst = jsonBool(dst, `,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -281,40 +284,41 @@ func (x *AddAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
+		dst = xmlBool(dst, `<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -449,24 +453,25 @@ func (x *AddMessaging) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.Message != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"message":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"message":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Message)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -474,24 +479,25 @@ func (x *AddMessaging) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Message != "" {
-		w.dst = append(w.dst, `<link rel="message" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="message" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Message, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -591,20 +597,20 @@ func (x *AddParticipant) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -612,22 +618,23 @@ func (x *AddParticipant) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -724,25 +731,25 @@ func (x *AddPhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -750,28 +757,29 @@ func (x *AddPhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -879,18 +887,18 @@ func (x *AddToContactList) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"displayName":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.DisplayName)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, `,"smtpAddress":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.SmtpAddress)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"displayName":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.DisplayName)
+	ok = ok && o
+	dst = append(dst, `,"smtpAddress":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.SmtpAddress)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -898,20 +906,21 @@ func (x *AddToContactList) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="displayName">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.DisplayName, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	w.dst = append(w.dst, `<property name="smtpAddress">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.SmtpAddress, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="displayName">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.DisplayName, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	dst = append(dst, `<property name="smtpAddress">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.SmtpAddress, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -998,12 +1007,14 @@ func (x *AddToPresenceSubscription) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	jsonStrs(&w, `,"contactUris":`, x.ContactURIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst, o = jsonStrs(dst, `,"contactUris":`, x.ContactURIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1011,12 +1022,15 @@ func (x *AddToPresenceSubscription) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactURIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst, o = xmlStrs(dst, `<propertyList name="contactUris">`, x.ContactURIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -1110,35 +1124,36 @@ func (x *AddVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
+		dst = jsonBool(dst, `,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1146,37 +1161,38 @@ func (x *AddVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
+		dst = xmlBool(dst, `<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -1307,18 +1323,18 @@ func (x *AnonApplications) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"culture":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Culture)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, `,"userAgent":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.UserAgent)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"culture":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Culture)
+	ok = ok && o
+	dst = append(dst, `,"userAgent":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.UserAgent)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1326,20 +1342,21 @@ func (x *AnonApplications) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="culture">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Culture, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	w.dst = append(w.dst, `<property name="userAgent">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.UserAgent, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="culture">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Culture, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	dst = append(dst, `<property name="userAgent">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.UserAgent, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -1447,26 +1464,26 @@ func (x *Applications) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"culture":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Culture)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, `,"endpointId":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.EndpointID)
-	w.ok = w.ok && ok
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"culture":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Culture)
+	ok = ok && o
+	dst = append(dst, `,"endpointId":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.EndpointID)
+	ok = ok && o
 	if x.InstanceID != "" {
-		w.dst = append(w.dst, `,"instanceId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.InstanceID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"instanceId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.InstanceID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"userAgent":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.UserAgent)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"userAgent":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.UserAgent)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1474,30 +1491,31 @@ func (x *Applications) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="culture">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Culture, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	w.dst = append(w.dst, `<property name="endpointId">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.EndpointID, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="culture">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Culture, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	dst = append(dst, `<property name="endpointId">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.EndpointID, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.InstanceID != "" {
-		w.dst = append(w.dst, `<property name="instanceId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.InstanceID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="instanceId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.InstanceID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="userAgent">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.UserAgent, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="userAgent">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.UserAgent, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -1621,26 +1639,26 @@ func (x *Applications2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"culture":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Culture)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, `,"endpointId":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.EndpointID)
-	w.ok = w.ok && ok
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"culture":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Culture)
+	ok = ok && o
+	dst = append(dst, `,"endpointId":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.EndpointID)
+	ok = ok && o
 	if x.InstanceID != "" {
-		w.dst = append(w.dst, `,"instanceId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.InstanceID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"instanceId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.InstanceID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"userAgent":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.UserAgent)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"userAgent":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.UserAgent)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1648,30 +1666,31 @@ func (x *Applications2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="culture">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Culture, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	w.dst = append(w.dst, `<property name="endpointId">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.EndpointID, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="culture">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Culture, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	dst = append(dst, `<property name="endpointId">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.EndpointID, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.InstanceID != "" {
-		w.dst = append(w.dst, `<property name="instanceId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.InstanceID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="instanceId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.InstanceID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="userAgent">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.UserAgent, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="userAgent">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.UserAgent, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -1782,28 +1801,24 @@ func (x *PutCallForwardingSettings) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("callForwardingSettings")
-	var ok bool
+	start := len(dst)
+	dst = jsonRel(dst, "callForwardingSettings")
 	if x.ActivePeriod != "" {
-		w.dst = append(w.dst, `,"activePeriod":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ActivePeriod))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"activePeriod":"`...)
+		dst = append(dst, x.ActivePeriod...)
+		dst = append(dst, '"')
 	}
 	if x.ActiveSetting != "" {
-		w.dst = append(w.dst, `,"activeSetting":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ActiveSetting))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"activeSetting":"`...)
+		dst = append(dst, x.ActiveSetting...)
+		dst = append(dst, '"')
 	}
 	if x.UnansweredCallHandling != "" {
-		w.dst = append(w.dst, `,"unansweredCallHandling":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.UnansweredCallHandling))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"unansweredCallHandling":"`...)
+		dst = append(dst, x.UnansweredCallHandling...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1811,30 +1826,23 @@ func (x *PutCallForwardingSettings) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "callForwardingSettings")
-	var ok bool
+	dst = xmlPutHead(dst, "callForwardingSettings")
 	if x.ActivePeriod != "" {
-		w.dst = append(w.dst, `<property name="activePeriod">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ActivePeriod), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="activePeriod">`...)
+		dst = append(dst, x.ActivePeriod...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ActiveSetting != "" {
-		w.dst = append(w.dst, `<property name="activeSetting">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ActiveSetting), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="activeSetting">`...)
+		dst = append(dst, x.ActiveSetting...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.UnansweredCallHandling != "" {
-		w.dst = append(w.dst, `<property name="unansweredCallHandling">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.UnansweredCallHandling), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="unansweredCallHandling">`...)
+		dst = append(dst, x.UnansweredCallHandling...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -1962,20 +1970,20 @@ func (x *ChangeNumber) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.IncludeInContactCard.Set {
-		w.boolean(`,"includeInContactCard":`, x.IncludeInContactCard.V)
+		dst = jsonBool(dst, `,"includeInContactCard":`, x.IncludeInContactCard.V)
 	}
 	if x.Number != "" {
-		w.dst = append(w.dst, `,"number":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Number)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"number":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Number)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -1983,21 +1991,22 @@ func (x *ChangeNumber) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.IncludeInContactCard.Set {
-		w.boolean(`<property name="includeInContactCard">`, x.IncludeInContactCard.V)
+		dst = xmlBool(dst, `<property name="includeInContactCard">`, x.IncludeInContactCard.V)
 	}
 	if x.Number != "" {
-		w.dst = append(w.dst, `<property name="number">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Number, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="number">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Number, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -2092,14 +2101,11 @@ func (x *ChangeVisibility) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
+	start := len(dst)
 	if x.IncludeInContactCard.Set {
-		w.boolean(`,"includeInContactCard":`, x.IncludeInContactCard.V)
+		dst = jsonBool(dst, `,"includeInContactCard":`, x.IncludeInContactCard.V)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2107,14 +2113,11 @@ func (x *ChangeVisibility) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
+	dst = append(dst, xmlInputOpen...)
 	if x.IncludeInContactCard.Set {
-		w.boolean(`<property name="includeInContactCard">`, x.IncludeInContactCard.V)
+		dst = xmlBool(dst, `<property name="includeInContactCard">`, x.IncludeInContactCard.V)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -2233,52 +2236,54 @@ func (x *PutCommunication) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("communication")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonRel(dst, "communication")
 	if x.AudioPreference != "" {
-		w.dst = append(w.dst, `,"audioPreference":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AudioPreference))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"audioPreference":"`...)
+		dst = append(dst, x.AudioPreference...)
+		dst = append(dst, '"')
 	}
 	if x.ConversationHistory != "" {
-		w.dst = append(w.dst, `,"conversationHistory":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ConversationHistory))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"conversationHistory":"`...)
+		dst = append(dst, x.ConversationHistory...)
+		dst = append(dst, '"')
 	}
 	if x.LisLocation != "" {
-		w.dst = append(w.dst, `,"lisLocation":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.LisLocation)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"lisLocation":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.LisLocation)
+		ok = ok && o
 	}
 	if x.LisQueryResult != "" {
-		w.dst = append(w.dst, `,"lisQueryResult":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LisQueryResult))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"lisQueryResult":"`...)
+		dst = append(dst, x.LisQueryResult...)
+		dst = append(dst, '"')
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
 	if x.PublishEndpointLocation.Set {
-		w.boolean(`,"publishEndpointLocation":`, x.PublishEndpointLocation.V)
+		dst = jsonBool(dst, `,"publishEndpointLocation":`, x.PublishEndpointLocation.V)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		jsonStrs(&w, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		dst, o = jsonStrs(dst, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		ok = ok && o
 	}
 	if len(x.SupportedModalities) > 0 {
-		jsonStrs(&w, `,"supportedModalities":`, x.SupportedModalities)
+		dst, o = jsonStrs(dst, `,"supportedModalities":`, x.SupportedModalities)
+		ok = ok && o
 	}
 	if x.VideoBasedScreenSharing != "" {
-		w.dst = append(w.dst, `,"videoBasedScreenSharing":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.VideoBasedScreenSharing))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"videoBasedScreenSharing":"`...)
+		dst = append(dst, x.VideoBasedScreenSharing...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.JSON)
 	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2286,57 +2291,56 @@ func (x *PutCommunication) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "communication")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = xmlPutHead(dst, "communication")
 	if x.AudioPreference != "" {
-		w.dst = append(w.dst, `<property name="audioPreference">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AudioPreference), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="audioPreference">`...)
+		dst = append(dst, x.AudioPreference...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ConversationHistory != "" {
-		w.dst = append(w.dst, `<property name="conversationHistory">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ConversationHistory), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="conversationHistory">`...)
+		dst = append(dst, x.ConversationHistory...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.LisLocation != "" {
-		w.dst = append(w.dst, `<property name="lisLocation">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.LisLocation, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="lisLocation">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.LisLocation, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.LisQueryResult != "" {
-		w.dst = append(w.dst, `<property name="lisQueryResult">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LisQueryResult), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="lisQueryResult">`...)
+		dst = append(dst, x.LisQueryResult...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PublishEndpointLocation.Set {
-		w.boolean(`<property name="publishEndpointLocation">`, x.PublishEndpointLocation.V)
+		dst = xmlBool(dst, `<property name="publishEndpointLocation">`, x.PublishEndpointLocation.V)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		xmlStrs(&w, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		dst, o = xmlStrs(dst, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		ok = ok && o
 	}
 	if len(x.SupportedModalities) > 0 {
-		xmlStrs(&w, `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		dst, o = xmlStrs(dst, `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		ok = ok && o
 	}
 	if x.VideoBasedScreenSharing != "" {
-		w.dst = append(w.dst, `<property name="videoBasedScreenSharing">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.VideoBasedScreenSharing), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="videoBasedScreenSharing">`...)
+		dst = append(dst, x.VideoBasedScreenSharing...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.XML)
 	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -2536,18 +2540,14 @@ func (x *PutContactPrivacyRelationship2) AppendJSON(dst []byte) ([]byte, error) 
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("contactPrivacyRelationship")
-	var ok bool
+	start := len(dst)
+	dst = jsonRel(dst, "contactPrivacyRelationship")
 	if x.RelationshipLevel != "" {
-		w.dst = append(w.dst, `,"relationshipLevel":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.RelationshipLevel))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"relationshipLevel":"`...)
+		dst = append(dst, x.RelationshipLevel...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2555,18 +2555,13 @@ func (x *PutContactPrivacyRelationship2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "contactPrivacyRelationship")
-	var ok bool
+	dst = xmlPutHead(dst, "contactPrivacyRelationship")
 	if x.RelationshipLevel != "" {
-		w.dst = append(w.dst, `<property name="relationshipLevel">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.RelationshipLevel), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="relationshipLevel">`...)
+		dst = append(dst, x.RelationshipLevel...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -2675,29 +2670,30 @@ func (x *ContinueAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2705,30 +2701,31 @@ func (x *ContinueAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -2839,29 +2836,30 @@ func (x *ContinueAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -2869,30 +2867,31 @@ func (x *ContinueAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -2999,24 +2998,25 @@ func (x *ContinueMessaging) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.Message != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"message":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"message":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Message)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3024,24 +3024,25 @@ func (x *ContinueMessaging) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Message != "" {
-		w.dst = append(w.dst, `<link rel="message" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="message" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Message, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -3146,29 +3147,30 @@ func (x *ContinueVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3176,30 +3178,31 @@ func (x *ContinueVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -3304,17 +3307,13 @@ func (x *Decline) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `,"reason":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"reason":"`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3322,18 +3321,13 @@ func (x *Decline) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `<property name="reason">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="reason">`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -3419,17 +3413,13 @@ func (x *Dismiss) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `,"reason":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"reason":"`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3437,18 +3427,13 @@ func (x *Dismiss) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `<property name="reason">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="reason">`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -3541,21 +3526,21 @@ func (x *PutGroup2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("group")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonRel(dst, "group")
 	if x.ID != "" {
-		w.dst = append(w.dst, `,"id":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"id":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"name":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Name)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"name":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Name)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.JSON)
 	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3563,22 +3548,23 @@ func (x *PutGroup2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "group")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = xmlPutHead(dst, "group")
 	if x.ID != "" {
-		w.dst = append(w.dst, `<property name="id">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="id">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="name">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Name, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="name">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Name, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.XML)
 	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -3683,15 +3669,15 @@ func (x *ImmediateForwardToContact) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"target":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Target)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"target":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Target)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3699,16 +3685,17 @@ func (x *ImmediateForwardToContact) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="target">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Target, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="target">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Target, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -3802,37 +3789,37 @@ func (x *JoinOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.OnlineMeetingURI != "" {
-		w.dst = append(w.dst, `,"onlineMeetingUri":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OnlineMeetingURI)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"onlineMeetingUri":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OnlineMeetingURI)
+		ok = ok && o
 	}
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -3840,42 +3827,42 @@ func (x *JoinOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OnlineMeetingURI != "" {
-		w.dst = append(w.dst, `<property name="onlineMeetingUri">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OnlineMeetingURI, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="onlineMeetingUri">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OnlineMeetingURI, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -4003,17 +3990,17 @@ func (x *Location) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.Location != "" {
-		w.dst = append(w.dst, `,"location":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Location)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"location":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Location)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4021,18 +4008,19 @@ func (x *Location) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.Location != "" {
-		w.dst = append(w.dst, `<property name="location">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Location, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="location">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Location, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -4135,39 +4123,41 @@ func (x *MakeMeAvailable) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.AudioPreference != "" {
-		w.dst = append(w.dst, `,"audioPreference":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AudioPreference))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"audioPreference":"`...)
+		dst = append(dst, x.AudioPreference...)
+		dst = append(dst, '"')
 	}
 	if x.InactiveTimeout.Set {
-		w.duration(`,"inactiveTimeout":`, x.InactiveTimeout.V)
+		dst = jsonDuration(dst, `,"inactiveTimeout":`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
 	if x.SignInAs != "" {
-		w.dst = append(w.dst, `,"signInAs":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.SignInAs))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"signInAs":"`...)
+		dst = append(dst, x.SignInAs...)
+		dst = append(dst, '"')
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		jsonStrs(&w, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		dst, o = jsonStrs(dst, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		ok = ok && o
 	}
 	if len(x.SupportedModalities) > 0 {
-		jsonStrs(&w, `,"supportedModalities":`, x.SupportedModalities)
+		dst, o = jsonStrs(dst, `,"supportedModalities":`, x.SupportedModalities)
+		ok = ok && o
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
-		w.duration(`,"voipFallbackToPhoneAudioTimeOut":`, x.VoipFallbackToPhoneAudioTimeOut.V)
+		dst = jsonDuration(dst, `,"voipFallbackToPhoneAudioTimeOut":`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4175,42 +4165,43 @@ func (x *MakeMeAvailable) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.AudioPreference != "" {
-		w.dst = append(w.dst, `<property name="audioPreference">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AudioPreference), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="audioPreference">`...)
+		dst = append(dst, x.AudioPreference...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.InactiveTimeout.Set {
-		w.duration(`<property name="inactiveTimeout">`, x.InactiveTimeout.V)
+		dst = xmlDuration(dst, `<property name="inactiveTimeout">`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SignInAs != "" {
-		w.dst = append(w.dst, `<property name="signInAs">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.SignInAs), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="signInAs">`...)
+		dst = append(dst, x.SignInAs...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		xmlStrs(&w, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		dst, o = xmlStrs(dst, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		ok = ok && o
 	}
 	if len(x.SupportedModalities) > 0 {
-		xmlStrs(&w, `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		dst, o = xmlStrs(dst, `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		ok = ok && o
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
-		w.duration(`<property name="voipFallbackToPhoneAudioTimeOut">`, x.VoipFallbackToPhoneAudioTimeOut.V)
+		dst = xmlDuration(dst, `<property name="voipFallbackToPhoneAudioTimeOut">`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -4390,39 +4381,41 @@ func (x *MakeMeAvailable2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.AudioPreference != "" {
-		w.dst = append(w.dst, `,"audioPreference":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AudioPreference))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"audioPreference":"`...)
+		dst = append(dst, x.AudioPreference...)
+		dst = append(dst, '"')
 	}
 	if x.InactiveTimeout.Set {
-		w.duration(`,"inactiveTimeout":`, x.InactiveTimeout.V)
+		dst = jsonDuration(dst, `,"inactiveTimeout":`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
 	if x.SignInAs != "" {
-		w.dst = append(w.dst, `,"signInAs":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.SignInAs))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"signInAs":"`...)
+		dst = append(dst, x.SignInAs...)
+		dst = append(dst, '"')
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		jsonStrs(&w, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		dst, o = jsonStrs(dst, `,"supportedMessageFormats":`, x.SupportedMessageFormats)
+		ok = ok && o
 	}
 	if len(x.SupportedModalities) > 0 {
-		jsonStrs(&w, `,"supportedModalities":`, x.SupportedModalities)
+		dst, o = jsonStrs(dst, `,"supportedModalities":`, x.SupportedModalities)
+		ok = ok && o
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
-		w.duration(`,"voipFallbackToPhoneAudioTimeOut":`, x.VoipFallbackToPhoneAudioTimeOut.V)
+		dst = jsonDuration(dst, `,"voipFallbackToPhoneAudioTimeOut":`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4430,42 +4423,43 @@ func (x *MakeMeAvailable2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.AudioPreference != "" {
-		w.dst = append(w.dst, `<property name="audioPreference">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AudioPreference), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="audioPreference">`...)
+		dst = append(dst, x.AudioPreference...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.InactiveTimeout.Set {
-		w.duration(`<property name="inactiveTimeout">`, x.InactiveTimeout.V)
+		dst = xmlDuration(dst, `<property name="inactiveTimeout">`, x.InactiveTimeout.V)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SignInAs != "" {
-		w.dst = append(w.dst, `<property name="signInAs">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.SignInAs), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="signInAs">`...)
+		dst = append(dst, x.SignInAs...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if len(x.SupportedMessageFormats) > 0 {
-		xmlStrs(&w, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		dst, o = xmlStrs(dst, `<propertyList name="supportedMessageFormats">`, x.SupportedMessageFormats)
+		ok = ok && o
 	}
 	if len(x.SupportedModalities) > 0 {
-		xmlStrs(&w, `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		dst, o = xmlStrs(dst, `<propertyList name="supportedModalities">`, x.SupportedModalities)
+		ok = ok && o
 	}
 	if x.VoipFallbackToPhoneAudioTimeOut.Set {
-		w.duration(`<property name="voipFallbackToPhoneAudioTimeOut">`, x.VoipFallbackToPhoneAudioTimeOut.V)
+		dst = xmlDuration(dst, `<property name="voipFallbackToPhoneAudioTimeOut">`, x.VoipFallbackToPhoneAudioTimeOut.V)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -4626,12 +4620,14 @@ func (x *Memberships) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	jsonStrs(&w, `,"contactUris":`, x.ContactURIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst, o = jsonStrs(dst, `,"contactUris":`, x.ContactURIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4639,12 +4635,15 @@ func (x *Memberships) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactURIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst, o = xmlStrs(dst, `<propertyList name="contactUris">`, x.ContactURIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -4749,57 +4748,60 @@ func (x *PutMyAssignedOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("myAssignedOnlineMeeting")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonRel(dst, "myAssignedOnlineMeeting")
 	if x.AccessLevel != "" {
-		w.dst = append(w.dst, `,"accessLevel":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AccessLevel))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"accessLevel":"`...)
+		dst = append(dst, x.AccessLevel...)
+		dst = append(dst, '"')
 	}
 	if len(x.Attendees) > 0 {
-		jsonStrs(&w, `,"attendees":`, x.Attendees)
+		dst, o = jsonStrs(dst, `,"attendees":`, x.Attendees)
+		ok = ok && o
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.dst = append(w.dst, `,"automaticLeaderAssignment":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AutomaticLeaderAssignment))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"automaticLeaderAssignment":"`...)
+		dst = append(dst, x.AutomaticLeaderAssignment...)
+		dst = append(dst, '"')
 	}
 	if x.Description != "" {
-		w.dst = append(w.dst, `,"description":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Description)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"description":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Description)
+		ok = ok && o
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.dst = append(w.dst, `,"entryExitAnnouncement":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.EntryExitAnnouncement))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"entryExitAnnouncement":"`...)
+		dst = append(dst, x.EntryExitAnnouncement...)
+		dst = append(dst, '"')
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date(`,"expirationTime":`, x.ExpirationTime)
+		dst, o = jsonDate(dst, `,"expirationTime":`, x.ExpirationTime)
+		ok = ok && o
 	}
 	if len(x.Leaders) > 0 {
-		jsonStrs(&w, `,"leaders":`, x.Leaders)
+		dst, o = jsonStrs(dst, `,"leaders":`, x.Leaders)
+		ok = ok && o
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.dst = append(w.dst, `,"lobbyBypassForPhoneUsers":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LobbyBypassForPhoneUsers))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"lobbyBypassForPhoneUsers":"`...)
+		dst = append(dst, x.LobbyBypassForPhoneUsers...)
+		dst = append(dst, '"')
 	}
 	if x.PhoneUserAdmission != "" {
-		w.dst = append(w.dst, `,"phoneUserAdmission":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.PhoneUserAdmission))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneUserAdmission":"`...)
+		dst = append(dst, x.PhoneUserAdmission...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.JSON)
 	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -4807,63 +4809,62 @@ func (x *PutMyAssignedOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "myAssignedOnlineMeeting")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = xmlPutHead(dst, "myAssignedOnlineMeeting")
 	if x.AccessLevel != "" {
-		w.dst = append(w.dst, `<property name="accessLevel">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AccessLevel), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="accessLevel">`...)
+		dst = append(dst, x.AccessLevel...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if len(x.Attendees) > 0 {
-		xmlStrs(&w, `<propertyList name="attendees">`, x.Attendees)
+		dst, o = xmlStrs(dst, `<propertyList name="attendees">`, x.Attendees)
+		ok = ok && o
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.dst = append(w.dst, `<property name="automaticLeaderAssignment">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AutomaticLeaderAssignment), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="automaticLeaderAssignment">`...)
+		dst = append(dst, x.AutomaticLeaderAssignment...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Description != "" {
-		w.dst = append(w.dst, `<property name="description">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Description, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="description">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Description, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.dst = append(w.dst, `<property name="entryExitAnnouncement">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.EntryExitAnnouncement), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="entryExitAnnouncement">`...)
+		dst = append(dst, x.EntryExitAnnouncement...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date(`<property name="expirationTime">`, x.ExpirationTime)
+		dst, o = xmlDate(dst, `<property name="expirationTime">`, x.ExpirationTime)
+		ok = ok && o
 	}
 	if len(x.Leaders) > 0 {
-		xmlStrs(&w, `<propertyList name="leaders">`, x.Leaders)
+		dst, o = xmlStrs(dst, `<propertyList name="leaders">`, x.Leaders)
+		ok = ok && o
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.dst = append(w.dst, `<property name="lobbyBypassForPhoneUsers">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LobbyBypassForPhoneUsers), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="lobbyBypassForPhoneUsers">`...)
+		dst = append(dst, x.LobbyBypassForPhoneUsers...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneUserAdmission != "" {
-		w.dst = append(w.dst, `<property name="phoneUserAdmission">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.PhoneUserAdmission), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneUserAdmission">`...)
+		dst = append(dst, x.PhoneUserAdmission...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.XML)
 	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -5074,20 +5075,20 @@ func (x *MyGroupMemberships2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"contactUri":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.ContactURI)
-	w.ok = w.ok && ok
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"contactUri":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.ContactURI)
+	ok = ok && o
 	if x.GroupID != "" {
-		w.dst = append(w.dst, `,"groupId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.GroupID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"groupId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.GroupID)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5095,22 +5096,23 @@ func (x *MyGroupMemberships2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="contactUri">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.ContactURI, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="contactUri">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.ContactURI, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.GroupID != "" {
-		w.dst = append(w.dst, `<property name="groupId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.GroupID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="groupId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.GroupID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -5205,15 +5207,15 @@ func (x *MyGroups2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"displayName":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.DisplayName)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"displayName":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.DisplayName)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5221,16 +5223,17 @@ func (x *MyGroups2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="displayName">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.DisplayName, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="displayName">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.DisplayName, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -5332,57 +5335,60 @@ func (x *PutMyOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("myOnlineMeeting")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonRel(dst, "myOnlineMeeting")
 	if x.AccessLevel != "" {
-		w.dst = append(w.dst, `,"accessLevel":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AccessLevel))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"accessLevel":"`...)
+		dst = append(dst, x.AccessLevel...)
+		dst = append(dst, '"')
 	}
 	if len(x.Attendees) > 0 {
-		jsonStrs(&w, `,"attendees":`, x.Attendees)
+		dst, o = jsonStrs(dst, `,"attendees":`, x.Attendees)
+		ok = ok && o
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.dst = append(w.dst, `,"automaticLeaderAssignment":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AutomaticLeaderAssignment))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"automaticLeaderAssignment":"`...)
+		dst = append(dst, x.AutomaticLeaderAssignment...)
+		dst = append(dst, '"')
 	}
 	if x.Description != "" {
-		w.dst = append(w.dst, `,"description":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Description)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"description":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Description)
+		ok = ok && o
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.dst = append(w.dst, `,"entryExitAnnouncement":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.EntryExitAnnouncement))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"entryExitAnnouncement":"`...)
+		dst = append(dst, x.EntryExitAnnouncement...)
+		dst = append(dst, '"')
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date(`,"expirationTime":`, x.ExpirationTime)
+		dst, o = jsonDate(dst, `,"expirationTime":`, x.ExpirationTime)
+		ok = ok && o
 	}
 	if len(x.Leaders) > 0 {
-		jsonStrs(&w, `,"leaders":`, x.Leaders)
+		dst, o = jsonStrs(dst, `,"leaders":`, x.Leaders)
+		ok = ok && o
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.dst = append(w.dst, `,"lobbyBypassForPhoneUsers":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LobbyBypassForPhoneUsers))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"lobbyBypassForPhoneUsers":"`...)
+		dst = append(dst, x.LobbyBypassForPhoneUsers...)
+		dst = append(dst, '"')
 	}
 	if x.PhoneUserAdmission != "" {
-		w.dst = append(w.dst, `,"phoneUserAdmission":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.PhoneUserAdmission))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneUserAdmission":"`...)
+		dst = append(dst, x.PhoneUserAdmission...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.JSON)
 	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5390,63 +5396,62 @@ func (x *PutMyOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "myOnlineMeeting")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = xmlPutHead(dst, "myOnlineMeeting")
 	if x.AccessLevel != "" {
-		w.dst = append(w.dst, `<property name="accessLevel">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AccessLevel), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="accessLevel">`...)
+		dst = append(dst, x.AccessLevel...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if len(x.Attendees) > 0 {
-		xmlStrs(&w, `<propertyList name="attendees">`, x.Attendees)
+		dst, o = xmlStrs(dst, `<propertyList name="attendees">`, x.Attendees)
+		ok = ok && o
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.dst = append(w.dst, `<property name="automaticLeaderAssignment">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AutomaticLeaderAssignment), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="automaticLeaderAssignment">`...)
+		dst = append(dst, x.AutomaticLeaderAssignment...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Description != "" {
-		w.dst = append(w.dst, `<property name="description">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Description, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="description">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Description, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.dst = append(w.dst, `<property name="entryExitAnnouncement">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.EntryExitAnnouncement), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="entryExitAnnouncement">`...)
+		dst = append(dst, x.EntryExitAnnouncement...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date(`<property name="expirationTime">`, x.ExpirationTime)
+		dst, o = xmlDate(dst, `<property name="expirationTime">`, x.ExpirationTime)
+		ok = ok && o
 	}
 	if len(x.Leaders) > 0 {
-		xmlStrs(&w, `<propertyList name="leaders">`, x.Leaders)
+		dst, o = xmlStrs(dst, `<propertyList name="leaders">`, x.Leaders)
+		ok = ok && o
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.dst = append(w.dst, `<property name="lobbyBypassForPhoneUsers">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LobbyBypassForPhoneUsers), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="lobbyBypassForPhoneUsers">`...)
+		dst = append(dst, x.LobbyBypassForPhoneUsers...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneUserAdmission != "" {
-		w.dst = append(w.dst, `<property name="phoneUserAdmission">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.PhoneUserAdmission), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneUserAdmission">`...)
+		dst = append(dst, x.PhoneUserAdmission...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.XML)
 	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -5668,56 +5673,59 @@ func (x *MyOnlineMeetings) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.AccessLevel != "" {
-		w.dst = append(w.dst, `,"accessLevel":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AccessLevel))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"accessLevel":"`...)
+		dst = append(dst, x.AccessLevel...)
+		dst = append(dst, '"')
 	}
 	if len(x.Attendees) > 0 {
-		jsonStrs(&w, `,"attendees":`, x.Attendees)
+		dst, o = jsonStrs(dst, `,"attendees":`, x.Attendees)
+		ok = ok && o
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.dst = append(w.dst, `,"automaticLeaderAssignment":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.AutomaticLeaderAssignment))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"automaticLeaderAssignment":"`...)
+		dst = append(dst, x.AutomaticLeaderAssignment...)
+		dst = append(dst, '"')
 	}
 	if x.Description != "" {
-		w.dst = append(w.dst, `,"description":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Description)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"description":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Description)
+		ok = ok && o
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.dst = append(w.dst, `,"entryExitAnnouncement":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.EntryExitAnnouncement))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"entryExitAnnouncement":"`...)
+		dst = append(dst, x.EntryExitAnnouncement...)
+		dst = append(dst, '"')
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date(`,"expirationTime":`, x.ExpirationTime)
+		dst, o = jsonDate(dst, `,"expirationTime":`, x.ExpirationTime)
+		ok = ok && o
 	}
 	if len(x.Leaders) > 0 {
-		jsonStrs(&w, `,"leaders":`, x.Leaders)
+		dst, o = jsonStrs(dst, `,"leaders":`, x.Leaders)
+		ok = ok && o
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.dst = append(w.dst, `,"lobbyBypassForPhoneUsers":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.LobbyBypassForPhoneUsers))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"lobbyBypassForPhoneUsers":"`...)
+		dst = append(dst, x.LobbyBypassForPhoneUsers...)
+		dst = append(dst, '"')
 	}
 	if x.PhoneUserAdmission != "" {
-		w.dst = append(w.dst, `,"phoneUserAdmission":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.PhoneUserAdmission))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneUserAdmission":"`...)
+		dst = append(dst, x.PhoneUserAdmission...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5725,63 +5733,62 @@ func (x *MyOnlineMeetings) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.AccessLevel != "" {
-		w.dst = append(w.dst, `<property name="accessLevel">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AccessLevel), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="accessLevel">`...)
+		dst = append(dst, x.AccessLevel...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if len(x.Attendees) > 0 {
-		xmlStrs(&w, `<propertyList name="attendees">`, x.Attendees)
+		dst, o = xmlStrs(dst, `<propertyList name="attendees">`, x.Attendees)
+		ok = ok && o
 	}
 	if x.AutomaticLeaderAssignment != "" {
-		w.dst = append(w.dst, `<property name="automaticLeaderAssignment">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.AutomaticLeaderAssignment), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="automaticLeaderAssignment">`...)
+		dst = append(dst, x.AutomaticLeaderAssignment...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Description != "" {
-		w.dst = append(w.dst, `<property name="description">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Description, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="description">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Description, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.EntryExitAnnouncement != "" {
-		w.dst = append(w.dst, `<property name="entryExitAnnouncement">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.EntryExitAnnouncement), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="entryExitAnnouncement">`...)
+		dst = append(dst, x.EntryExitAnnouncement...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if !x.ExpirationTime.IsZero() {
-		w.date(`<property name="expirationTime">`, x.ExpirationTime)
+		dst, o = xmlDate(dst, `<property name="expirationTime">`, x.ExpirationTime)
+		ok = ok && o
 	}
 	if len(x.Leaders) > 0 {
-		xmlStrs(&w, `<propertyList name="leaders">`, x.Leaders)
+		dst, o = xmlStrs(dst, `<propertyList name="leaders">`, x.Leaders)
+		ok = ok && o
 	}
 	if x.LobbyBypassForPhoneUsers != "" {
-		w.dst = append(w.dst, `<property name="lobbyBypassForPhoneUsers">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.LobbyBypassForPhoneUsers), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="lobbyBypassForPhoneUsers">`...)
+		dst = append(dst, x.LobbyBypassForPhoneUsers...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneUserAdmission != "" {
-		w.dst = append(w.dst, `<property name="phoneUserAdmission">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.PhoneUserAdmission), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneUserAdmission">`...)
+		dst = append(dst, x.PhoneUserAdmission...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -5965,17 +5972,17 @@ func (x *Note) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.Message != "" {
-		w.dst = append(w.dst, `,"message":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"message":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Message)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -5983,18 +5990,19 @@ func (x *Note) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.Message != "" {
-		w.dst = append(w.dst, `<property name="message">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="message">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Message, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6081,23 +6089,23 @@ func (x *PutOnlineMeetingExtension) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("onlineMeetingExtension")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonRel(dst, "onlineMeetingExtension")
 	if x.ID != "" {
-		w.dst = append(w.dst, `,"id":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"id":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ID)
+		ok = ok && o
 	}
 	if x.Type != "" {
-		w.dst = append(w.dst, `,"type":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Type))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"type":"`...)
+		dst = append(dst, x.Type...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.JSON)
 	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6105,24 +6113,24 @@ func (x *PutOnlineMeetingExtension) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "onlineMeetingExtension")
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = xmlPutHead(dst, "onlineMeetingExtension")
 	if x.ID != "" {
-		w.dst = append(w.dst, `<property name="id">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="id">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Type != "" {
-		w.dst = append(w.dst, `<property name="type">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Type), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="type">`...)
+		dst = append(dst, x.Type...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, true, ucwa.XML)
 	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6237,22 +6245,22 @@ func (x *OnlineMeetingExtensions) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.ID != "" {
-		w.dst = append(w.dst, `,"id":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"id":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ID)
+		ok = ok && o
 	}
 	if x.Type != "" {
-		w.dst = append(w.dst, `,"type":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Type))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"type":"`...)
+		dst = append(dst, x.Type...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6260,24 +6268,24 @@ func (x *OnlineMeetingExtensions) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.ID != "" {
-		w.dst = append(w.dst, `<property name="id">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="id">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Type != "" {
-		w.dst = append(w.dst, `<property name="type">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Type), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="type">`...)
+		dst = append(dst, x.Type...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6377,17 +6385,13 @@ func (x *Presence) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.Availability != "" {
-		w.dst = append(w.dst, `,"availability":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Availability))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"availability":"`...)
+		dst = append(dst, x.Availability...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6395,18 +6399,13 @@ func (x *Presence) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.Availability != "" {
-		w.dst = append(w.dst, `<property name="availability">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Availability), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="availability">`...)
+		dst = append(dst, x.Availability...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6492,12 +6491,14 @@ func (x *PresenceSubscriptionMemberships) AppendJSON(dst []byte) ([]byte, error)
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	jsonStrs(&w, `,"contactUris":`, x.ContactURIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst, o = jsonStrs(dst, `,"contactUris":`, x.ContactURIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6505,12 +6506,15 @@ func (x *PresenceSubscriptionMemberships) AppendXML(dst []byte) ([]byte, error) 
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	xmlStrs(&w, `<propertyList name="contactUris">`, x.ContactURIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst, o = xmlStrs(dst, `<propertyList name="contactUris">`, x.ContactURIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6598,13 +6602,15 @@ func (x *PresenceSubscriptions) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.integer(`,"duration":`, int64(x.Duration))
-	jsonStrs(&w, `,"uris":`, x.URIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonInt(dst, `,"duration":`, int64(x.Duration))
+	dst, o = jsonStrs(dst, `,"uris":`, x.URIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6612,13 +6618,16 @@ func (x *PresenceSubscriptions) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	w.integer(`<property name="duration">`, int64(x.Duration))
-	xmlStrs(&w, `<propertyList name="uris">`, x.URIs)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = xmlInt(dst, `<property name="duration">`, int64(x.Duration))
+	dst, o = xmlStrs(dst, `<propertyList name="uris">`, x.URIs)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6707,22 +6716,22 @@ func (x *PublishCallQualityFeedback) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.MediaEndpoint != "" {
-		w.dst = append(w.dst, `,"mediaEndpoint":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaEndpoint)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"mediaEndpoint":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaEndpoint)
+		ok = ok && o
 	}
 	if x.MediaQualityOfExperience != "" {
-		w.dst = append(w.dst, `,"mediaQualityOfExperience":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaQualityOfExperience)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"mediaQualityOfExperience":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaQualityOfExperience)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6730,24 +6739,25 @@ func (x *PublishCallQualityFeedback) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.MediaEndpoint != "" {
-		w.dst = append(w.dst, `<property name="mediaEndpoint">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaEndpoint, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="mediaEndpoint">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaEndpoint, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaQualityOfExperience != "" {
-		w.dst = append(w.dst, `<property name="mediaQualityOfExperience">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaQualityOfExperience, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="mediaQualityOfExperience">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaQualityOfExperience, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6848,15 +6858,15 @@ func (x *RemoveContactFromAllGroups) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"contactUri":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.ContactURI)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"contactUri":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.ContactURI)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6864,16 +6874,17 @@ func (x *RemoveContactFromAllGroups) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="contactUri">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.ContactURI, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="contactUri">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.ContactURI, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -6960,15 +6971,15 @@ func (x *RemoveContactFromAllGroups2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"contactUri":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.ContactURI)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"contactUri":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.ContactURI)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -6976,16 +6987,17 @@ func (x *RemoveContactFromAllGroups2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="contactUri">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.ContactURI, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="contactUri">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.ContactURI, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -7071,15 +7083,15 @@ func (x *RemoveFromContactList) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"groupId":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.GroupID)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"groupId":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.GroupID)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7087,16 +7099,17 @@ func (x *RemoveFromContactList) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="groupId">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.GroupID, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="groupId">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.GroupID, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -7185,25 +7198,25 @@ func (x *ReplaceWithPhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7211,28 +7224,29 @@ func (x *ReplaceWithPhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -7339,22 +7353,18 @@ func (x *ReportMediaDiagnostics) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.ErrorCode != "" {
-		w.dst = append(w.dst, `,"errorCode":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ErrorCode))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"errorCode":"`...)
+		dst = append(dst, x.ErrorCode...)
+		dst = append(dst, '"')
 	}
 	if x.ErrorSubcode != "" {
-		w.dst = append(w.dst, `,"errorSubcode":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ErrorSubcode))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"errorSubcode":"`...)
+		dst = append(dst, x.ErrorSubcode...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7362,24 +7372,18 @@ func (x *ReportMediaDiagnostics) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.ErrorCode != "" {
-		w.dst = append(w.dst, `<property name="errorCode">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ErrorCode), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="errorCode">`...)
+		dst = append(dst, x.ErrorCode...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ErrorSubcode != "" {
-		w.dst = append(w.dst, `<property name="errorSubcode">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ErrorSubcode), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="errorSubcode">`...)
+		dst = append(dst, x.ErrorSubcode...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -7491,50 +7495,50 @@ func (x *ReportMyNetwork) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.ChassisID != "" {
-		w.dst = append(w.dst, `,"chassisID":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ChassisID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"chassisID":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ChassisID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"clientNetworkType":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.ClientNetworkType))
-	w.ok = w.ok && ok
+	dst = append(dst, `,"clientNetworkType":"`...)
+	dst = append(dst, x.ClientNetworkType...)
+	dst = append(dst, '"')
 	if x.IP != "" {
-		w.dst = append(w.dst, `,"ip":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.IP)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"ip":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.IP)
+		ok = ok && o
 	}
 	if x.MAC != "" {
-		w.dst = append(w.dst, `,"mac":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MAC)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"mac":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MAC)
+		ok = ok && o
 	}
 	if x.PortID != "" {
-		w.dst = append(w.dst, `,"portID":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PortID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"portID":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PortID)
+		ok = ok && o
 	}
 	if x.RSSI != "" {
-		w.dst = append(w.dst, `,"rssi":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.RSSI)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"rssi":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.RSSI)
+		ok = ok && o
 	}
 	if x.SubnetID != "" {
-		w.dst = append(w.dst, `,"subnetID":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SubnetID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subnetID":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SubnetID)
+		ok = ok && o
 	}
 	if x.WapBSSID != "" {
-		w.dst = append(w.dst, `,"wapBSSID":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.WapBSSID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"wapBSSID":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.WapBSSID)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7542,58 +7546,58 @@ func (x *ReportMyNetwork) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.ChassisID != "" {
-		w.dst = append(w.dst, `<property name="chassisID">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ChassisID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="chassisID">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ChassisID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="clientNetworkType">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.ClientNetworkType), false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="clientNetworkType">`...)
+	dst = append(dst, x.ClientNetworkType...)
+	dst = append(dst, xmlPropEnd...)
 	if x.IP != "" {
-		w.dst = append(w.dst, `<property name="ip">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.IP, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="ip">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.IP, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MAC != "" {
-		w.dst = append(w.dst, `<property name="mac">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MAC, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="mac">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MAC, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PortID != "" {
-		w.dst = append(w.dst, `<property name="portID">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PortID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="portID">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PortID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.RSSI != "" {
-		w.dst = append(w.dst, `<property name="rssi">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.RSSI, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="rssi">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.RSSI, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SubnetID != "" {
-		w.dst = append(w.dst, `<property name="subnetID">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SubnetID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subnetID">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SubnetID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.WapBSSID != "" {
-		w.dst = append(w.dst, `<property name="wapBSSID">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.WapBSSID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="wapBSSID">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.WapBSSID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -7752,21 +7756,17 @@ func (x *PutSimultaneousRingSettings) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("simultaneousRingSettings")
-	var ok bool
+	start := len(dst)
+	dst = jsonRel(dst, "simultaneousRingSettings")
 	if x.RingDelay.Set {
-		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
+		dst = jsonInt(dst, `,"ringDelay":`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.dst = append(w.dst, `,"target":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Target))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"target":"`...)
+		dst = append(dst, x.Target...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7774,21 +7774,16 @@ func (x *PutSimultaneousRingSettings) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "simultaneousRingSettings")
-	var ok bool
+	dst = xmlPutHead(dst, "simultaneousRingSettings")
 	if x.RingDelay.Set {
-		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
+		dst = xmlInt(dst, `<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.dst = append(w.dst, `<property name="target">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Target), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="target">`...)
+		dst = append(dst, x.Target...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -7908,15 +7903,15 @@ func (x *SimultaneousRingToContact) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.dst = append(w.dst, `,"target":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Target)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, `,"target":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Target)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -7924,16 +7919,17 @@ func (x *SimultaneousRingToContact) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.dst = append(w.dst, `<property name="target">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Target, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = append(dst, `<property name="target">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Target, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -8016,14 +8012,11 @@ func (x *SimultaneousRingToDelegates) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
+	start := len(dst)
 	if x.RingDelay.Set {
-		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
+		dst = jsonInt(dst, `,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8031,14 +8024,11 @@ func (x *SimultaneousRingToDelegates) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
+	dst = append(dst, xmlInputOpen...)
 	if x.RingDelay.Set {
-		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
+		dst = xmlInt(dst, `<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -8129,14 +8119,11 @@ func (x *SimultaneousRingToTeam) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
+	start := len(dst)
 	if x.RingDelay.Set {
-		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
+		dst = jsonInt(dst, `,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8144,14 +8131,11 @@ func (x *SimultaneousRingToTeam) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
+	dst = append(dst, xmlInputOpen...)
 	if x.RingDelay.Set {
-		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
+		dst = xmlInt(dst, `<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -8262,50 +8246,51 @@ func (x *StartAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8313,55 +8298,55 @@ func (x *StartAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -8537,57 +8522,58 @@ func (x *StartAudio2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8595,61 +8581,61 @@ func (x *StartAudio2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -8834,62 +8820,63 @@ func (x *StartAudioOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.Delegator != "" {
-		w.dst = append(w.dst, `,"delegator":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Delegator)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"delegator":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Delegator)
+		ok = ok && o
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -8897,67 +8884,67 @@ func (x *StartAudioOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.Delegator != "" {
-		w.dst = append(w.dst, `<property name="delegator">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Delegator, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="delegator">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Delegator, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -9153,53 +9140,54 @@ func (x *StartAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
+		dst = jsonBool(dst, `,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9207,58 +9195,58 @@ func (x *StartAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
+		dst = xmlBool(dst, `<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -9446,60 +9434,61 @@ func (x *StartAudioVideo2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
+		dst = jsonBool(dst, `,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9507,64 +9496,64 @@ func (x *StartAudioVideo2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
+		dst = xmlBool(dst, `<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -9761,65 +9750,66 @@ func (x *StartAudioVideoOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, err
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
+		dst = jsonBool(dst, `,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.Delegator != "" {
-		w.dst = append(w.dst, `,"delegator":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Delegator)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"delegator":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Delegator)
+		ok = ok && o
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -9827,70 +9817,70 @@ func (x *StartAudioVideoOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, erro
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
+		dst = xmlBool(dst, `<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.Delegator != "" {
-		w.dst = append(w.dst, `<property name="delegator">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Delegator, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="delegator">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Delegator, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -10103,87 +10093,88 @@ func (x *StartEmergencyCall) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`,"joinAudioMuted":`, x.JoinAudioMuted.V)
+		dst = jsonBool(dst, `,"joinAudioMuted":`, x.JoinAudioMuted.V)
 	}
 	if x.Address != "" {
-		w.dst = append(w.dst, `,"address":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Address)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"address":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Address)
+		ok = ok && o
 	}
 	if x.Building != "" {
-		w.dst = append(w.dst, `,"building":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Building)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"building":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Building)
+		ok = ok && o
 	}
 	if x.City != "" {
-		w.dst = append(w.dst, `,"city":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.City)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"city":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.City)
+		ok = ok && o
 	}
 	if x.Country != "" {
-		w.dst = append(w.dst, `,"country":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Country)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"country":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Country)
+		ok = ok && o
 	}
 	if x.State != "" {
-		w.dst = append(w.dst, `,"state":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.State)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"state":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.State)
+		ok = ok && o
 	}
 	if x.Zip != "" {
-		w.dst = append(w.dst, `,"zip":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Zip)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"zip":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Zip)
+		ok = ok && o
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10191,97 +10182,97 @@ func (x *StartEmergencyCall) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinAudioMuted.Set {
-		w.boolean(`<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
+		dst = xmlBool(dst, `<property name="joinAudioMuted">`, x.JoinAudioMuted.V)
 	}
 	if x.Address != "" {
-		w.dst = append(w.dst, `<property name="address">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Address, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="address">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Address, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Building != "" {
-		w.dst = append(w.dst, `<property name="building">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Building, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="building">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Building, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.City != "" {
-		w.dst = append(w.dst, `<property name="city">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.City, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="city">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.City, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Country != "" {
-		w.dst = append(w.dst, `<property name="country">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Country, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="country">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Country, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.State != "" {
-		w.dst = append(w.dst, `<property name="state">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.State, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="state">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.State, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Zip != "" {
-		w.dst = append(w.dst, `<property name="zip">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Zip, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="zip">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Zip, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -10519,42 +10510,43 @@ func (x *StartMessaging) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.Message != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"message":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"message":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Message)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10562,46 +10554,46 @@ func (x *StartMessaging) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Message != "" {
-		w.dst = append(w.dst, `<link rel="message" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="message" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Message, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -10752,49 +10744,50 @@ func (x *StartMessaging2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
-	w.dst = append(w.dst, `,"operationId":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"operationId":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+	ok = ok && o
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.To != "" {
-		w.dst = append(w.dst, `,"to":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"to":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.To)
+		ok = ok && o
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
 	if x.Message != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"message":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Message)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"message":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Message)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -10802,52 +10795,52 @@ func (x *StartMessaging2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="operationId">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="operationId">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.To != "" {
-		w.dst = append(w.dst, `<property name="to">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="to">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.To, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
 	if x.Message != "" {
-		w.dst = append(w.dst, `<link rel="message" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Message, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="message" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Message, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -10998,32 +10991,32 @@ func (x *StartOnlineMeeting) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11031,36 +11024,36 @@ func (x *StartOnlineMeeting) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -11179,12 +11172,9 @@ func (x *StartOrRefreshSubscriptionToContactsAndGroups) AppendJSON(dst []byte) (
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.integer(`,"duration":`, int64(x.Duration))
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	start := len(dst)
+	dst = jsonInt(dst, `,"duration":`, int64(x.Duration))
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11192,12 +11182,9 @@ func (x *StartOrRefreshSubscriptionToContactsAndGroups) AppendXML(dst []byte) ([
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	w.integer(`<property name="duration">`, int64(x.Duration))
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	dst = append(dst, xmlInputOpen...)
+	dst = xmlInt(dst, `<property name="duration">`, int64(x.Duration))
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -11297,40 +11284,40 @@ func (x *StartPhoneAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11338,46 +11325,46 @@ func (x *StartPhoneAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -11527,47 +11514,48 @@ func (x *StartPhoneAudio2) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11575,52 +11563,52 @@ func (x *StartPhoneAudio2) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -11779,52 +11767,53 @@ func (x *StartPhoneAudioOnBehalfOfDelegator) AppendJSON(dst []byte) ([]byte, err
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `,"phoneNumber":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.PhoneNumber)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"phoneNumber":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.PhoneNumber)
+		ok = ok && o
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Delegator != "" {
-		w.dst = append(w.dst, `,"delegator":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Delegator)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"delegator":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Delegator)
+		ok = ok && o
 	}
 	if x.CustomContent != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"customContent":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.CustomContent)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"customContent":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.CustomContent)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -11832,58 +11821,58 @@ func (x *StartPhoneAudioOnBehalfOfDelegator) AppendXML(dst []byte) ([]byte, erro
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.PhoneNumber != "" {
-		w.dst = append(w.dst, `<property name="phoneNumber">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.PhoneNumber, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="phoneNumber">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.PhoneNumber, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Delegator != "" {
-		w.dst = append(w.dst, `<property name="delegator">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Delegator, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="delegator">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Delegator, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.CustomContent != "" {
-		w.dst = append(w.dst, `<link rel="customContent" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.CustomContent, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="customContent" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.CustomContent, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12057,50 +12046,51 @@ func (x *StartVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	links := -1
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `,"operationId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.OperationID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"operationId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.OperationID)
+		ok = ok && o
 	}
-	w.dst = append(w.dst, `,"to":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.To)
-	w.ok = w.ok && ok
+	dst = append(dst, `,"to":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.To)
+	ok = ok && o
 	if x.Importance != "" {
-		w.dst = append(w.dst, `,"importance":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Importance))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"importance":"`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, '"')
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `,"subject":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.Subject)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"subject":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.Subject)
+		ok = ok && o
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `,"threadId":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.ThreadID)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"threadId":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.ThreadID)
+		ok = ok && o
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `,"sessionContext":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.SessionContext)
-		w.ok = w.ok && ok
+		dst = append(dst, `,"sessionContext":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.SessionContext)
+		ok = ok && o
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`,"joinVideoMuted":`, x.JoinVideoMuted.V)
+		dst = jsonBool(dst, `,"joinVideoMuted":`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.openLink()
-		w.dst = append(w.dst, `,"mediaOffer":{"href":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, x.MediaOffer)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `}`...)
+		dst, links = openLinks(dst, links)
+		dst = append(dst, `,"mediaOffer":{"href":`...)
+		dst, o = ucwa.AppendJSONString(dst, x.MediaOffer)
+		ok = ok && o
+		dst = append(dst, `}`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, links), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12108,55 +12098,55 @@ func (x *StartVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.OperationID != "" {
-		w.dst = append(w.dst, `<property name="operationId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.OperationID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="operationId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.OperationID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
-	w.dst = append(w.dst, `<property name="to">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.To, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
+	dst = append(dst, `<property name="to">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.To, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
 	if x.Importance != "" {
-		w.dst = append(w.dst, `<property name="importance">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Importance), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="importance">`...)
+		dst = append(dst, x.Importance...)
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.Subject != "" {
-		w.dst = append(w.dst, `<property name="subject">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.Subject, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="subject">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.Subject, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.ThreadID != "" {
-		w.dst = append(w.dst, `<property name="threadId">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.ThreadID, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="threadId">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.ThreadID, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.SessionContext != "" {
-		w.dst = append(w.dst, `<property name="sessionContext">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.SessionContext, false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="sessionContext">`...)
+		dst, o = ucwa.AppendXMLText(dst, x.SessionContext, false)
+		ok = ok && o
+		dst = append(dst, xmlPropEnd...)
 	}
 	if x.JoinVideoMuted.Set {
-		w.boolean(`<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
+		dst = xmlBool(dst, `<property name="joinVideoMuted">`, x.JoinVideoMuted.V)
 	}
 	if x.MediaOffer != "" {
-		w.dst = append(w.dst, `<link rel="mediaOffer" href="`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, x.MediaOffer, true)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, `"/>`...)
+		dst = append(dst, `<link rel="mediaOffer" href="`...)
+		dst, o = ucwa.AppendXMLText(dst, x.MediaOffer, true)
+		ok = ok && o
+		dst = append(dst, `"/>`...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12310,17 +12300,13 @@ func (x *StopAudio) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `,"reason":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"reason":"`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12328,18 +12314,13 @@ func (x *StopAudio) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `<property name="reason">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="reason">`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12425,17 +12406,13 @@ func (x *StopAudioVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `,"reason":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"reason":"`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12443,18 +12420,13 @@ func (x *StopAudioVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `<property name="reason">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="reason">`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12542,17 +12514,13 @@ func (x *StopVideo) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `,"reason":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Reason))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"reason":"`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12560,18 +12528,13 @@ func (x *StopVideo) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	dst = append(dst, xmlInputOpen...)
 	if x.Reason != "" {
-		w.dst = append(w.dst, `<property name="reason">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Reason), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="reason">`...)
+		dst = append(dst, x.Reason...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12665,16 +12628,16 @@ func (x *SubscribeToGroupPresence) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
-	w.integer(`,"duration":`, int64(x.Duration))
-	w.dst = append(w.dst, `,"groupId":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.GroupID)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = jsonInt(dst, `,"duration":`, int64(x.Duration))
+	dst = append(dst, `,"groupId":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.GroupID)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12682,17 +12645,18 @@ func (x *SubscribeToGroupPresence) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
-	w.integer(`<property name="duration">`, int64(x.Duration))
-	w.dst = append(w.dst, `<property name="groupId">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.GroupID, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
+	dst = xmlInt(dst, `<property name="duration">`, int64(x.Duration))
+	dst = append(dst, `<property name="groupId">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.GroupID, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12789,21 +12753,17 @@ func (x *PutUnansweredCallSettings) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	w.head("unansweredCallSettings")
-	var ok bool
+	start := len(dst)
+	dst = jsonRel(dst, "unansweredCallSettings")
 	if x.RingDelay.Set {
-		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
+		dst = jsonInt(dst, `,"ringDelay":`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.dst = append(w.dst, `,"target":`...)
-		w.dst, ok = ucwa.AppendJSONString(w.dst, string(x.Target))
-		w.ok = w.ok && ok
+		dst = append(dst, `,"target":"`...)
+		dst = append(dst, x.Target...)
+		dst = append(dst, '"')
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12811,21 +12771,16 @@ func (x *PutUnansweredCallSettings) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXMLPut(dst, "unansweredCallSettings")
-	var ok bool
+	dst = xmlPutHead(dst, "unansweredCallSettings")
 	if x.RingDelay.Set {
-		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
+		dst = xmlInt(dst, `<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
 	if x.Target != "" {
-		w.dst = append(w.dst, `<property name="target">`...)
-		w.dst, ok = ucwa.AppendXMLText(w.dst, string(x.Target), false)
-		w.ok = w.ok && ok
-		w.dst = append(w.dst, xmlPropEnd...)
+		dst = append(dst, `<property name="target">`...)
+		dst = append(dst, x.Target...)
+		dst = append(dst, xmlPropEnd...)
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, true, ucwa.XML)
+	return append(dst, xmlResClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -12949,18 +12904,18 @@ func (x *UnansweredCallToContact) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
 	if x.RingDelay.Set {
-		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
+		dst = jsonInt(dst, `,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	w.dst = append(w.dst, `,"target":`...)
-	w.dst, ok = ucwa.AppendJSONString(w.dst, x.Target)
-	w.ok = w.ok && ok
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `,"target":`...)
+	dst, o = ucwa.AppendJSONString(dst, x.Target)
+	ok = ok && o
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.JSON)
 	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -12968,19 +12923,20 @@ func (x *UnansweredCallToContact) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
-	var ok bool
+	start := len(dst)
+	ok, o := true, false
+	dst = append(dst, xmlInputOpen...)
 	if x.RingDelay.Set {
-		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
+		dst = xmlInt(dst, `<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	w.dst = append(w.dst, `<property name="target">`...)
-	w.dst, ok = ucwa.AppendXMLText(w.dst, x.Target, false)
-	w.ok = w.ok && ok
-	w.dst = append(w.dst, xmlPropEnd...)
-	if dst, ok := w.end(); ok {
-		return dst, nil
+	dst = append(dst, `<property name="target">`...)
+	dst, o = ucwa.AppendXMLText(dst, x.Target, false)
+	ok = ok && o
+	dst = append(dst, xmlPropEnd...)
+	if !ok {
+		return dst[:start], encodeError(x, false, ucwa.XML)
 	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.
@@ -13077,14 +13033,11 @@ func (x *UnansweredCallToVoicemail) AppendJSON(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newJSON(dst)
+	start := len(dst)
 	if x.RingDelay.Set {
-		w.integer(`,"ringDelay":`, int64(x.RingDelay.V))
+		dst = jsonInt(dst, `,"ringDelay":`, int64(x.RingDelay.V))
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.JSON)
+	return closeJSON(dst, start, -1), nil
 }
 
 // AppendXML appends the XML body of x to dst, after checking it with Validate.
@@ -13092,14 +13045,11 @@ func (x *UnansweredCallToVoicemail) AppendXML(dst []byte) ([]byte, error) {
 	if err := x.Validate(); err != nil {
 		return dst, err
 	}
-	w := newXML(dst)
+	dst = append(dst, xmlInputOpen...)
 	if x.RingDelay.Set {
-		w.integer(`<property name="ringDelay">`, int64(x.RingDelay.V))
+		dst = xmlInt(dst, `<property name="ringDelay">`, int64(x.RingDelay.V))
 	}
-	if dst, ok := w.end(); ok {
-		return dst, nil
-	}
-	return dst, encodeError(x, false, ucwa.XML)
+	return append(dst, xmlInputClose...), nil
 }
 
 // Append appends the body of x in format f to dst.

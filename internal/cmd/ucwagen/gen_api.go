@@ -338,27 +338,33 @@ func (g *gen) validate(a *apiOp) {
 }
 
 // encoder writes AppendJSON or AppendXML: the properties in order, then the
-// links.
+// links. The body is built in local variables (dst, whether every value
+// could be written, where "_links" starts), which the compiler keeps in
+// registers: a writer struct passed to methods would live in memory.
 func (g *gen) encoder(a *apiOp, format string) {
 	g.p("// Append%s appends the %s body of x to dst, after checking it with Validate.\n", format, format)
 	g.p("func (x *%s) Append%s(dst []byte) ([]byte, error) {\n", a.typ, format)
 	g.p("if err := x.Validate(); err != nil {\nreturn dst, err\n}\n")
-	switch {
-	case format == "JSON":
-		g.p("w := newJSON(dst)\n")
-		if a.put {
-			g.p("w.head(%q)\n", a.res.Rel)
-		}
-	case a.put:
-		g.p("w := newXMLPut(dst, %q)\n", a.res.Rel)
-	default:
-		g.p("w := newXML(dst)\n")
+	checked := slices.ContainsFunc(a.fields, func(f *apiField) bool {
+		return f.kind != "bool" && f.kind != "int" && f.kind != "duration" && f.kind != "enum"
+	})
+	links := slices.ContainsFunc(a.fields, func(f *apiField) bool { return f.kind == "link" })
+	if checked || format == "JSON" {
+		g.p("start := len(dst)\n")
 	}
-	if slices.ContainsFunc(a.fields, func(f *apiField) bool {
-		return f.kind == "str" || f.kind == "enum" ||
-			f.kind == "link"
-	}) {
-		g.p("var ok bool\n")
+	if checked {
+		g.p("ok, o := true, false\n")
+	}
+	switch {
+	case format == "JSON" && links:
+		g.p("links := -1\n")
+	case format == "XML" && a.put:
+		g.p("dst = xmlPutHead(dst, %q)\n", a.res.Rel)
+	case format == "XML":
+		g.p("dst = append(dst, xmlInputOpen...)\n")
+	}
+	if format == "JSON" && a.put {
+		g.p("dst = jsonRel(dst, %q)\n", a.res.Rel)
 	}
 	for _, links := range []bool{false, true} {
 		for _, f := range a.fields {
@@ -368,8 +374,19 @@ func (g *gen) encoder(a *apiOp, format string) {
 			g.write(f, format)
 		}
 	}
-	g.p("if dst, ok := w.end(); ok {\nreturn dst, nil\n}\n")
-	g.p("return dst, encodeError(x, %v, ucwa.%s)\n}\n\n", a.put, format)
+	if checked {
+		g.p("if !ok {\nreturn dst[:start], encodeError(x, %v, ucwa.%s)\n}\n", a.put, format)
+	}
+	switch {
+	case format == "JSON" && links:
+		g.p("return closeJSON(dst, start, links), nil\n}\n\n")
+	case format == "JSON":
+		g.p("return closeJSON(dst, start, -1), nil\n}\n\n")
+	case a.put:
+		g.p("return append(dst, xmlResClose...), nil\n}\n\n")
+	default:
+		g.p("return append(dst, xmlInputClose...), nil\n}\n\n")
+	}
 }
 
 // write writes the statement that writes one field.
@@ -385,20 +402,20 @@ func (g *gen) write(f *apiField, format string) {
 		return raw(`<property name="` + f.Name + `">`)
 	}
 	var cond, stmt string
-	// A string is written inline: the writers' methods cost a call each,
-	// too much for the compiler to inline, and most parameters are strings.
+	// A string is written inline: a writer function costs a call, which the
+	// compiler does not inline, and most parameters are strings.
 	inline := func(key, val, end string) string {
-		app := "ucwa.AppendJSONString(w.dst, " + val + ")"
+		app := "ucwa.AppendJSONString(dst, " + val + ")"
 		if format == "XML" {
-			app = "ucwa.AppendXMLText(w.dst, " + val + ", " + strconv.FormatBool(f.kind == "link") + ")"
+			app = "ucwa.AppendXMLText(dst, " + val + ", " + strconv.FormatBool(f.kind == "link") + ")"
 		}
-		s := "w.dst = append(w.dst, " + key + "...)\nw.dst, ok = " + app + "\nw.ok = w.ok && ok"
+		s := "dst = append(dst, " + key + "...)\ndst, o = " + app + "\nok = ok && o"
 		if end != "" {
-			s += "\nw.dst = append(w.dst, " + end + "...)"
+			s += "\ndst = append(dst, " + end + "...)"
 		}
 		return s
 	}
-	end := ""
+	end, lower := "", strings.ToLower(format)
 	if format == "XML" {
 		end = "xmlPropEnd"
 	}
@@ -406,22 +423,34 @@ func (g *gen) write(f *apiField, format string) {
 	case "str":
 		cond, stmt = v+` != ""`, inline(key(false), v, end)
 	case "enum":
-		cond, stmt = v+` != ""`, inline(key(false), "string("+v+")", end)
+		// Validate has checked it is a value of its enumeration, a plain
+		// name: it is written as it is.
+		q := `"`
+		if format == "XML" {
+			q = ""
+		}
+		cond, stmt = v+` != ""`, "dst = append(dst, "+raw(strings.Trim(key(false), "`")+q)+"...)\n"+
+			"dst = append(dst, "+v+"...)"
+		if format == "JSON" {
+			stmt += "\ndst = append(dst, '\"')"
+		} else {
+			stmt += "\ndst = append(dst, xmlPropEnd...)"
+		}
 	case "strs", "enums":
-		cond, stmt = "len("+v+") > 0", fmt.Sprintf("%sStrs(&w, %s, %s)", strings.ToLower(format), key(true), v)
+		cond, stmt = "len("+v+") > 0", fmt.Sprintf("dst, o = %sStrs(dst, %s, %s)\nok = ok && o", lower, key(true), v)
 	case "bool":
-		stmt = fmt.Sprintf("w.boolean(%s, %s)", key(false), v)
+		stmt = fmt.Sprintf("dst = %sBool(dst, %s, %s)", lower, key(false), v)
 	case "int":
-		stmt = fmt.Sprintf("w.integer(%s, int64(%s))", key(false), v)
+		stmt = fmt.Sprintf("dst = %sInt(dst, %s, int64(%s))", lower, key(false), v)
 	case "duration":
-		stmt = fmt.Sprintf("w.duration(%s, %s)", key(false), v)
+		stmt = fmt.Sprintf("dst = %sDuration(dst, %s, %s)", lower, key(false), v)
 	case "date":
-		cond, stmt = "!"+v+".IsZero()", fmt.Sprintf("w.date(%s, %s)", key(false), v)
+		cond, stmt = "!"+v+".IsZero()", fmt.Sprintf("dst, o = %sDate(dst, %s, %s)\nok = ok && o", lower, key(false), v)
 	case "link":
 		if format == "XML" {
 			cond, stmt = v+` != ""`, inline(raw(`<link rel="`+f.Name+`" href="`), v, "`\"/>`")
 		} else {
-			cond, stmt = v+` != ""`, "w.openLink()\n"+inline(raw(`,"`+f.Name+`":{"href":`), v, "`}`")
+			cond, stmt = v+` != ""`, "dst, links = openLinks(dst, links)\n"+inline(raw(`,"`+f.Name+`":{"href":`), v, "`}`")
 		}
 	}
 	if f.opt {
