@@ -148,3 +148,21 @@ func FuzzTypedInput(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDuration: a TimeSpan api.ParseDuration reads is written by
+// api.FormatDuration as text that reads back to it.
+func FuzzDuration(f *testing.F) {
+	for _, s := range []string{"PT5M", "P1DT2H", "-PT0.5S", "PT0S", "P106751DT23H47M16.854775807S"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := api.ParseDuration(s)
+		if err != nil {
+			return
+		}
+		text := api.FormatDuration(d)
+		if back, err := api.ParseDuration(text); err != nil || back != d {
+			t.Fatalf("%q: %v written %q, read back %v, %v", s, d, text, back, err)
+		}
+	})
+}
