@@ -8,7 +8,8 @@
 //
 // extract reads the reference pages in DIR (the *_ref.md pages and
 // UCWAenumerations.md) and writes the catalog: every resource with its
-// properties, links, events and operations, every enumeration. What it
+// properties, links, events and operations, every enumeration. It prints
+// what it guessed from the examples rather than read in a table. What it
 // cannot settle from the pages (a type no table or example gives, examples
 // that disagree, a parameter both in the query and in the body, enum
 // values missing from their page) it records as an issue; it prints each
@@ -29,6 +30,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 )
 
 func main() {
@@ -85,8 +87,36 @@ func runExtract(args []string) error {
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		return err
 	}
+	fmt.Print(guesses(c))
 	_, err = o.apply(c)
 	return err
+}
+
+// guesses lists what the extraction took from the examples rather than the
+// tables: the aliases a GET example's rel shows, and the types of fields.
+func guesses(c *Catalog) string {
+	var b strings.Builder
+	fields := 0
+	for _, r := range c.Resources {
+		if r.AliasOf != "" {
+			fmt.Fprintf(&b, "guessed: %s is an alias of %s (the rel of its GET example)\n", r.Name, r.AliasOf)
+		}
+		for _, f := range r.Properties {
+			if f.Source == "example" {
+				fields++
+			}
+		}
+		for _, op := range r.Operations {
+			for _, f := range op.Params {
+				if f.Source == "example" {
+					fmt.Fprintf(&b, "guessed: %s.%s.%s has the type %s (its JSON examples)\n", r.Name, op.Method, f.Name, describeType(f))
+				}
+			}
+		}
+	}
+	fmt.Fprintf(&b, "guessed: %d property types from the JSON examples (source \"example\" in the catalog)\n", fields)
+	fmt.Fprintf(&b, "%d issues for the overrides file to settle\n", len(c.Issues))
+	return b.String()
 }
 
 func runGen(args []string) error {
