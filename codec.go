@@ -92,6 +92,13 @@ type Options struct {
 	// once: one more is refused with ErrTooLarge. Default (0):
 	// DefaultMaxNamespaces. A prefix is looked up among them one by one.
 	MaxNamespaces int
+	// Types, when set, types the values of an XML body as it knows them
+	// (see Typer): XML carries no types, and without it the XML decoder
+	// reads a number as a string. It changes the kind of values, and so
+	// the JSON a converted body gives, never the text of one: the body
+	// re-encodes in XML as it came. It has no effect on JSON, which
+	// carries its types. Default (nil): values are as Value describes.
+	Types Typer
 }
 
 func (o *Options) maxDepth() int {

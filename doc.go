@@ -11,7 +11,10 @@
 //
 //   - [Input]: the body of a POST, an ordered property bag and the links an
 //     input may carry (JSON object; XML <input>). [ContinuePhoneAudio] is a
-//     typed input that encodes without building a bag.
+//     typed input that encodes without building a bag and keeps the rules
+//     of the reference (see [InputError]); package api has one for every
+//     operation that takes a body, and package catalog holds the
+//     reference's operations, resources and enumerations as data.
 //   - [Resource]: rel, ordered properties, links and embedded resources to any
 //     depth (JSON object with "_links" and "_embedded"; XML <resource>). A PUT
 //     body is a Resource: read it with GET, change what you need with
@@ -75,6 +78,11 @@
 //   - A nested property bag in XML is a <property> holding <property>
 //     elements; an empty bag, or an empty list inside a list, has no XML form
 //     and is an encoding error.
+//   - XML carries no types, so the XML decoder infers what it can (see
+//     [Value]). [Options.Types] gives it the types a [Typer] knows, such as
+//     package catalog's of the reference: then a number read from XML is a
+//     number in JSON. It is off by default, as it changes what a converted
+//     body's JSON holds; the XML a body re-encodes to never changes.
 //
 // # The wire around the bodies
 //

@@ -84,7 +84,7 @@ func partBody(ct string, body []byte, response bool, status int) (string, any) {
 	case response && kind == kindInput:
 		kind = kindResource
 	}
-	out, err := convert(body, f, kind, ucwa.JSON)
+	out, err := convert(ucwa.Options{}, body, f, kind, ucwa.JSON)
 	if err != nil {
 		return kindNone, string(body)
 	}

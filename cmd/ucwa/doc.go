@@ -5,8 +5,10 @@
 //
 // Usage:
 //
-//	ucwa encode [-f json|xml] [-link REL=HREF]... [NAME=VALUE | NAME:=JSON]...
-//	ucwa convert [-from json|xml] -to json|xml [-kind input|resource|events|error] [FILE]
+//	ucwa encode [-f json|xml] [-op OP] [-link REL=HREF]... [NAME=VALUE | NAME:=JSON]...
+//	ucwa convert [-from json|xml] -to json|xml [-kind input|resource|events|error] [-typed[=OP]] [FILE]
+//	ucwa describe [-json] NAME
+//	ucwa validate [-op OP | -rel NAME] [FILE]
 //	ucwa location [-base URL] VALUE
 //	ucwa error -status N [-content-type CT] [FILE]
 //	ucwa batch [-content-type CT] [FILE]
@@ -28,6 +30,19 @@
 // NAME cannot end in ":". -link REL=HREF adds a link, such as the message of
 // startMessaging. With no property and no link, encode writes an empty input.
 //
+// With -op OP, encode writes the typed input of the operation OP (package
+// api), validated: OP is the rel of the link the request goes to
+// (startMessaging, addParticipant, myOnlineMeetings); a revision of it is
+// named as the reference names its page (startMessaging2); a PUT, whose body
+// is the resource, is named REL:PUT (myOnlineMeeting:PUT). Each NAME=VALUE is
+// a body parameter, VALUE read as its type: true or false; a decimal
+// integer; a date as "2016-09-26T16:20:29-07:00" or "/Date(1474932029050)/";
+// a TimeSpan as "PT5M" or "5m"; an enum value; for a link-valued parameter
+// (message) the href. A list parameter takes one item per NAME=VALUE. A
+// missing required parameter, an unknown one, one given twice, a value too
+// long, outside its range or enumeration, or not of its type exits 1 with
+// one "ucwa: OP: NAME: …" line. -link and NAME:=JSON do not go with -op.
+//
 // # convert
 //
 // convert reads any UCWA body (input, resource, events or error) and writes it
@@ -47,6 +62,39 @@
 //     show, is read as an input: give -kind resource.
 //
 // Converting to the format the body is in re-encodes it as the library does.
+//
+// XML carries no types: without -typed, a number read from XML stays a
+// string in JSON ("ringDelay":"5"), as the library's decoder reads it. With
+// -typed, an XML resource or event-channel response is typed as the
+// reference types each property its rel's resource has (package catalog):
+// numbers become numbers, and a string that reads as a boolean or a date
+// stays a string; properties the catalog does not know stay as they are.
+// -typed=OP types an input as the parameters of the operation OP. The XML
+// written back is the same either way: -typed changes the JSON only.
+//
+// # describe
+//
+// describe prints the catalog's entry of NAME: a resource (its rel and
+// revision, what it is an alias of, its properties with their types, its
+// links, events and operations), an operation (OP as for encode -op, or
+// REL:METHOD such as contact:GET: its query and body parameters with type,
+// required, maximum length, range and enum values, the Go type of package
+// api, the response and the errors), or an enumeration and its values. The
+// text is for a person; -json prints one line of JSON for a program.
+//
+// # validate
+//
+// validate reads a body (JSON or XML, told from its first byte) and checks
+// it against the catalog: with -op OP, as the request body of OP (an input,
+// or for a PUT a resource); with -rel NAME, as a resource NAME (validate
+// -rel search2 for a body of rel search); otherwise a resource against the
+// resource its rel names, an event-channel response's resources against
+// theirs. It prints one line per finding, PATH: WHAT, with a JSON Pointer or
+// an XML element path. A name the catalog does not know is a finding but no
+// error; a value not of its type, outside its enumeration, too long, out of
+// range, or a required parameter missing is an error: validate exits 0 when
+// the body has none, and 1 when it has, after its findings, with one
+// "ucwa: " line saying how many.
 //
 // # location
 //
@@ -98,7 +146,8 @@
 // # Exit status
 //
 // 0 on success; 1 when the input is refused, with one line on standard error
-// that starts "ucwa: "; 2 on a usage error (unknown command, bad flag,
-// missing or extra argument), with the usage on standard error. "ucwa help"
-// and -h print the usage on standard output and exit 0.
+// that starts "ucwa: " (and, for validate, its findings on standard
+// output); 2 on a usage error (unknown command, bad flag, missing or extra
+// argument), with the usage on standard error. "ucwa help" and -h print the
+// usage on standard output and exit 0.
 package main
