@@ -217,6 +217,7 @@ func TestClientNeedsNoWire(t *testing.T) {
 		"net/http":                         {"Client", "MethodGet", "MethodPost", "StatusText"},
 		"strings":                          {"Join"},
 		"github.com/ucwa-go/ucwa":          nil,
+		"github.com/ucwa-go/ucwa/api":      nil,
 		"github.com/ucwa-go/ucwa/ucwatest": nil,
 	}
 	names := map[string]string{}

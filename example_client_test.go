@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/api"
 	"github.com/ucwa-go/ucwa/ucwatest"
 )
 
@@ -98,11 +99,11 @@ func walkthrough(ctx context.Context, client *http.Client, root string, f ucwa.F
 	}
 
 	// Create the application.
-	created, err := do(http.MethodPost, appsURL, &ucwa.Input{Properties: []ucwa.Property{
-		ucwa.Prop("userAgent", ucwa.String("walkthrough/1.0")),
-		ucwa.Prop("endpointId", ucwa.String("a917c6f4-976c-4cf3-847d-cdfffa28ccdf")),
-		ucwa.Prop("culture", ucwa.String("en-US")),
-	}}, ucwa.ResponseOptions{Kind: ucwa.BodyResource})
+	created, err := do(http.MethodPost, appsURL, &api.Applications{
+		UserAgent:  "walkthrough/1.0",
+		EndpointID: "a917c6f4-976c-4cf3-847d-cdfffa28ccdf",
+		Culture:    "en-US",
+	}, ucwa.ResponseOptions{Kind: ucwa.BodyResource})
 	if err != nil {
 		return err
 	}
@@ -124,19 +125,18 @@ func walkthrough(ctx context.Context, client *http.Client, root string, f ucwa.F
 	emails, _ := me.Resource.Strings("emailAddresses")
 	say("me: %s <%s>, %s", name, uri, strings.Join(emails, ", "))
 
-	// Start a conversation. The generic Input stands where the typed
-	// input of the operation catalog (package api, StartMessaging) goes
-	// once it exists.
+	// Start a conversation, with the typed input of startMessaging: its
+	// encoder refuses a body the reference says the server refuses.
 	startURL, err := follow(created, app.Embed("communication"), "startMessaging", sameOrigin)
 	if err != nil {
 		return err
 	}
-	start := &ucwa.Input{Properties: []ucwa.Property{
-		ucwa.Prop("operationId", ucwa.String("74cb7404e0a247d5a2d4eb0376a47dbf")),
-		ucwa.Prop("to", ucwa.String("sip:john@contoso.com")),
-		ucwa.Prop("subject", ucwa.String("Walkthrough")),
-		ucwa.Prop("threadId", ucwa.String("292e0aaef36c426a97757f43dda19d06")),
-	}}
+	start := &api.StartMessaging{
+		OperationID: "74cb7404e0a247d5a2d4eb0376a47dbf",
+		To:          "sip:john@contoso.com",
+		Subject:     "Walkthrough",
+		ThreadID:    "292e0aaef36c426a97757f43dda19d06",
+	}
 	started, err := do(http.MethodPost, startURL, start, ucwa.ResponseOptions{})
 	if err != nil {
 		return err
