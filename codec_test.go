@@ -763,16 +763,24 @@ func TestEmptyGroupsKept(t *testing.T) {
 }
 
 // TestTypedMatchesBag: ContinuePhoneAudio writes what the equivalent Input
-// writes, whatever its strings hold, and refuses what it refuses.
+// writes, whatever its strings hold, and refuses what it refuses, but for
+// an input Validate refuses, which only the typed form refuses.
 func TestTypedMatchesBag(t *testing.T) {
 	for _, s := range []string{"", "tel:+14255551234", `a"b`, `<&>`, "é😀", "tab\tcr\r", "bad\xff", "nul\x00", "esc\x1b", strings.Repeat("x", 100)} {
-		c := ContinuePhoneAudio{OperationID: s, PhoneNumber: "p" + s}
-		in := c.Input()
-		for _, f := range []Format{JSON, XML} {
-			got, err1 := c.Append([]byte("pre"), f)
-			want, err2 := in.Append([]byte("pre"), f)
-			if string(got) != string(want) || (err1 == nil) != (err2 == nil) {
-				t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, s, got, err1, want, err2)
+		for _, c := range []ContinuePhoneAudio{{s, "p" + s}, {s, ""}, {"", s}} {
+			in := c.Input()
+			invalid := c.Validate()
+			for _, f := range []Format{JSON, XML} {
+				got, err1 := c.Append([]byte("pre"), f)
+				want, err2 := in.Append([]byte("pre"), f)
+				switch {
+				case invalid != nil:
+					if !errors.Is(err1, ErrInvalidInput) || string(got) != "pre" {
+						t.Errorf("%v %q: typed %q (%v), want ErrInvalidInput", f, c, got, err1)
+					}
+				case string(got) != string(want) || (err1 == nil) != (err2 == nil):
+					t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, c, got, err1, want, err2)
+				}
 			}
 		}
 	}

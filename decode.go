@@ -55,6 +55,9 @@ func (o Options) DecodeInput(data []byte, f Format) (Input, error) {
 	var in Input
 	err := o.decode(data, f, func(j *jsonDecoder) error { return j.input(&in) },
 		func(x *xmlDecoder) error { return x.input(&in) })
+	if err == nil && f == XML && o.Types != nil {
+		typeInput(&in, o.Types)
+	}
 	return in, err
 }
 
@@ -63,6 +66,9 @@ func (o Options) DecodeResource(data []byte, f Format) (Resource, error) {
 	var r Resource
 	err := o.decode(data, f, func(j *jsonDecoder) error { return j.topResource(&r) },
 		func(x *xmlDecoder) error { return x.topResource(&r) })
+	if err == nil && f == XML && o.Types != nil {
+		typeResource(&r, o.Types)
+	}
 	return r, err
 }
 
@@ -71,6 +77,9 @@ func (o Options) DecodeEvents(data []byte, f Format) (Events, error) {
 	var ev Events
 	err := o.decode(data, f, func(j *jsonDecoder) error { return j.events(&ev) },
 		func(x *xmlDecoder) error { return x.events(&ev) })
+	if err == nil && f == XML && o.Types != nil {
+		typeEvents(&ev, o.Types)
+	}
 	return ev, err
 }
 

@@ -11,7 +11,10 @@
 //
 //   - [Input]: the body of a POST, an ordered property bag and the links an
 //     input may carry (JSON object; XML <input>). [ContinuePhoneAudio] is a
-//     typed input that encodes without building a bag.
+//     typed input that encodes without building a bag and keeps the rules
+//     of the reference (see [InputError]); package api has one for every
+//     operation that takes a body, and package catalog holds the
+//     reference's operations, resources and enumerations as data.
 //   - [Resource]: rel, ordered properties, links and embedded resources to any
 //     depth (JSON object with "_links" and "_embedded"; XML <resource>). A PUT
 //     body is a Resource: read it with GET, change what you need with
@@ -103,6 +106,11 @@
 //   - The reference writes some PUT bodies in XML as <input>: [DecodeResource]
 //     reads one as a Resource without a rel, which the XML encoder writes back
 //     as <input> (a resource is a PUT body in JSON as it is).
+//   - XML carries no types, so the XML decoder infers what it can (see
+//     [Value]). [Options.Types] gives it the types a [Typer] knows, such as
+//     package catalog's of the reference: then a number read from XML is a
+//     number in JSON. It is off by default, as it changes what a converted
+//     body's JSON holds; the XML a body re-encodes to never changes.
 //
 // # The mapping between the formats
 //
@@ -174,6 +182,37 @@
 // [Resource.Time] also read a string such as "/Date(1474932027613)/" (the
 // unescaped form a re-serializing client writes) or an ISO 8601 date-time,
 // as [ParseDate] does. Conversion keeps such a string a string.
+//
+// # The wire around the bodies
+//
+// The package also reads and writes what surrounds a body, on net/http,
+// mime, mime/multipart and net/textproto:
+//
+//   - Requests: [NewRequest] sets Accept, Content-Type and the length from a
+//     body and its [Format] ([Format.MediaType], [Format.Accept], and the
+//     MediaType… constants), and nothing else.
+//   - Responses: [ReadResponse] (from an *http.Response) and
+//     [ParseResponse] (from status, header and body) read the body under
+//     the size limit and give back a [Response]: a resource, an
+//     event-channel response, an [*Error] for every 4xx and 5xx, a
+//     resolved Location, or nothing. Servers label every body
+//     application/json; [DetectKind] then tells the kind from the body.
+//     Errors around the body are [*WireError]s ([ErrTruncated],
+//     [ErrContentLength], [ErrNoBody], …).
+//   - Links: [ResolveHref] resolves any href of a body, on the request's
+//     origin only; [LocationOptions] allows autodiscovery's cross-origin
+//     hops. [ParseLocation] reads a Location header on top of it. Neither
+//     hands out a path that a URL parser would read as a host.
+//   - The event channel: [Events.Step] says whether to go on with next,
+//     resume or resync; [ChannelParams] adds the channel's query parameters
+//     without touching ack and the server's own.
+//   - Batches: [NewRequestPart], [NewBatchRequest], [ReadBatchResponse],
+//     and the codec under them ([BatchOptions], [EncodeBatchRequest],
+//     [DecodeBatchResponse], [DecodeBatch], …) for multipart/batching,
+//     tolerant of what real servers send and bounded.
+//
+// Package github.com/ucwa-go/ucwa/ucwatest is a fake UCWA server, in the
+// manner of net/http/httptest, to test clients against.
 //
 // # Other parts of the protocol
 //

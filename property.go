@@ -245,6 +245,70 @@ func (v Value) WithAttrs(attrs ...Property) Value {
 	return Value{text: v.text, kids: &k}
 }
 
+// String returns v for people, and for fmt: a string as it is, the text of
+// a boolean, number or date as it came ("True", "/Date(1436925243767)/"),
+// "null", and a list or bag in JSON's notation with its strings quoted as
+// Go quotes them (["Messaging","Plain"], {"k":"v"}). The zero Value is
+// "<invalid>". Use Text, Str and the other accessors to read a value.
+func (v Value) String() string {
+	switch v.Kind() {
+	case KindString, KindBool, KindNumber, KindDate:
+		return v.text
+	case KindList, KindBag:
+		return string(v.appendDisplay(nil))
+	case KindNull:
+		return "null"
+	}
+	return "<invalid>"
+}
+
+// appendDisplay appends v as String shows it inside a list or bag.
+func (v Value) appendDisplay(b []byte) []byte {
+	switch v.Kind() {
+	case KindString, KindDate:
+		return strconv.AppendQuote(b, v.text)
+	case KindList:
+		b = append(b, '[')
+		for i, item := range v.List() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = item.appendDisplay(b)
+		}
+		return append(b, ']')
+	case KindBag:
+		b = append(b, '{')
+		for i, p := range v.Bag() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendQuote(b, p.Name)
+			b = append(b, ':')
+			b = p.Value.appendDisplay(b)
+		}
+		return append(b, '}')
+	}
+	return append(b, v.String()...)
+}
+
+// Strings returns the items of a list of strings, and whether v is one: a
+// list whose items are all strings (an empty list is one). The slice is
+// new.
+func (v Value) Strings() ([]string, bool) {
+	if v.Kind() != KindList {
+		return nil, false
+	}
+	ss := make([]string, len(v.kids.list))
+	for i, item := range v.kids.list {
+		s, ok := item.Str()
+		if !ok {
+			return nil, false
+		}
+		ss[i] = s
+	}
+	return ss, true
+}
+
 // Equal reports whether v and w are the same value: the same kind and text,
 // equal items or properties in the same order, and equal attributes. Values
 // equal as JSON may differ in text ("1" and "1.0"), and are then not Equal.

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,6 +19,9 @@ import (
 // reference (corpus-2016), the fixtures of the Trusted Application API SDK
 // (tapi) and bodies captured from real deployments (wild). They are never
 // copied into the module; where the directory is absent the test skips.
+//
+// The bodies in the parts of the captured batches (multipart/batching) are
+// checked too, as source "wild-batch".
 //
 // Every well-formed UCWA body there must pass the checks of the reference's
 // corpus (corpus_test.go): decode, same-format, json-exact (token for token)
@@ -37,7 +42,9 @@ type realworldEntry struct {
 	Kind       string `json:"kind"`   // wild only: "resource", "events", "batch", …
 	Note       string `json:"note"`   // wild only
 	WellFormed *bool  `json:"well_formed"`
-	Body       []byte `json:"-"`
+	// ContentType is the Content-Type of a wild multipart message.
+	ContentType string `json:"content_type"`
+	Body        []byte `json:"-"`
 }
 
 // realworldSkips says, by source/file, why a well-formed body is not a UCWA
@@ -89,9 +96,47 @@ func readRealworld(t *testing.T) []realworldEntry {
 			e.Source = src
 			e.Body = testkit.ReadShared(t, "realworld", src, e.File)
 			all = append(all, e)
+			if e.Kind == "batch" && *e.WellFormed {
+				all = append(all, batchParts(t, e)...)
+			}
 		}
 	}
 	return all
+}
+
+// batchParts returns the UCWA bodies of the parts of a captured batch
+// (multipart/batching) as entries of their own, of source "wild-batch",
+// named FILE#N. The batch itself is read as the batch tests read it.
+func batchParts(t *testing.T, batch realworldEntry) []realworldEntry {
+	t.Helper()
+	reqs, resps, err := DecodeBatch(batch.ContentType, batch.Body)
+	if err != nil {
+		t.Fatalf("%s: %v", batch.File, err)
+	}
+	yes := true
+	var parts []realworldEntry
+	add := func(i int, method, direction string, h http.Header, body []byte) {
+		if len(body) == 0 {
+			return
+		}
+		f, ok := DetectFormat(body)
+		if mt, err := ParseMediaType(h.Get("Content-Type")); err == nil {
+			f, ok = mt.Format, true
+		}
+		if !ok {
+			t.Errorf("%s#%d: neither JSON nor XML", batch.File, i)
+			return
+		}
+		parts = append(parts, realworldEntry{Source: "wild-batch", File: batch.File + "#" + strconv.Itoa(i),
+			Format: f.String(), Direction: direction, Method: method, WellFormed: &yes, Body: body})
+	}
+	for i, p := range reqs {
+		add(i, p.Method, "request", p.Header, p.Body)
+	}
+	for i, p := range resps {
+		add(i, "", "response", p.Header, p.Body)
+	}
+	return parts
 }
 
 // TestRealworld runs the checks on every well-formed body and logs how many
@@ -121,7 +166,11 @@ func TestRealworld(t *testing.T) {
 				skippedList = append(skippedList, name+": "+why)
 			} else {
 				seenSkip[name] = true
-				skippedList = append(skippedList, name+": "+e.Format+", not a UCWA body (a multipart message holds several)")
+				what := e.Format + ", not a UCWA body: a multipart message holds several"
+				if e.Kind == "batch" && *e.WellFormed {
+					what += ", checked as wild-batch/" + e.File + "#N"
+				}
+				skippedList = append(skippedList, name+": "+what)
 			}
 			c.skipped++
 			continue
@@ -196,7 +245,7 @@ func TestRealworld(t *testing.T) {
 			t.Errorf("realworldSkips lists %q, which was not met", key)
 		}
 	}
-	for _, src := range []string{"corpus-2016", "tapi", "wild"} {
+	for _, src := range []string{"corpus-2016", "tapi", "wild", "wild-batch"} {
 		c := perSource[src]
 		if c == nil {
 			t.Errorf("no bodies from %s", src)

@@ -91,6 +91,32 @@ func (r *Resource) String(name string) (string, bool) {
 	return v.Str()
 }
 
+// Strings returns the list of strings property name, such as
+// "emailAddresses" or "supportedModalities", and whether it is one (see
+// [Value.Strings]).
+func (r *Resource) Strings(name string) ([]string, bool) {
+	v, ok := r.Get(name)
+	if !ok {
+		return nil, false
+	}
+	return v.Strings()
+}
+
+// Type returns the resource's own type: its "rel" property when that is a
+// string, else Rel. The two differ for an embedded resource, filed under
+// the rel of its link to the resource that embeds it: a participant
+// embedded as "acceptedByParticipant" has Rel "acceptedByParticipant" and
+// Type "participant". XML carries no "rel" property, so an XML resource's
+// Type is its Rel.
+func (r *Resource) Type() string {
+	if v, ok := r.Get("rel"); ok {
+		if s, ok := v.Str(); ok {
+			return s
+		}
+	}
+	return r.Rel
+}
+
 // Bool returns the boolean property name, and whether it is a boolean.
 func (r *Resource) Bool(name string) (b, ok bool) {
 	v, ok := r.Get(name)

@@ -169,7 +169,7 @@ func TestConvertCorpus(t *testing.T) {
 			if back := detectKind(out, to); back != k && !(to == ucwa.JSON && ambiguousJSON[e.File]) {
 				t.Errorf("%s to %s: %s became %s", e.File, to, k, back)
 			}
-			if _, err := convert(out, to, k, to); err != nil {
+			if _, err := convert(ucwa.Options{}, out, to, k, to); err != nil {
 				t.Errorf("%s to %s: output does not decode: %v", e.File, to, err)
 			}
 		}
