@@ -25,7 +25,9 @@ type Resource struct {
 
 	// Links in order. The self link, when present, is among them with Rel
 	// "self": JSON keeps it in "_links", XML in the href attribute, where the
-	// XML decoder reads it back as the first link.
+	// XML decoder reads it back as the first link, with the other attributes
+	// of <resource> but rel (such as the revision of a revised resource) in
+	// its Attrs.
 	Links []Link
 
 	// Embedded resources in order, each with its Rel.
@@ -40,6 +42,12 @@ type Resource struct {
 	// then writes them after the properties when there is anything to write.
 	linksAt, embeddedAt int32
 	embeddedFirst       bool // "_embedded" came before "_links" at the same place
+
+	// asInput: the resource was read from an XML <input>, as the reference
+	// writes some PUT bodies; the XML encoder writes it back as one while
+	// it has nothing an <input> cannot hold (a rel, embedded resources).
+	// It sits in padding: a Resource stays 112 bytes.
+	asInput bool
 
 	// The rels whose JSON array under "_links" or "_embedded" was empty
 	// ("rel": []): no Link or Resource carries them, so they are kept here

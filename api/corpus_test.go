@@ -21,9 +21,6 @@ var garbled = map[string]string{
 		"properties nor its PUT table list",
 	"communication.PUT.xml-request.http": "sends simultaneousRingNumberMatch, which neither communication's " +
 		"properties nor its PUT table list",
-	"myAssignedOnlineMeeting.PUT.xml-request.http": "an <input>, where a PUT sends a <resource>",
-	"myOnlineMeeting.NA.xml-request-3.http":        "an <input>, where a PUT sends a <resource>",
-	"onlineMeetingExtension.PUT.xml-request.http":  "an <input>, where a PUT sends a <resource>",
 }
 
 // TestCorpusRequests: every request example of the reference with a UCWA

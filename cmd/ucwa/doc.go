@@ -61,7 +61,14 @@
 //     neither "rel" nor a self link, as a few examples of the UCWA reference
 //     show, is read as an input: give -kind resource.
 //
+// A PUT body is a resource. The reference writes some in XML as <input>:
+// with -kind resource, convert reads one as the resource it is (a JSON
+// object, in JSON) and writes it back in XML as <input>.
+//
 // Converting to the format the body is in re-encodes it as the library does.
+// What a body holds that the library does not know (members and attributes
+// a newer server adds) is converted too, in the form the library documents
+// for it; a value the other format cannot carry is refused, with its path.
 //
 // XML carries no types: without -typed, a number read from XML stays a
 // string in JSON ("ringDelay":"5"), as the library's decoder reads it. With
