@@ -6,6 +6,35 @@ import (
 	"unicode/utf8"
 )
 
+// An Input is the body of a POST request: an ordered property bag and the
+// links an input may carry, such as the message of startMessaging
+// (JSON "_links": {"message": {"href": "data:…"}}, XML
+// <link rel="message" href="data:…"/>). JSON: an object; XML: an <input>
+// element in the UCWA namespace.
+//
+// Order is kept and nothing is dropped: decoding then encoding in the same
+// format gives the same properties and links in the same order (in JSON,
+// "_links" is written after the properties, and a rel whose array under
+// "_links" was empty, "rel": [], after the other rels). A PUT body is a
+// [Resource], not an Input.
+type Input struct {
+	Properties []Property
+	Links      []Link
+
+	// The rels whose JSON array under "_links" was empty: no Link carries
+	// them (as in Resource).
+	emptyLinks []string
+}
+
+// Get returns the value of the first property named name.
+func (in *Input) Get(name string) (Value, bool) { return Lookup(in.Properties, name) }
+
+// Set sets the first property named name to v, or appends it if there is none.
+func (in *Input) Set(name string, v Value) { in.Properties = setProp(in.Properties, name, v) }
+
+// Link returns the first link with rel.
+func (in *Input) Link(rel string) (Link, bool) { return findLink(in.Links, rel) }
+
 // ErrInvalidInput is wrapped by the [*InputError] of a typed input that
 // breaks a rule of the reference: a required parameter missing, a string
 // too long, a number out of range, a value outside its enumeration, or
