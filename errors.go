@@ -3,6 +3,7 @@ package ucwa
 import (
 	"errors"
 	"strconv"
+	"strings"
 )
 
 // Sentinel errors. Every error returned by a decoder is a [*DecodeError] and
@@ -92,3 +93,25 @@ func (e *EncodeError) Error() string {
 
 // Unwrap returns the sentinel error.
 func (e *EncodeError) Unwrap() error { return e.Err }
+
+// unexpectedMsg says what stands at pos of buf where what was expected.
+func unexpectedMsg(buf string, pos int, what string) string {
+	if pos >= len(buf) {
+		return "unexpected end of body, expecting " + what
+	}
+	c := buf[pos]
+	if c < 0x20 || c >= 0x7f {
+		return "unexpected byte 0x" + strconv.FormatUint(uint64(c), 16) + ", expecting " + what
+	}
+	return "unexpected " + strconv.QuoteRune(rune(c)) + ", expecting " + what
+}
+
+// jsonPointerToken escapes a name for a JSON Pointer (RFC 6901).
+func jsonPointerToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
