@@ -214,11 +214,6 @@ func (d *jsonDecoder) ws() {
 	d.pos = i
 }
 
-// load64b reads the 8 bytes of b from i, little endian.
-func load64b(b []byte, i int) uint64 { return binary.LittleEndian.Uint64(b[i : i+8]) }
-
-func load32b(b []byte, i int) uint32 { return binary.LittleEndian.Uint32(b[i : i+4]) }
-
 // peek skips white space and returns the next byte, or 0 at the end. White
 // space goes to skipWS. The compiler finds peek just too big to inline, so
 // the hottest callers (nextMember, nextElem, value) repeat its three lines.
@@ -248,22 +243,6 @@ func (d *jsonDecoder) skipWS() byte {
 		return d.buf[d.pos]
 	}
 	return 0
-}
-
-// skipIndent returns the index in buf past a line break at i, if any, and
-// the spaces after it, read eight bytes at a time: the white space of an
-// indented body, or a single space, or none. It stops at other white space,
-// and may stop at spaces within the last eight bytes of buf.
-func skipIndent(buf []byte, i int) int {
-	if uint(i) < uint(len(buf)) && buf[i] == '\n' {
-		i++
-	}
-	for ; i >= 0 && i < len(buf)-7; i += 8 {
-		if x := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; x != 0 {
-			return i + bits.TrailingZeros64(x)/8
-		}
-	}
-	return i
 }
 
 func (d *jsonDecoder) expect(c byte, what string) error {
@@ -564,39 +543,6 @@ func (d *jsonDecoder) str() (s, raw []byte, err error) {
 	}
 }
 
-// jsonPlainEnd returns the index of the first byte of buf from i on that a
-// string's plain run cannot hold ('"', '\\', a control byte or a byte of a
-// multi-byte sequence), or len(buf). It is apart from str so that its loop,
-// eight bytes at a time, keeps everything in registers: about 22
-// instructions a word, where inside str it took about 35. It reads two words
-// a pass while sixteen bytes remain, then one: the pass's count and test cost
-// once for both, which spares about 3% of the instructions of the benchmark's
-// resource decode (its hrefs are 25 to 77 bytes, 50 in the middle).
-//
-// The loops' condition, i >= 0 && i < len(buf)-7 (-15), is what lets the
-// compiler prove that buf[i:] holds eight bytes (sixteen), so that the loop
-// checks no bounds; written as i+8 <= len(buf) it costs two instructions a
-// word more. The other loops over words (skipIndent, ws) are written so too.
-func jsonPlainEnd(buf []byte, i int) int {
-	for ; i >= 0 && i < len(buf)-15; i += 16 {
-		if hit := jsonHits(binary.LittleEndian.Uint64(buf[i:])); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-		if hit := jsonHits(binary.LittleEndian.Uint64(buf[i+8:])); hit != 0 {
-			return i + 8 + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for ; i >= 0 && i < len(buf)-7; i += 8 {
-		if hit := jsonHits(binary.LittleEndian.Uint64(buf[i:])); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for i < len(buf) && !jsonEscape[buf[i]] {
-		i++
-	}
-	return i
-}
-
 // strEscaped finishes a string that has an escape at i.
 func (d *jsonDecoder) strEscaped(start, i int) (s, raw []byte, err error) {
 	buf := d.buf
@@ -679,20 +625,6 @@ func (d *jsonDecoder) strEscaped(start, i int) (s, raw []byte, err error) {
 			i += n
 		}
 	}
-}
-
-func hex4(s []byte, i int) (rune, bool) {
-	if i+4 > len(s) {
-		return 0, false
-	}
-	var r rune
-	for j := i; j < i+4; j++ {
-		if !isHex(s[j]) {
-			return 0, false
-		}
-		r = r<<4 | rune(unhex(s[j]))
-	}
-	return r, true
 }
 
 // number reads a number and returns its text.

@@ -3,7 +3,6 @@ package ucwa
 import (
 	"bytes"
 	"encoding/binary"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -73,81 +72,6 @@ func (e *Error) AppendJSON(dst []byte) ([]byte, error) {
 		return dst[:n], err
 	}
 	return dst, nil
-}
-
-// jsonEscape marks the bytes that need attention when quoting: '"', '\\',
-// control characters, and the bytes of multi-byte sequences (to validate).
-var jsonEscape = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80
-	}
-	return t
-}()
-
-const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
-)
-
-// jsonHits has the high bit set of each of the 8 bytes of w (little endian)
-// that a JSON string cannot hold as it is: '"', '\\', a control character, a
-// byte of a multi-byte sequence (to validate). For a byte below 0x80, x - lsb
-// borrows into its high bit only when the byte of x is 0; borrows may also
-// mark bytes above a hit, so only the lowest hit is exact.
-func jsonHits(w uint64) uint64 { return jsonMarks(w) & msb }
-
-// jsonMarks is jsonHits before the high bits are picked out: a copy ORs the
-// marks of all its words and picks them out once.
-//
-// One test finds both '"' and the control characters: b^2 maps '"' to ' '
-// and keeps the bytes below ' ' below it, so b^2 < 0x21 holds for them and
-// for no other byte.
-func jsonMarks(w uint64) uint64 {
-	return ((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '\\'*lsb) - lsb) | w
-}
-
-// load64 reads the 8 bytes of s, little endian (the compiler makes it one
-// load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// jsonPlainPrefix returns the length of the longest prefix of s that a JSON
-// string holds as it is, checking eight bytes at a time; the last, partial
-// word is read overlapping the one before it.
-func jsonPlainPrefix(s string) int {
-	n := len(s)
-	if n < 8 {
-		i := 0
-		for i < n && !jsonEscape[s[i]] {
-			i++
-		}
-		return i
-	}
-	i := 0
-	for ; i+8 <= n; i += 8 {
-		if hit := jsonHits(load64(s[i : i+8])); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	if i == n {
-		return n
-	}
-	// Bytes n-8 … i-1 of the last word are known plain: they borrow nothing.
-	if hit := jsonHits(load64(s[n-8:])) &^ (1<<(8*(i-(n-8))) - 1); hit != 0 {
-		return n - 8 + bits.TrailingZeros64(hit)/8
-	}
-	return n
-}
-
-const hexDigits = "0123456789abcdef"
-
-// load32 reads the 4 bytes of s, little endian, as load64 does.
-func load32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // appendJSONQuoted appends s in quotes, as it is, and reports whether a JSON

@@ -432,20 +432,6 @@ func splitLocationPath(path string) (app, resource, id string) {
 	return app, resource, id
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
-}
-
 func urlErrorText(err error) string {
 	var ue *url.Error
 	if errors.As(err, &ue) {

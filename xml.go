@@ -107,40 +107,6 @@ func (d *xmlDecoder) ws() {
 	}
 }
 
-// indentEnd returns the end of a line feed and the spaces after it (the usual
-// indentation) at buf[i:], or i when there is no line feed; it counts the
-// spaces eight at a time.
-func indentEnd(buf []byte, i int) int {
-	if i >= len(buf) || buf[i] != '\n' {
-		return i
-	}
-	i++
-	for i >= 0 && i < len(buf)-7 { // bounds as in jsonPlainEnd
-		if w := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; w != 0 {
-			return i + bits.TrailingZeros64(w)/8
-		}
-		i += 8
-	}
-	return i
-}
-
-// spaceEnd returns the end of the white space at buf[i:]. It is indentEnd and
-// then a byte loop, in one function to save a call.
-func spaceEnd(buf []byte, i int) int {
-	if i < len(buf) && buf[i] == '\n' {
-		for i++; i >= 0 && i < len(buf)-7; i += 8 {
-			if w := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; w != 0 {
-				i += bits.TrailingZeros64(w) / 8
-				break
-			}
-		}
-	}
-	for i < len(buf) && isXMLSpace(buf[i]) {
-		i++
-	}
-	return i
-}
-
 func isSpaceOnly(s []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if !isXMLSpace(s[i]) {
@@ -2136,64 +2102,4 @@ func (d *xmlDecoder) errorBag(e *Error, at int) error {
 		}
 	}
 	return nil
-}
-
-// plainHits marks, with the top bit of its byte, each byte of w (eight bytes
-// of text) that is a control character, non-ASCII, or one of c1, c2 and c3 (a
-// byte repeated eight times, as ('<' * lsb)); see jsonHits for how. A byte
-// above a marked one may be marked wrongly (a borrow), so only the lowest mark
-// is exact. It is inlined into plainEnd, which the scans below share, with
-// their constants passed in registers.
-func plainHits(w, c1, c2, c3 uint64) uint64 {
-	return ((w - 0x20*lsb) | ((w ^ c1) - lsb) | ((w ^ c2) - lsb) | ((w ^ c3) - lsb) | w) & msb
-}
-
-// quotHits is plainHits(w, '"'*lsb, '<'*lsb, '&'*lsb) in fewer operations:
-// one test finds both '"' and the control characters, as in jsonMarks.
-func quotHits(w uint64) uint64 {
-	return (((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '<'*lsb) - lsb) | ((w ^ '&'*lsb) - lsb) | w) & msb
-}
-
-// textSpecial and attrSpecial mark the bytes that end a plain run of text and
-// of an attribute value in double or single quotes.
-var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
-	for c := range 256 {
-		ctl := c < 0x20 || c >= 0x80
-		t[c] = ctl || c == '<' || c == '&' || c == ']'
-		a2[c] = ctl || c == '<' || c == '&' || c == '"'
-		a1[c] = ctl || c == '<' || c == '&' || c == '\''
-	}
-	return
-}()
-
-// textPlainPrefix: up to '<', '&', ']', a control character (tab and LF
-// among them) or a non-ASCII byte.
-func textPlainPrefix(s []byte) int { return plainEnd(s, '<'*lsb, '&'*lsb, ']'*lsb, &textSpecial) }
-
-// attrPlainPrefix: up to the quote q, '<', '&', a control character or a
-// non-ASCII byte.
-func attrPlainPrefix(s []byte, q byte) int {
-	if q == '"' {
-		return quotPlainPrefix(s)
-	}
-	return plainEnd(s, '\''*lsb, '<'*lsb, '&'*lsb, &attrSpecial1)
-}
-
-// quotPlainPrefix is attrPlainPrefix(s, '"').
-func quotPlainPrefix(s []byte) int { return plainEnd(s, '"'*lsb, '<'*lsb, '&'*lsb, &attrSpecial2) }
-
-// plainEnd returns the length of the plain run at the start of s: up to a
-// byte that plainHits marks with c1, c2 and c3, eight bytes at a time, and
-// then up to a byte that special marks.
-func plainEnd(s []byte, c1, c2, c3 uint64, special *[256]bool) int {
-	i := 0
-	for ; i < len(s)-7; i += 8 {
-		if hit := plainHits(binary.LittleEndian.Uint64(s[i:]), c1, c2, c3); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	for i < len(s) && !special[s[i]] {
-		i++
-	}
-	return i
 }

@@ -2,7 +2,6 @@ package ucwa
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"slices"
 	"unicode/utf8"
 )
@@ -77,55 +76,6 @@ func (e *Error) AppendXML(dst []byte) ([]byte, error) {
 		return dst[:n], err
 	}
 	return dst, nil
-}
-
-// xmlText marks the bytes that need attention in text and attribute values:
-// markup characters, quotes, white space other than space (which attribute
-// values would normalize, and CR which text would), control characters, and
-// the bytes of multi-byte sequences (to validate).
-var xmlText = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c >= 0x80
-	}
-	return t
-}()
-
-// xmlHits is jsonHits for XML: the bytes that need attention in text and
-// attribute values. b|2 is '>' for both '<' and '>', b|4 is '&' for both '&'
-// and '"', so two tests find four characters.
-func xmlHits(w uint64) uint64 { return xmlMarks(w) & msb }
-
-// xmlMarks is xmlHits before the high bits are picked out, as jsonMarks.
-func xmlMarks(w uint64) uint64 {
-	gt := (w | 0x02*lsb) ^ ('>' * lsb)
-	amp := (w | 0x04*lsb) ^ ('&' * lsb)
-	return (w - 0x20*lsb) | (gt - lsb) | (amp - lsb) | w
-}
-
-// xmlPlainPrefix returns the length of the longest prefix of s that XML text
-// and attribute values hold as it is; see jsonPlainPrefix.
-func xmlPlainPrefix(s string) int {
-	n := len(s)
-	if n < 8 {
-		i := 0
-		for i < n && !xmlText[s[i]] {
-			i++
-		}
-		return i
-	}
-	i := 0
-	for ; i+8 <= n; i += 8 {
-		if hit := xmlHits(load64(s[i : i+8])); hit != 0 {
-			return i + bits.TrailingZeros64(hit)/8
-		}
-	}
-	if i == n {
-		return n
-	}
-	if hit := xmlHits(load64(s[n-8:])) &^ (1<<(8*(i-(n-8))) - 1); hit != 0 {
-		return n - 8 + bits.TrailingZeros64(hit)/8
-	}
-	return n
 }
 
 // appendXMLPlain is appendJSONQuoted for XML, without quotes: it appends s
