@@ -142,23 +142,6 @@ var (
 	xmlPool  = sync.Pool{New: func() any { return new(xmlDecoder) }}
 )
 
-func (d *jsonDecoder) reset() {
-	d.eventStacks.reset()
-	d.slabs.finish()
-	*d = jsonDecoder{
-		eventStacks: d.eventStacks, slabs: d.slabs,
-		scratch: d.scratch[:0], codes: d.codes[:0], names: resetStack(d.names),
-		props: resetStack(d.props), vals: resetStack(d.vals), res: resetStack(d.res),
-		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
-	}
-	if cap(d.scratch) > maxPooledStack {
-		d.scratch = nil
-	}
-	if cap(d.codes) > maxPooledStack {
-		d.codes = nil
-	}
-}
-
 func (d *xmlDecoder) reset() {
 	d.eventStacks.reset()
 	d.slabs.finish()
