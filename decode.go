@@ -141,17 +141,3 @@ var (
 	jsonPool = sync.Pool{New: func() any { return new(jsonDecoder) }}
 	xmlPool  = sync.Pool{New: func() any { return new(xmlDecoder) }}
 )
-
-func (d *xmlDecoder) reset() {
-	d.eventStacks.reset()
-	d.slabs.finish()
-	*d = xmlDecoder{
-		eventStacks: d.eventStacks, slabs: d.slabs,
-		ns: resetStack(d.ns), path: resetStack(d.path), attrs: resetStack(d.attrs), scratch: d.scratch[:0],
-		props: resetStack(d.props), propOffs: resetStack(d.propOffs), links: resetStack(d.links),
-		vals: resetStack(d.vals), res: resetStack(d.res),
-	}
-	if cap(d.scratch) > maxPooledStack {
-		d.scratch = nil
-	}
-}
