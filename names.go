@@ -207,16 +207,3 @@ func namesMayRepeat(ps []Property) bool {
 	}
 	return true
 }
-
-// checkReserved refuses "_links" and "_embedded" as names of the properties
-// of a JSON resource or input, where the decoder reads them as links and
-// embedded resources. Elsewhere (a nested bag, an error body, a link) they
-// are ordinary names.
-func checkReserved(ps []Property) *EncodeError {
-	for i := range ps {
-		if name := ps[i].Name; name == "_links" || name == "_embedded" {
-			return &EncodeError{Format: JSON, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
-		}
-	}
-	return nil
-}
