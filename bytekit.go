@@ -238,10 +238,12 @@ func plainEnd(s []byte, c1, c2, c3 uint64, special *[256]bool) int {
 	return i
 }
 
-// skipIndent returns the index in buf past a line break at i, if any, and
+// skipIndent returns the index in buf past a line feed at i, if any, and
 // the spaces after it, read eight bytes at a time: the white space of an
-// indented body, or a single space, or none. It stops at other white space,
-// and may stop at spaces within the last eight bytes of buf.
+// indented body, or a single space, or none. It is the one loop over words
+// of white space: the decoders of both formats skip indentation with it, and
+// whatever white space is left after it byte by byte. It stops at other
+// white space, and may stop at spaces within the last eight bytes of buf.
 func skipIndent(buf []byte, i int) int {
 	if uint(i) < uint(len(buf)) && buf[i] == '\n' {
 		i++
@@ -254,33 +256,11 @@ func skipIndent(buf []byte, i int) int {
 	return i
 }
 
-// indentEnd returns the end of a line feed and the spaces after it (the usual
-// indentation) at buf[i:], or i when there is no line feed; it counts the
-// spaces eight at a time.
-func indentEnd(buf []byte, i int) int {
-	if i >= len(buf) || buf[i] != '\n' {
-		return i
-	}
-	i++
-	for i >= 0 && i < len(buf)-7 { // bounds as in jsonPlainEnd
-		if w := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; w != 0 {
-			return i + bits.TrailingZeros64(w)/8
-		}
-		i += 8
-	}
-	return i
-}
-
-// spaceEnd returns the end of the white space at buf[i:]. It is indentEnd and
-// then a byte loop, in one function to save a call.
+// spaceEnd returns the end of the XML white space at buf[i:]: indentation
+// after a line feed (skipIndent), then any white space byte by byte.
 func spaceEnd(buf []byte, i int) int {
 	if i < len(buf) && buf[i] == '\n' {
-		for i++; i >= 0 && i < len(buf)-7; i += 8 {
-			if w := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb; w != 0 {
-				i += bits.TrailingZeros64(w) / 8
-				break
-			}
-		}
+		i = skipIndent(buf, i)
 	}
 	for i < len(buf) && isXMLSpace(buf[i]) {
 		i++

@@ -1,8 +1,6 @@
 package ucwa
 
 import (
-	"encoding/binary"
-	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -118,14 +116,7 @@ func (d *jsonDecoder) ws() {
 	for i < len(buf) {
 		switch buf[i] {
 		case ' ':
-			for i >= 0 && i < len(buf)-7 {
-				x := binary.LittleEndian.Uint64(buf[i:]) ^ ' '*lsb
-				if x != 0 {
-					i += bits.TrailingZeros64(x) / 8
-					break
-				}
-				i += 8
-			}
+			i = skipIndent(buf, i)
 			for i < len(buf) && buf[i] == ' ' {
 				i++
 			}

@@ -522,7 +522,7 @@ func (d *xmlDecoder) readText() error {
 	// The commonest text is the white space that indents the next tag. (A
 	// CR is not skipped here: it must be normalized.)
 	if i < len(buf) && buf[i] == '\n' {
-		i = indentEnd(buf, i)
+		i = skipIndent(buf, i)
 	}
 	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t') {
 		i++
