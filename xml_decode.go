@@ -246,7 +246,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 					return Value{}, err
 				}
 				d.vals = append(d.vals, v)
-				d.path = d.path[:len(d.path)-1]
+				d.popStep()
 			case (string(d.local) == "property" || string(d.local) == "propertyList") && kind != KindList:
 				kind = KindBag
 				if err := d.property(); err != nil {
@@ -329,7 +329,7 @@ func (d *xmlDecoder) property() error {
 				d.pushStep("item", "", "")
 				iv, err := d.extraValue(at)
 				d.vals = append(d.vals, iv)
-				d.path = d.path[:len(d.path)-1]
+				d.popStep()
 				return err
 			})
 		}
@@ -344,7 +344,7 @@ func (d *xmlDecoder) property() error {
 	if err != nil {
 		return err
 	}
-	d.path = d.path[:len(d.path)-1]
+	d.popStep()
 	d.pushProp(name, v, at)
 	return nil
 }
@@ -497,7 +497,7 @@ func (d *xmlDecoder) embedded() error {
 	var e Resource
 	err := d.resource(&e)
 	d.res = append(d.res, e)
-	d.path = d.path[:len(d.path)-1]
+	d.popStep()
 	return err
 }
 
@@ -509,7 +509,7 @@ func (d *xmlDecoder) eventResource() (*Resource, error) {
 	if err := d.resource(&r); err != nil {
 		return nil, err
 	}
-	d.path = d.path[:len(d.path)-1]
+	d.popStep()
 	return d.keepResource(r), nil
 }
 

@@ -52,19 +52,19 @@ func (d *xmlDecoder) sender(s *Sender) error {
 	}
 	d.pushStep("sender", "rel", s.Rel)
 	if d.empty {
-		d.path = d.path[:len(d.path)-1]
+		d.popStep()
 		return nil
 	}
 	err := d.children(d.qname(), 0, func(at int) error {
 		e := Event{Type: d.keepEventType(d.local)}
 		d.pushStep(string(e.Type), "", "")
 		err := d.event(&e)
-		d.path = d.path[:len(d.path)-1]
+		d.popStep()
 		d.evs = append(d.evs, e)
 		return err
 	})
 	if err == nil {
-		d.path = d.path[:len(d.path)-1]
+		d.popStep()
 	}
 	return err
 }
@@ -116,7 +116,7 @@ func (d *xmlDecoder) event(e *Event) error {
 			if err := d.reason(e.Reason, false); err != nil {
 				return err
 			}
-			d.path = d.path[:len(d.path)-1]
+			d.popStep()
 			return nil
 		case "property", "propertyList":
 			return d.property()
@@ -156,7 +156,7 @@ func (d *xmlDecoder) extraElement(at int) error {
 	if err != nil {
 		return err
 	}
-	d.path = d.path[:len(d.path)-1]
+	d.popStep()
 	d.pushProp(d.keep(local), v, at)
 	return nil
 }
@@ -172,7 +172,7 @@ func (d *xmlDecoder) textField(name string, at int) (text string, isText bool, e
 	if err != nil {
 		return "", false, err
 	}
-	d.path = d.path[:len(d.path)-1]
+	d.popStep()
 	switch v.kids {
 	case &scalarKids[KindString], &scalarKids[KindBool], &scalarKids[KindDate]:
 		return v.text, true, nil

@@ -109,6 +109,11 @@ func (d *xmlDecoder) pushStep(local, key, val string) {
 	s.local, s.key, s.val = local, key, val
 }
 
+// popStep takes the last step off d.path, once its element is read. A reader
+// that fails need not pop: its error has its path already, and reset empties
+// the stack.
+func (d *xmlDecoder) popStep() { d.path = d.path[:len(d.path)-1] }
+
 func (d *xmlDecoder) fail(sentinel error, off int, msg string) error {
 	return &DecodeError{Format: XML, Offset: int64(off), Path: d.pathString(), Err: sentinel, Msg: msg}
 }
