@@ -25,14 +25,14 @@ const (
 
 // load64 reads the 8 bytes of s, little endian (the compiler makes it one
 // load).
-func load64(s string) uint64 {
+func load64[S string | []byte](s S) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // load32 reads the 4 bytes of s, little endian, as load64 does.
-func load32(s string) uint32 {
+func load32[S string | []byte](s S) uint32 {
 	_ = s[3]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }

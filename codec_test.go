@@ -418,9 +418,9 @@ func TestJSONGroupsByRel(t *testing.T) {
 }
 
 // TestRepeatedNames: repeated names are refused whatever the size of the bag
-// (small bags, the fixed set, and the map past it).
+// (see the thresholds in repeat.go).
 func TestRepeatedNames(t *testing.T) {
-	for _, n := range []int{2, 9, nameSetMax, nameSetMax + 1, 200} {
+	for _, n := range []int{2, 9, keyedNames, keyedNames + 1, tableNames, tableNames + 1, 200} {
 		ps := make([]Property, n)
 		for i := range ps {
 			ps[i] = Prop(fmt.Sprint("p", i), Int(int64(i)))
@@ -443,7 +443,7 @@ func TestRepeatedNames(t *testing.T) {
 // TestDuplicateNamesLarge: repeats are found in objects of any size, at the
 // offset of the repeated name.
 func TestDuplicateNamesLarge(t *testing.T) {
-	for _, n := range []int{smallObject, smallObject + 1, 100} {
+	for _, n := range []int{pairwiseNames, pairwiseNames + 1, 100} {
 		var b strings.Builder
 		b.WriteString(`{`)
 		for i := range n {
@@ -465,7 +465,7 @@ func TestDuplicateNamesLarge(t *testing.T) {
 // repeats.
 func TestDuplicateNamesInterned(t *testing.T) {
 	escape := func(s string) string { return `\u00` + strconv.FormatInt(int64(s[0]), 16) + s[1:] }
-	for _, n := range []int{1, smallObject - 1, smallObject, smallObject + 1, 100} {
+	for _, n := range []int{1, pairwiseNames - 1, pairwiseNames, pairwiseNames + 1, 100} {
 		for _, k := range []int{0, n / 2, n - 1} {
 			for _, interned := range []bool{true, false} {
 				names := make([]string, n)

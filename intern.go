@@ -253,18 +253,3 @@ func internIndex(b []byte) int {
 		}
 	}
 }
-
-// An internSet is a set of interned names, by index: the JSON decoder keeps
-// one per object to find repeated names among those it knows.
-type internSet [(len(internEntries) + 63) / 64]uint64
-
-// has reports whether the name of index i is in s.
-func (s *internSet) has(i int) bool { return s[i/64]&(1<<(uint(i)%64)) != 0 }
-
-// add adds the name of index i and reports whether it was there already.
-func (s *internSet) add(i int) (had bool) {
-	bit := uint64(1) << (uint(i) % 64)
-	had = s[i/64]&bit != 0
-	s[i/64] |= bit
-	return had
-}

@@ -397,7 +397,7 @@ func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool
 			dst = append(dst, ',')
 		}
 		d, first, last, plain := appendJSONQuoted(dst, l.Rel)
-		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(l.Rel))) {
+		if runs++; !plain || runs > keyedNames || seen.add(mixKey(first, last, len(l.Rel))) {
 			return d, false
 		}
 		if !array && len(l.Attrs) == 0 && !l.noHref {
@@ -580,7 +580,7 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) (_ []byte, _
 	if embeddedAt == 0 && len(r.Embedded)+len(r.emptyEmbedded()) > 0 {
 		embeddedAt = n + 1
 	}
-	if n > keysMax || embeddedAt != 0 && embeddedAt <= n {
+	if n > keyedNames || embeddedAt != 0 && embeddedAt <= n {
 		return dst, nil, false
 	}
 	dst = append(dst, '{')
@@ -733,7 +733,7 @@ func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *
 
 // embeddedInOrder reports whether the resources of rs that share a rel all
 // stand together, as decoders leave them, so that each run of one rel is its
-// group, and whether there are at most keysMax runs: the rels of the runs are
+// group, and whether there are at most keyedNames runs: the rels of the runs are
 // told apart by their keys (nameKey), and an equal key, a repeated rel or
 // rarely a collision, says no.
 func embeddedInOrder(rs []Resource) bool {
@@ -743,7 +743,7 @@ func embeddedInOrder(rs []Resource) bool {
 		if k > 0 && rs[k].Rel == rs[k-1].Rel {
 			continue
 		}
-		if runs++; runs > keysMax || seen.add(nameKey(rs[k].Rel)) {
+		if runs++; runs > keyedNames || seen.add(nameKey(rs[k].Rel)) {
 			return false
 		}
 	}

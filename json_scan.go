@@ -305,7 +305,7 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 		}
 	} else {
 		d.known = ""
-		if len(d.names)-it.names < smallObject {
+		if len(d.names)-it.names < pairwiseNames {
 			for _, r := range d.names[it.names:] {
 				if (r.n == ref.n || r.esc || ref.esc) && d.sameName(r, ref) {
 					return nil, 0, false, d.fail(ErrDuplicateName, at, "duplicate name "+quoteCut(string(name)))
@@ -346,64 +346,24 @@ func (d *jsonDecoder) closeObject(it *objectIter) error {
 	d.depth--
 	names := d.names[it.names:]
 	d.names = d.names[:it.names]
-	if len(names) > smallObject {
-		if k := d.firstRepeat(names); k >= 0 {
+	if len(names) > pairwiseNames {
+		k := firstRepeat(len(names), func(i int) uint64 { return d.nameKey(names[i]) },
+			func(i, j int) bool { return d.sameName(names[i], names[j]) })
+		if k >= 0 {
 			return d.fail(ErrDuplicateName, names[k].off, "duplicate name "+quoteCut(d.nameOf(names[k])))
 		}
 	}
 	return nil
 }
 
-// firstRepeat returns the index of the first of names that repeats an
-// earlier one, or -1. Up to maxPairwise names, none escaped, it keeps an
-// 8-bit hash of each (of its length and three of its bytes) and a bitmap
-// of the hashes seen, and compares a name with the earlier ones only when
-// its hash was seen; past that it uses a map.
-func (d *jsonDecoder) firstRepeat(names []nameRef) int {
-	esc := false
-	for _, r := range names {
-		esc = esc || r.esc
+// nameKey returns the key of the name r refers to (see repeat.go): of its
+// raw text, or of the decoded name when the raw text has an escape.
+func (d *jsonDecoder) nameKey(r nameRef) uint64 {
+	if r.esc {
+		return nameKey(d.nameOf(r))
 	}
-	if len(names) <= maxPairwise && !esc {
-		var hashes [maxPairwise]uint8
-		var seen [4]uint64
-		for i, r := range names {
-			raw := d.buf[r.off+1 : r.off+1+r.n]
-			h := uint(len(raw))
-			if len(raw) > 0 {
-				h = h*0x9E + uint(raw[0])*0x3B + uint(raw[len(raw)-1])*0x1F + uint(raw[len(raw)/2])
-			}
-			h = (h ^ h>>8) & 255
-			if seen[h/64]&(1<<(h%64)) != 0 {
-				for j := range i {
-					if hashes[j] == uint8(h) && d.sameName(names[j], r) {
-						return i
-					}
-				}
-			}
-			seen[h/64] |= 1 << (h % 64)
-			hashes[i] = uint8(h)
-		}
-		return -1
-	}
-	seen := make(map[string]struct{}, len(names))
-	for i, r := range names {
-		s := d.nameOf(r)
-		if _, dup := seen[s]; dup {
-			return i
-		}
-		seen[s] = struct{}{}
-	}
-	return -1
+	return nameKey(d.buf[r.off+1 : r.off+1+r.n])
 }
-
-// maxPairwise is how many names firstRepeat checks with its hashes, past
-// which it uses a map.
-const maxPairwise = 64
-
-// smallObject is how many names of an object, of those not interned, are
-// checked for repeats as they come, one by one.
-const smallObject = 8
 
 // openArray reads the '[' of an array.
 func (d *jsonDecoder) openArray() error {

@@ -401,23 +401,8 @@ func (d *xmlDecoder) pushProp(name string, v Value, at int) {
 // dupProps refuses a property bag, d.props[base:], that repeats a name, as
 // JSON would.
 func (d *xmlDecoder) dupProps(base int) error {
-	ps := d.props[base:]
-	if len(ps) <= 32 {
-		for i := 1; i < len(ps); i++ {
-			for j := range i {
-				if ps[i].Name == ps[j].Name {
-					return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteCut(ps[i].Name))
-				}
-			}
-		}
-		return nil
-	}
-	seen := make(map[string]struct{}, len(ps))
-	for i, p := range ps {
-		if _, dup := seen[p.Name]; dup {
-			return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteCut(p.Name))
-		}
-		seen[p.Name] = struct{}{}
+	if i := firstRepeatedName(d.props[base:]); i >= 0 {
+		return d.fail(ErrDuplicateName, d.propOffs[base+i], "duplicate property "+quoteCut(d.props[base+i].Name))
 	}
 	return nil
 }

@@ -10,19 +10,70 @@ import (
 
 // TestNamesMayRepeat checks the key test against firstRepeat on bags of
 // names from a small alphabet, where repeats are common, of every size
-// around keysPairwise and keysMax.
+// around pairwiseNames and keyedNames.
 func TestNamesMayRepeat(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	names := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefgh-abcdefgh", "abcdefgh+abcdefgh", "self", "note", "x\x00y"}
-	for n := 0; n <= keysMax+2; n++ {
+	names := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefgh-abcdefgh",
+		"abcdefgh+abcdefgh", "self", "note", "x\x00y"}
+	for n := 0; n <= keyedNames+2; n++ {
 		for range 200 {
 			ps := make([]Property, n)
 			for i := range ps {
 				ps[i].Name = names[rng.IntN(len(names))] + fmt.Sprint(rng.IntN(2*n+1))
 			}
-			exact := firstRepeat(n, func(i int) string { return ps[i].Name }) >= 0
+			exact := firstRepeat(n, func(i int) uint64 { return nameKey(ps[i].Name) },
+				func(i, j int) bool { return ps[i].Name == ps[j].Name }) >= 0
 			if may := n >= 2 && namesMayRepeat(ps); exact && !may {
 				t.Fatalf("namesMayRepeat(%v) = false, but a name repeats", ps)
+			}
+		}
+	}
+}
+
+// TestFirstRepeat checks firstRepeat, and runsAreGroups, against a plain
+// search on lists of names from a small alphabet, of every size around
+// pairwiseNames and tableNames (whose nameSet is on the stack) and past it;
+// and with a key that collides for every name, so that only same tells
+// names apart.
+func TestFirstRepeat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	sizes := []int{0, 1, 2, pairwiseNames, pairwiseNames + 1, tableNames - 1, tableNames, tableNames + 1, 300}
+	for _, n := range sizes {
+		for range 100 {
+			names := make([]string, n)
+			for i := range names {
+				names[i] = fmt.Sprint("n", rng.IntN(4*n+1))
+			}
+			want := -1
+		search:
+			for i := range names {
+				for j := range i {
+					if names[i] == names[j] {
+						want = i
+						break search
+					}
+				}
+			}
+			same := func(i, j int) bool { return names[i] == names[j] }
+			for _, key := range []func(int) uint64{
+				func(i int) uint64 { return nameKey(names[i]) },
+				func(int) uint64 { return 42 },
+			} {
+				if got := firstRepeat(n, key, same); got != want {
+					t.Fatalf("firstRepeat(%q) = %d, want %d", names, got, want)
+				}
+			}
+			grouped := true
+			for i := 1; i < n && grouped; i++ {
+				for j := range i - 1 {
+					if names[j] == names[i] && names[i-1] != names[i] {
+						grouped = false
+						break
+					}
+				}
+			}
+			if got := runsAreGroups(n, func(i int) string { return names[i] }); got != grouped {
+				t.Fatalf("runsAreGroups(%q) = %v, want %v", names, got, grouped)
 			}
 		}
 	}
@@ -37,12 +88,12 @@ func TestLinkSetFastPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	rels := []string{"self", "a", "b", "startAudio", "startAudioVideo", "x\"y", "é", "bad\xff", "_links", ""}
 	hrefs := []string{"/x", "/ucwa/v1/applications/192/communication", "/é", "/bad\xff", "/nul\x00", ""}
-	for _, n := range []int{0, 1, 2, 3, 5, 8, 20, keysMax + 1, 70} {
+	for _, n := range []int{0, 1, 2, 3, 5, 8, 20, keyedNames + 1, 70} {
 		for range 300 {
 			ls := make([]Link, n)
 			for i := range ls {
 				l := &ls[i]
-				if n > keysMax && rng.IntN(4) > 0 {
+				if n > keyedNames && rng.IntN(4) > 0 {
 					l.Rel = fmt.Sprint("r", i) // many distinct rels
 				} else {
 					l.Rel = rels[rng.IntN(len(rels))]
