@@ -206,15 +206,18 @@ func nameWordsOf(b []byte) (w nameWords) {
 	case n >= 8:
 		w.first, w.last = load64b(b, 0), load64b(b, n-8)
 	case n >= 4:
-		w.first = uint64(load32b(b, 0)) | uint64(load32b(b, n-4))<<32
+		w.first, w.last = uint64(load32b(b, 0)), uint64(load32b(b, n-4))
 	case n > 0:
 		w.first = uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16
 	}
 	return w
 }
 
+// internHash returns the slot where the search for a name of n bytes and
+// words w starts: the top internBits bits of its key, as nameKey computes it
+// (first and last are the words nameKey reads).
 func internHash(w nameWords, n int) int {
-	return int(((w.first ^ w.last<<1 ^ uint64(n)) * 0x9E3779B97F4A7C15) >> (64 - internBits))
+	return int(mixKey(w.first, w.last, n) >> (64 - internBits))
 }
 
 // internName returns this package's copy of b when b is an interned name.
@@ -238,7 +241,7 @@ func internIndex(b []byte) int {
 	case n >= 8:
 		w.first, w.last = load64b(b, 0), load64b(b, n-8)
 	case n >= 4:
-		w.first = uint64(load32b(b, 0)) | uint64(load32b(b, n-4))<<32
+		w.first, w.last = uint64(load32b(b, 0)), uint64(load32b(b, n-4))
 	case n > 0:
 		w.first = uint64(b[0]) | uint64(b[n/2])<<8 | uint64(b[n-1])<<16
 	}
