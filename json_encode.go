@@ -356,30 +356,153 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	return append(dst, '}'), nil
 }
 
-// appendJSONLinkSet appends a "_links" object: the links grouped by rel in the
-// order each rel first appears, a rel with several links (or marked InArray)
-// as an array; then the rels in empty (rels read as empty arrays) that have
-// no link now, each as [].
-//
-// appendJSONLinksInOrder writes the common case; the generic
-// appendJSONGroups, with its calls through closures, the others and the
-// errors.
+// appendJSONLinkSet appends a "_links" object (see appendJSONGroups).
+// appendJSONLinksInOrder writes the common set, as decoders leave it; the
+// others, and the errors, go to appendJSONGroups in groupOrder's order.
 func appendJSONLinkSet(dst []byte, ls []Link, empty []string) ([]byte, *EncodeError) {
 	if d, ok := appendJSONLinksInOrder(dst, ls, empty); ok {
 		return d, nil
 	}
-	return appendJSONGroups(dst, "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
-		func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+	s := relItems{links: ls}
+	s.order = groupOrder(&s)
+	return appendJSONGroups(dst, &s, empty)
 }
 
-// appendJSONLinksInOrder is appendJSONLinkSet for links whose rels each
-// stand together, as decoders leave them, and that can all be written: it
-// writes them in order, each run of one rel as its group. It reports false,
-// having appended what the caller drops, when a run starts with a rel seen
-// before (the links need grouping) or on an error. The check costs little:
-// appendJSONQuoted gives the key of each rel it writes (see nameKey), and a
-// key seen before, a repeated rel or (rarely) a collision, sends the links
-// to the exact path.
+// appendJSONEmbeddedSet appends an "_embedded" object (see
+// appendJSONGroups). Whether the resources stand grouped is known before
+// anything is written (embeddedInOrder, else groupOrder), so that each is
+// written once, whatever it holds: writing a set again, as a link set may
+// be, would write again every level below it.
+func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
+	s := relItems{res: rs}
+	if !embeddedInOrder(rs) {
+		s.order = groupOrder(&s)
+	}
+	return appendJSONGroups(dst, &s, empty)
+}
+
+// relItems are the items of a rel set, the links of a "_links" object or the
+// resources of an "_embedded" one (the other is nil), and the order to write
+// them in: order[k] is the index of the k-th, or nil for the order they
+// stand in.
+type relItems struct {
+	links []Link
+	res   []Resource
+	order []int
+}
+
+func (s *relItems) len() int { return len(s.links) + len(s.res) }
+
+// at returns the set's path, for errors.
+func (s *relItems) at() string {
+	if s.links != nil {
+		return "/_links"
+	}
+	return "/_embedded"
+}
+
+// index returns the index of the k-th item to write.
+func (s *relItems) index(k int) int {
+	if s.order == nil {
+		return k
+	}
+	return s.order[k]
+}
+
+// rel returns the rel of item i, and whether it sat in an array under it.
+func (s *relItems) rel(i int) (rel string, inArray bool) {
+	if s.links != nil {
+		return s.links[i].Rel, s.links[i].InArray
+	}
+	return s.res[i].Rel, s.res[i].InArray
+}
+
+// appendJSONGroups is the writer of the rel sets, "_links" and "_embedded":
+// it appends an object whose members are the rels of the items of s, in the
+// order each rel first appears, each holding its items, alone or in an array
+// when the rel has several or one is marked InArray; then the rels in empty
+// (read as empty arrays) that have no item now, each as []. The items are
+// taken in s's order, each run of one rel as its group.
+func appendJSONGroups(dst []byte, s *relItems, empty []string) ([]byte, *EncodeError) {
+	n := s.len()
+	var err *EncodeError
+	dst = append(dst, '{')
+	for k := 0; k < n; {
+		rel, array := s.rel(s.index(k))
+		end := k + 1 // the group is the k-th to the (end-1)-th item
+		for ; end < n; end++ {
+			r, a := s.rel(s.index(end))
+			if r != rel {
+				break
+			}
+			array = array || a
+		}
+		array = array || end-k > 1
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		if dst, err = appendJSONName(dst, rel); err != nil {
+			err.Path = s.at() + err.Path
+			return dst, err
+		}
+		if array {
+			dst = append(dst, '[')
+		}
+		for j := k; j < end; j++ {
+			if j > k {
+				dst = append(dst, ',')
+			}
+			if i := s.index(j); s.links != nil {
+				dst, err = appendJSONLink(dst, &s.links[i], false)
+			} else {
+				dst, err = appendJSONResource(dst, &s.res[i], "")
+			}
+			if err != nil {
+				err.Path = s.at() + "/" + jsonPointerToken(rel) + linkIndex(array, j-k) + err.Path
+				return dst, err
+			}
+		}
+		if array {
+			dst = append(dst, ']')
+		}
+		k = end
+	}
+	comma := n > 0
+	for _, r := range empty {
+		if s.has(r) {
+			continue // a rel read empty that has items now
+		}
+		if comma {
+			dst = append(dst, ',')
+		}
+		comma = true
+		if dst, err = appendJSONName(dst, r); err != nil {
+			err.Path = s.at() + err.Path
+			return dst, err
+		}
+		dst = append(dst, '[', ']')
+	}
+	return append(dst, '}'), nil
+}
+
+// has reports whether an item of s has the rel r.
+func (s *relItems) has(r string) bool {
+	for i := range s.len() {
+		if rel, _ := s.rel(i); rel == r {
+			return true
+		}
+	}
+	return false
+}
+
+// appendJSONLinksInOrder is the fast path of appendJSONGroups for a link set
+// as decoders leave it: it writes the links as they stand, each run of one
+// rel as its group, and checks that as it goes, by the keys of the rels
+// appendJSONQuoted gives (see nameKey). It reports false, having appended
+// what the caller drops, at a key seen before (a rel that repeats or,
+// rarely, a collision), past keyedNames runs, at a rel that needs escapes,
+// or on any error. A link with an href and nothing else, the commonest, is
+// written without a call.
 func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool) {
 	var seen keyTable
 	runs := 0
@@ -401,8 +524,8 @@ func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool
 			return d, false
 		}
 		if !array && len(l.Attrs) == 0 && !l.noHref {
-			// Most rels have one link with only an href: "rel":{"href":…}.
-			// An href that needs escapes takes the general case below.
+			// "rel":{"href":…}; an href that needs escapes takes the
+			// general case below.
 			if h, _, _, plain := appendJSONQuoted(append(d, `:{"href":`...), l.Href); plain {
 				dst, k = append(h, '}'), end
 				continue
@@ -442,81 +565,13 @@ func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool
 	return append(dst, '}'), true
 }
 
-// appendJSONGroups appends an object whose members are the rels of items,
-// in the order each rel first appears, each holding its items: alone, or in
-// an array when the rel has several or one is marked InArray. Items of one
-// rel usually stand together (decoders leave them so), and are then found
-// in linear time.
-func appendJSONGroups[T any](dst []byte, at string, items []T, empty []string, relOf func(*T) (rel string, inArray bool),
-	appendItem func([]byte, *T) ([]byte, *EncodeError)) ([]byte, *EncodeError) {
-	rel := func(i int) string { r, _ := relOf(&items[i]); return r }
-	order := groupOrder(len(items), rel)
-	idx := func(k int) int {
-		if order == nil {
-			return k
-		}
-		return order[k]
-	}
-	dst = append(dst, '{')
-	for k := 0; k < len(items); {
-		r := rel(idx(k))
-		end := k + 1 // the group is idx(k) … idx(end-1)
-		for end < len(items) && rel(idx(end)) == r {
-			end++
-		}
-		if k > 0 {
-			dst = append(dst, ',')
-		}
-		var err *EncodeError
-		if dst, err = appendJSONName(dst, r); err != nil {
-			err.Path = at + err.Path
-			return dst, err
-		}
-		array := end-k > 1
-		for j := k; j < end && !array; j++ {
-			_, array = relOf(&items[idx(j)])
-		}
-		if array {
-			dst = append(dst, '[')
-		}
-		for j := k; j < end; j++ {
-			if j > k {
-				dst = append(dst, ',')
-			}
-			if dst, err = appendItem(dst, &items[idx(j)]); err != nil {
-				err.Path = at + "/" + jsonPointerToken(r) + linkIndex(array, j-k) + err.Path
-				return dst, err
-			}
-		}
-		if array {
-			dst = append(dst, ']')
-		}
-		k = end
-	}
-	comma := len(items) > 0
-	for _, r := range empty {
-		if slices.IndexFunc(items, func(t T) bool { tr, _ := relOf(&t); return tr == r }) >= 0 {
-			continue // a rel read empty that has items now
-		}
-		if comma {
-			dst = append(dst, ',')
-		}
-		comma = true
-		var err *EncodeError
-		if dst, err = appendJSONName(dst, r); err != nil {
-			err.Path = at + err.Path
-			return dst, err
-		}
-		dst = append(dst, '[', ']')
-	}
-	return append(dst, '}'), nil
-}
-
-// groupOrder returns the indexes of n items (rel(i) gives their rels)
-// reordered so that the items of each rel stand together, in the order each
-// rel first appears, keeping their order within a rel; or nil when they stand
-// so already, as decoders leave them. Only that rare case allocates.
-func groupOrder(n int, rel func(int) string) []int {
+// groupOrder returns the indexes of the items of s reordered so that the
+// items of each rel stand together, in the order each rel first appears,
+// keeping their order within a rel; or nil when they stand so already, as
+// decoders leave them. Only that rare case allocates.
+func groupOrder(s *relItems) []int {
+	n := s.len()
+	rel := func(i int) string { r, _ := s.rel(i); return r }
 	if runsAreGroups(n, rel) {
 		return nil
 	}
@@ -541,6 +596,25 @@ func linkIndex(array bool, k int) string {
 		return ""
 	}
 	return "/" + itoa(k)
+}
+
+// embeddedInOrder reports whether the resources of rs that share a rel all
+// stand together, as decoders leave them, so that each run of one rel is its
+// group, and whether there are at most keyedNames runs: the rels of the runs
+// are told apart by their keys (nameKey), and an equal key, a repeated rel or
+// rarely a collision, says no.
+func embeddedInOrder(rs []Resource) bool {
+	var seen keyTable
+	runs := 0
+	for k := range rs {
+		if k > 0 && rs[k].Rel == rs[k-1].Rel {
+			continue
+		}
+		if runs++; runs > keyedNames || seen.add(nameKey(rs[k].Rel)) {
+			return false
+		}
+	}
+	return true
 }
 
 // appendJSONResource appends r; rel, when not "", is written first as the
@@ -715,96 +789,6 @@ func appendJSONSetsAt(dst []byte, r *Resource, at, linksAt, embeddedAt int, comm
 		}
 	}
 	return dst, nil
-}
-
-// appendJSONEmbeddedSet appends an "_embedded" object, as appendJSONLinkSet
-// appends "_links": when embeddedInOrder says its resources can be written
-// as they stand, appendJSONEmbeddedInOrder writes them; appendJSONGroups the
-// others. The choice is made before anything is written, so that each
-// embedded resource is written once, whatever it holds: a fallback after
-// writing would write the resources below again, at every level.
-func appendJSONEmbeddedSet(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
-	if embeddedInOrder(rs) {
-		return appendJSONEmbeddedInOrder(dst, rs, empty)
-	}
-	return appendJSONGroups(dst, "/_embedded", rs, empty, func(r *Resource) (string, bool) { return r.Rel, r.InArray },
-		func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
-}
-
-// embeddedInOrder reports whether the resources of rs that share a rel all
-// stand together, as decoders leave them, so that each run of one rel is its
-// group, and whether there are at most keyedNames runs: the rels of the runs are
-// told apart by their keys (nameKey), and an equal key, a repeated rel or
-// rarely a collision, says no.
-func embeddedInOrder(rs []Resource) bool {
-	var seen keyTable
-	runs := 0
-	for k := range rs {
-		if k > 0 && rs[k].Rel == rs[k-1].Rel {
-			continue
-		}
-		if runs++; runs > keyedNames || seen.add(nameKey(rs[k].Rel)) {
-			return false
-		}
-	}
-	return true
-}
-
-// appendJSONEmbeddedInOrder is appendJSONGroups for resources that
-// embeddedInOrder accepts, without its closures: it writes them in order,
-// each run of one rel as its group, with the same bytes and errors.
-func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byte, *EncodeError) {
-	const at = "/_embedded"
-	var err *EncodeError
-	dst = append(dst, '{')
-	for k := 0; k < len(rs); {
-		r := &rs[k]
-		end, array := k+1, r.InArray // the group is rs[k:end]
-		for end < len(rs) && rs[end].Rel == r.Rel {
-			array = array || rs[end].InArray
-			end++
-		}
-		array = array || end-k > 1
-		if k > 0 {
-			dst = append(dst, ',')
-		}
-		if dst, err = appendJSONName(dst, r.Rel); err != nil {
-			err.Path = at + err.Path
-			return dst, err
-		}
-		if array {
-			dst = append(dst, '[')
-		}
-		for j := k; j < end; j++ {
-			if j > k {
-				dst = append(dst, ',')
-			}
-			if dst, err = appendJSONResource(dst, &rs[j], ""); err != nil {
-				err.Path = at + "/" + jsonPointerToken(r.Rel) + linkIndex(array, j-k) + err.Path
-				return dst, err
-			}
-		}
-		if array {
-			dst = append(dst, ']')
-		}
-		k = end
-	}
-	comma := len(rs) > 0
-	for _, r := range empty {
-		if slices.ContainsFunc(rs, func(e Resource) bool { return e.Rel == r }) {
-			continue // a rel read empty that has resources now
-		}
-		if comma {
-			dst = append(dst, ',')
-		}
-		comma = true
-		if dst, err = appendJSONName(dst, r); err != nil {
-			err.Path = at + err.Path
-			return dst, err
-		}
-		dst = append(dst, '[', ']')
-	}
-	return append(dst, '}'), nil
 }
 
 // appendJSONMember appends the member p.

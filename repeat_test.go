@@ -80,7 +80,8 @@ func TestFirstRepeat(t *testing.T) {
 }
 
 // TestLinkSetFastPath checks appendJSONLinkSet, whose fast path writes links
-// in order, against the generic appendJSONGroups on random link sets: rels
+// as they stand and checks them as it goes, against appendJSONGroups in
+// groupOrder's order on random link sets: rels
 // that repeat together or apart, links in arrays, titles, attributes, empty
 // rels, strings that need escapes or cannot be written, and more runs than a
 // keyTable holds.
@@ -114,8 +115,9 @@ func TestLinkSetFastPath(t *testing.T) {
 				empty = []string{rels[rng.IntN(len(rels))], "z"}
 			}
 			got, gotErr := appendJSONLinkSet([]byte("x"), ls, empty)
-			want, wantErr := appendJSONGroups([]byte("x"), "/_links", ls, empty, func(l *Link) (string, bool) { return l.Rel, l.InArray },
-				func(dst []byte, l *Link) ([]byte, *EncodeError) { return appendJSONLink(dst, l, false) })
+			set := relItems{links: ls}
+			set.order = groupOrder(&set)
+			want, wantErr := appendJSONGroups([]byte("x"), &set, empty)
 			if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 				t.Fatalf("links %v: error %v, want %v", ls, gotErr, wantErr)
 			}
@@ -128,7 +130,8 @@ func TestLinkSetFastPath(t *testing.T) {
 
 // TestResourceFastPath checks appendJSONResource, whose fast path checks
 // names as it writes them, against appendJSONResourceChecked, which checks
-// them first, and appendJSONEmbeddedSet against appendJSONGroups, on
+// them first, and appendJSONEmbeddedSet against appendJSONGroups in
+// groupOrder's order, on
 // random resources: repeated and reserved names, names and values that need
 // escapes or cannot be written, links and embedded resources placed among
 // the properties.
@@ -181,8 +184,9 @@ func TestResourceFastPath(t *testing.T) {
 			written++
 		}
 		got, gotErr = appendJSONEmbeddedSet([]byte("x"), r.Embedded, r.emptyEmbedded())
-		want, wantErr = appendJSONGroups([]byte("x"), "/_embedded", r.Embedded, r.emptyEmbedded(), func(r *Resource) (string, bool) { return r.Rel, r.InArray },
-			func(dst []byte, r *Resource) ([]byte, *EncodeError) { return appendJSONResource(dst, r, "") })
+		set := relItems{res: r.Embedded}
+		set.order = groupOrder(&set)
+		want, wantErr = appendJSONGroups([]byte("x"), &set, r.emptyEmbedded())
 		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 			t.Fatalf("embedded %+v: error %v, want %v", r.Embedded, gotErr, wantErr)
 		}
