@@ -6,7 +6,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // errorTestAt returns the file:line of its caller, so that a table row can
@@ -202,5 +206,89 @@ func TestErrorParameter(t *testing.T) {
 	}
 	if _, ok := (&Error{}).Parameter("to"); ok {
 		t.Errorf("Parameter of an error without parameters found")
+	}
+}
+
+func TestResponseError(t *testing.T) {
+	for _, tc := range []struct {
+		at          string
+		status      int
+		ct, body    string
+		code        Code
+		subcode     Subcode
+		message     string
+		notUCWA     bool
+		causeSyntax bool
+	}{
+		{testkit.Where(), 409, "application/json", `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists."}`, CodeConflict, "AlreadyExists", "The requested resource already exists.", false, false},
+		{testkit.Where(), 409, "application/json; charset=utf-8", "\uFEFF" + `{"code":"Conflict","subcode":"TooManyGroups"}`, CodeConflict, "TooManyGroups", "", false, false},
+		{testkit.Where(), 409, "application/xml", `<?xml version="1.0" encoding="utf-8"?>
+<reason xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">
+ <code>Conflict</code>
+ <subcode>AlreadyExists</subcode>
+ <message>The requested resource already exists. Please wait and try again.</message>
+ <debugInfo />
+ <parameters />
+</reason>`, CodeConflict, "AlreadyExists", "The requested resource already exists. Please wait and try again.", false, false},
+		{testkit.Where(), 500, "", `{"code":"ServiceFailure","subcode":"CallbackChannelError","brandNew":7}`, CodeServiceFailure, "CallbackChannelError", "", false, false},
+		{testkit.Where(), 418, "application/vnd.microsoft.com.ucwa.error+json", `{"code":"Teapot","subcode":"Short"}`, "Teapot", "Short", "", false, false},
+		{testkit.Where(), 502, "text/html", `<html><body>Bad gateway</body></html>`, "", "", "", true, false},
+		{testkit.Where(), 503, "application/json", ``, CodeServiceUnavailable, "", "", true, false},
+		{testkit.Where(), 500, "application/json", `{"code":"ServiceFail`, CodeServiceFailure, "", "", true, true},
+		{testkit.Where(), 404, "application/json", `{"subcode":"ApplicationNotFound"}`, CodeNotFound, "", "", true, false},
+		{testkit.Where(), 409, "application/json; charset=iso-8859-1", `{"code":"Conflict"}`, CodeConflict, "", "", true, false},
+		{testkit.Where(), 409, "", `not a body`, CodeConflict, "", "", true, false},
+	} {
+		e := ResponseError(tc.status, tc.ct, []byte(tc.body))
+		if e == nil {
+			t.Fatalf("%s: nil", tc.at)
+		}
+		if e.Status != tc.status || e.Code != tc.code || e.Subcode != tc.subcode || e.Message != tc.message {
+			t.Errorf("%s: got status %d code %q subcode %q message %q", tc.at, e.Status, e.Code, e.Subcode, e.Message)
+		}
+		if got := errors.Is(e, ErrNotUCWA); got != tc.notUCWA {
+			t.Errorf("%s: errors.Is(ErrNotUCWA) = %v (%v)", tc.at, got, e)
+		}
+		if got := errors.Is(e, ErrSyntax); got != tc.causeSyntax {
+			t.Errorf("%s: errors.Is(ErrSyntax) = %v (%v)", tc.at, got, e)
+		}
+		if tc.code != "" && !errors.Is(e, tc.code) {
+			t.Errorf("%s: errors.Is(%q) is false", tc.at, tc.code)
+		}
+		if tc.subcode != "" && !errors.Is(e, tc.subcode) {
+			t.Errorf("%s: errors.Is(%q) is false", tc.at, tc.subcode)
+		}
+		if !strings.HasPrefix(e.Error(), "ucwa: ") {
+			t.Errorf("%s: %q", tc.at, e.Error())
+		}
+	}
+}
+
+// TestErrorBodyRoundTrip: error bodies encode (for tests and fake servers) and
+// decode back, in both formats.
+func TestErrorBodyRoundTrip(t *testing.T) {
+	e := &Error{Code: CodeBadRequest, Subcode: "ParameterValidationFailure", Message: "to <is> missing & more",
+		Link:       &Link{Href: "https://example.com/help"},
+		Parameters: []Property{Prop("to", String("missing"))}, DebugInfo: []Property{Prop("diagnostics", String("x")), Prop("n", String("1"))},
+		Extra: []Property{Prop("future", String("kept"))}, hasParameters: true, hasDebugInfo: true}
+	for _, f := range []Format{JSON, XML} {
+		b, err := e.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeErrorBody(b, f)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", f, err, b)
+		}
+		if d := cmp.Diff(e, got, valueCmp); d != "" {
+			t.Errorf("%v (-want +got):\n%s\n%s", f, d, b)
+		}
+	}
+	// Extra names may not repeat, in either format: the decoders refuse it.
+	e.Extra = append(e.Extra, Prop("future", String("again")))
+	for _, f := range []Format{JSON, XML} {
+		if _, err := e.Marshal(f); !errors.Is(err, ErrInvalidValue) {
+			t.Errorf("%v: a repeated extra name: %v", f, err)
+		}
 	}
 }

@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ucwa-go/ucwa/internal/testkit"
 	"unicode/utf16"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestTextLength counts as .NET does: UTF-16 code units.
@@ -170,5 +171,49 @@ func TestTyper(t *testing.T) {
 	}
 	if v, _ := ev.Senders[0].Events[0].Resource.Get("n"); v.Kind() != KindNumber {
 		t.Errorf("event resource n: %v", v.Kind())
+	}
+}
+
+// TestTypedMatchesBag: ContinuePhoneAudio writes what the equivalent Input
+// writes, whatever its strings hold, and refuses what it refuses, but for
+// an input Validate refuses, which only the typed form refuses.
+func TestTypedMatchesBag(t *testing.T) {
+	for _, s := range []string{"", "tel:+14255551234", `a"b`, `<&>`, "é😀", "tab\tcr\r", "bad\xff", "nul\x00", "esc\x1b", strings.Repeat("x", 100)} {
+		for _, c := range []ContinuePhoneAudio{{s, "p" + s}, {s, ""}, {"", s}} {
+			in := c.Input()
+			invalid := c.Validate()
+			for _, f := range []Format{JSON, XML} {
+				got, err1 := c.Append([]byte("pre"), f)
+				want, err2 := in.Append([]byte("pre"), f)
+				switch {
+				case invalid != nil:
+					if !errors.Is(err1, ErrInvalidInput) || string(got) != "pre" {
+						t.Errorf("%v %q: typed %q (%v), want ErrInvalidInput", f, c, got, err1)
+					}
+				case string(got) != string(want) || (err1 == nil) != (err2 == nil):
+					t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, c, got, err1, want, err2)
+				}
+			}
+		}
+	}
+}
+
+// TestTypedFastPath: ContinuePhoneAudio, whose fast path copies both values
+// in one pass, writes what the equivalent Input writes and refuses what it
+// refuses, with a byte that needs attention at each place of either value.
+func TestTypedFastPath(t *testing.T) {
+	cases := copyCases()
+	for i := 0; i < len(cases); i += 5 {
+		s := cases[i]
+		for _, c := range []ContinuePhoneAudio{{s, "tel:+14255551234"}, {"74cb7404e0a247d5a2d4eb0376a47dbf", s}} {
+			in := c.Input()
+			for _, f := range []Format{JSON, XML} {
+				got, err1 := c.Append([]byte("pre"), f)
+				want, err2 := in.Append([]byte("pre"), f)
+				if string(got) != string(want) || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
+					t.Fatalf("%v %+v: typed %q (%v), bag %q (%v)", f, c, got, err1, want, err2)
+				}
+			}
+		}
 	}
 }

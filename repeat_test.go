@@ -1,11 +1,12 @@
 package ucwa
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
-	"time"
 )
 
 // TestNamesMayRepeat checks the key test against firstRepeat on bags of
@@ -79,164 +80,91 @@ func TestFirstRepeat(t *testing.T) {
 	}
 }
 
-// TestLinkSetFastPath checks appendJSONLinkSet, whose fast path writes links
-// as they stand and checks them as it goes, against appendJSONGroups in
-// groupOrder's order on random link sets: rels
-// that repeat together or apart, links in arrays, titles, attributes, empty
-// rels, strings that need escapes or cannot be written, and more runs than a
-// keyTable holds.
-func TestLinkSetFastPath(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	rels := []string{"self", "a", "b", "startAudio", "startAudioVideo", "x\"y", "é", "bad\xff", "_links", ""}
-	hrefs := []string{"/x", "/ucwa/v1/applications/192/communication", "/é", "/bad\xff", "/nul\x00", ""}
-	for _, n := range []int{0, 1, 2, 3, 5, 8, 20, keyedNames + 1, 70} {
-		for range 300 {
-			ls := make([]Link, n)
-			for i := range ls {
-				l := &ls[i]
-				if n > keyedNames && rng.IntN(4) > 0 {
-					l.Rel = fmt.Sprint("r", i) // many distinct rels
-				} else {
-					l.Rel = rels[rng.IntN(len(rels))]
-				}
-				l.Href = hrefs[rng.IntN(len(hrefs))]
-				if rng.IntN(8) == 0 {
-					l.InArray = true
-				}
-				if rng.IntN(8) == 0 {
-					l.Attrs = append(l.Attrs, Prop("title", String("T")))
-				}
-				if rng.IntN(10) == 0 {
-					l.Attrs = append(l.Attrs, Prop("etag", String("1")))
-				}
+// TestRepeatedNames: repeated names are refused whatever the size of the bag
+// (see the thresholds in repeat.go).
+func TestRepeatedNames(t *testing.T) {
+	for _, n := range []int{2, 9, keyedNames, keyedNames + 1, tableNames, tableNames + 1, 200} {
+		ps := make([]Property, n)
+		for i := range ps {
+			ps[i] = Prop(fmt.Sprint("p", i), Int(int64(i)))
+		}
+		in := Input{Properties: ps}
+		for _, f := range []Format{JSON, XML} {
+			if _, err := in.Marshal(f); err != nil {
+				t.Errorf("%d distinct names, %v: %v", n, f, err)
 			}
-			var empty []string
-			if rng.IntN(4) == 0 {
-				empty = []string{rels[rng.IntN(len(rels))], "z"}
-			}
-			got, gotErr := appendJSONLinkSet([]byte("x"), ls, empty)
-			set := relItems{links: ls}
-			set.order = groupOrder(&set)
-			want, wantErr := appendJSONGroups([]byte("x"), &set, empty)
-			if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
-				t.Fatalf("links %v: error %v, want %v", ls, gotErr, wantErr)
-			}
-			if gotErr == nil && !bytes.Equal(got, want) {
-				t.Fatalf("links %v:\n got %s\nwant %s", ls, got, want)
+		}
+		ps[n-1].Name = "p0"
+		for _, f := range []Format{JSON, XML} {
+			if _, err := in.Marshal(f); !errors.Is(err, ErrInvalidValue) {
+				t.Errorf("%d names with a repeat, %v: got %v", n, f, err)
 			}
 		}
 	}
 }
 
-// TestResourceFastPath checks appendJSONResource, whose fast path checks
-// names as it writes them, against appendJSONResourceChecked, which checks
-// them first, and appendJSONEmbeddedSet against appendJSONGroups in
-// groupOrder's order, on
-// random resources: repeated and reserved names, names and values that need
-// escapes or cannot be written, links and embedded resources placed among
-// the properties.
-func TestResourceFastPath(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	names := []string{"a", "b", "rel", "name", "_links", "_embedded", "é", "x\"y", "bad\xff", "", "startAudioVideo", "startAudioVideX"}
-	values := []Value{String("v"), String("é"), String("bad\xff"), String("nul\x00"), Int(1), Bool(true), Null(), {}}
-	var gen func(depth int) Resource
-	gen = func(depth int) Resource {
-		var r Resource
-		for range rng.IntN(6) {
-			r.Properties = append(r.Properties, Prop(names[rng.IntN(len(names))], values[rng.IntN(len(values))]))
+// TestDuplicateNamesLarge: repeats are found in objects of any size, at the
+// offset of the repeated name.
+func TestDuplicateNamesLarge(t *testing.T) {
+	for _, n := range []int{pairwiseNames, pairwiseNames + 1, 100} {
+		var b strings.Builder
+		b.WriteString(`{`)
+		for i := range n {
+			fmt.Fprintf(&b, `"p%d":%d,`, i, i)
 		}
-		for range rng.IntN(3) {
-			r.Links = append(r.Links, Link{Rel: names[rng.IntN(len(names))], Href: "/h"})
+		at := b.Len()
+		b.WriteString(`"p0":0}`)
+		_, err := DecodeInput([]byte(b.String()), JSON)
+		var de *DecodeError
+		if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
+			t.Errorf("%d members then a repeat: got %v, want ErrDuplicateName at %d", n, err, at)
 		}
-		if depth < 2 {
-			for range rng.IntN(4) {
-				e := gen(depth + 1)
-				e.Rel = names[rng.IntN(3)]
-				e.InArray = rng.IntN(4) == 0
-				r.Embedded = append(r.Embedded, e)
-			}
-			if rng.IntN(4) == 0 {
-				r.empty = &emptyRels{Embedded: []string{names[rng.IntN(3)], "z"}}
-			}
-		}
-		if len(r.Links) > 0 {
-			r.linksAt = int32(rng.IntN(len(r.Properties) + 2))
-		}
-		if len(r.Embedded) > 0 {
-			r.embeddedAt = int32(rng.IntN(len(r.Properties) + 2))
-		}
-		r.embeddedFirst = rng.IntN(2) == 0
-		return r
-	}
-	written := 0
-	for range 20000 {
-		r := gen(0)
-		rel := names[rng.IntN(4)]
-		got, gotErr := appendJSONResource([]byte("x"), &r, rel)
-		want, wantErr := appendJSONResourceChecked([]byte("x"), &r, rel)
-		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
-			t.Fatalf("resource %+v: error %v, want %v", r, gotErr, wantErr)
-		}
-		if gotErr == nil && !bytes.Equal(got, want) {
-			t.Fatalf("resource %+v:\n got %s\nwant %s", r, got, want)
-		}
-		if gotErr == nil {
-			written++
-		}
-		got, gotErr = appendJSONEmbeddedSet([]byte("x"), r.Embedded, r.emptyEmbedded())
-		set := relItems{res: r.Embedded}
-		set.order = groupOrder(&set)
-		want, wantErr = appendJSONGroups([]byte("x"), &set, r.emptyEmbedded())
-		if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
-			t.Fatalf("embedded %+v: error %v, want %v", r.Embedded, gotErr, wantErr)
-		}
-		if gotErr == nil && !bytes.Equal(got, want) {
-			t.Fatalf("embedded %+v:\n got %s\nwant %s", r.Embedded, got, want)
-		}
-	}
-	if written < 1000 {
-		t.Errorf("only %d of the resources could be written; the test saw too little", written)
 	}
 }
 
-// TestDeepErrorLinear: whatever makes a fast path give way at every level
-// of deeply embedded resources (an error at the bottom, rels that need
-// grouping, names that need escapes, embedded resources before a property),
-// the time stays in proportion to the resource: no level writes what is
-// below it twice.
-func TestDeepErrorLinear(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		bottom Value
-		prop   string // the name of each level's property
-		before bool   // each level's embedded resources come before its property
-	}{
-		{"error at the bottom", String("\xff"), "p", false},
-		{"no error", String("ok"), "p", false},
-		{"names with escapes", String("\xff"), "é\"", false},
-		{"embedded first", String("\xff"), "p", true},
-	} {
-		r := Resource{Rel: "leaf", Properties: []Property{{Name: "bad", Value: tc.bottom}}}
-		for range 60 {
-			// Two runs of rel "r": they need grouping, at every level.
-			r = Resource{Rel: "r", Properties: []Property{{Name: tc.prop, Value: String("v")}},
-				Embedded: []Resource{r, {Rel: "s"}, {Rel: "r"}}}
-			if tc.before {
-				r.embeddedAt = 1
+// TestDuplicateNamesInterned: a repeat is found whether the names are in the
+// intern table (found by index) or not (compared), plain or escaped, in
+// objects of any size; the same names in nested and sibling objects are not
+// repeats.
+func TestDuplicateNamesInterned(t *testing.T) {
+	escape := func(s string) string { return `\u00` + strconv.FormatInt(int64(s[0]), 16) + s[1:] }
+	for _, n := range []int{1, pairwiseNames - 1, pairwiseNames, pairwiseNames + 1, 100} {
+		for _, k := range []int{0, n / 2, n - 1} {
+			for _, interned := range []bool{true, false} {
+				names := make([]string, n)
+				for i := range names {
+					names[i] = "p" + strconv.Itoa(i)
+					if interned == (i%3 != 1) { // a mix, mostly of the kind
+						names[i] = internedNames[i*4]
+					}
+				}
+				for _, esc := range []string{"", "first", "repeat"} {
+					var b strings.Builder
+					b.WriteString(`{`)
+					for i, name := range names {
+						if esc == "first" && i == k {
+							name = escape(name)
+						}
+						fmt.Fprintf(&b, `"%s":{"%s":%d,"q":[{"%s":1}]},`, name, name, i, name)
+					}
+					at, repeat := b.Len(), names[k]
+					if esc == "repeat" {
+						repeat = escape(repeat)
+					}
+					body := b.String()
+					_, err := DecodeInput([]byte(body[:len(body)-1]+"}"), JSON)
+					if err != nil {
+						t.Fatalf("%d names, no repeat: %v", n, err)
+					}
+					body += `"` + repeat + `":0}`
+					_, err = DecodeInput([]byte(body), JSON)
+					var de *DecodeError
+					if !errors.As(err, &de) || !errors.Is(err, ErrDuplicateName) || de.Offset != int64(at) {
+						t.Errorf("%d names (interned %v, escaped %q), then %q: got %v, want ErrDuplicateName at %d",
+							n, interned, esc, repeat, err, at)
+					}
+				}
 			}
-		}
-		done := make(chan error)
-		go func() {
-			_, err := r.AppendJSON(nil)
-			done <- err
-		}()
-		select {
-		case err := <-done:
-			if (err != nil) != (tc.bottom.text == "\xff") {
-				t.Errorf("%s: error %v", tc.name, err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatalf("%s: 60 levels took over 10 s", tc.name)
 		}
 	}
 }

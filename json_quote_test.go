@@ -90,37 +90,3 @@ func TestPlainAppenders(t *testing.T) {
 		}
 	}
 }
-
-// TestTypedFastPath: ContinuePhoneAudio, whose fast path copies both values
-// in one pass, writes what the equivalent Input writes and refuses what it
-// refuses, with a byte that needs attention at each place of either value.
-func TestTypedFastPath(t *testing.T) {
-	cases := copyCases()
-	for i := 0; i < len(cases); i += 5 {
-		s := cases[i]
-		for _, c := range []ContinuePhoneAudio{{s, "tel:+14255551234"}, {"74cb7404e0a247d5a2d4eb0376a47dbf", s}} {
-			in := c.Input()
-			for _, f := range []Format{JSON, XML} {
-				got, err1 := c.Append([]byte("pre"), f)
-				want, err2 := in.Append([]byte("pre"), f)
-				if string(got) != string(want) || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
-					t.Fatalf("%v %+v: typed %q (%v), bag %q (%v)", f, c, got, err1, want, err2)
-				}
-			}
-		}
-	}
-}
-
-// TestXMLEscaped checks appendXMLEscaped, whose fast path copies words,
-// against appendXMLEscapedRuns, in text and in attribute values.
-func TestXMLEscaped(t *testing.T) {
-	for _, s := range copyCases() {
-		for _, attr := range []bool{false, true} {
-			want, wantOK := appendXMLEscapedRuns([]byte("x"), s, attr)
-			got, ok := appendXMLEscaped([]byte("x"), s, attr)
-			if ok != wantOK || ok && !bytes.Equal(got, want) {
-				t.Fatalf("appendXMLEscaped(%q, %v) = %q, %v; want %q, %v", s, attr, got, ok, want, wantOK)
-			}
-		}
-	}
-}

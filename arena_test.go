@@ -1,0 +1,64 @@
+package ucwa
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSlabsLearn: a pooled decoder sizes its first slabs from the last body
+// it read, in proportion to the lengths; a body needing more than that gets
+// a further slab twice as large, and one with no history the fixed guess.
+// Every slab is rounded up to the allocator's size class (roundCap).
+func TestSlabsLearn(t *testing.T) {
+	var s slabs
+	s.start(960)
+	if got := s.keepProps(make([]Property, 1)); cap(got) != 1 || cap(s.props) != roundCap[Property](960/96) {
+		t.Fatalf("no history: slab of %d, want %d", cap(s.props), roundCap[Property](960/96))
+	}
+	s.keepProps(make([]Property, cap(s.props)-1)) // the slab is full
+	first := cap(s.props)
+	s.keepProps(make([]Property, 1))
+	if cap(s.props) != roundCap[Property](2*first) {
+		t.Fatalf("second slab of %d, want %d", cap(s.props), roundCap[Property](2*first))
+	}
+	s.keepLinks(make([]Link, 3))
+	s.keep([]byte("abcdef"))
+	s.finish()
+	if s.props != nil || s.links != nil || s.strs.Len() != 0 {
+		t.Fatal("finish kept the slabs")
+	}
+	s.start(1920) // twice as long: 22 properties, 6 links, 12 string bytes expected
+	s.keepProps(make([]Property, 1))
+	s.keepLinks(make([]Link, 1))
+	s.keep([]byte("x"))
+	lastProps := first + 1
+	if want := roundCap[Property](2 * lastProps); cap(s.props) != want { // in proportion: the margin of 1/64 is 0 here
+		t.Errorf("learned props slab of %d, want %d", cap(s.props), want)
+	}
+	if want := roundCap[Link](6); cap(s.links) != want { // 6 + 6/64
+		t.Errorf("learned links slab of %d, want %d", cap(s.links), want)
+	}
+	if want := 12; s.strs.Cap() < want || s.strs.Cap() > 2*want {
+		t.Errorf("learned string arena of %d bytes, want about %d", s.strs.Cap(), want)
+	}
+	s.keepResources(make([]Resource, 1))
+	if want := roundCap[Resource](max(1920/384, minSlab)); cap(s.res) != want {
+		t.Errorf("a kind the last body did not need: slab of %d, want the guess %d", cap(s.res), want)
+	}
+
+	// A small body dense with list items, then a large sparse one: the
+	// large one's first slab is the guess, not 10,000 times the small one's.
+	s.finish()
+	s.start(100)
+	s.keepValues(make([]Value, 50))
+	s.finish()
+	s.start(1 << 20)
+	s.keepValues(make([]Value, 1))
+	if want := roundCap[Value]((1 << 20) / 768); cap(s.vals) != want {
+		t.Errorf("after a dense small body: slab of %d values, want the guess %d", cap(s.vals), want)
+	}
+}
+
+// roundCap is the capacity append gives a slice grown from nil to n items:
+// n rounded up to the allocator's size class.
+func roundCap[T any](n int) int { return cap(slices.Grow([]T(nil), n)) }
