@@ -76,7 +76,8 @@ func jsonPlainLong(s string) bool {
 	last := load64(s[len(s)-8:])
 	for len(s) >= 32 {
 		w := s[:32]
-		m |= jsonMarks(load64(w[:8])) | jsonMarks(load64(w[8:16])) | jsonMarks(load64(w[16:24])) | jsonMarks(load64(w[24:32]))
+		m |= jsonMarks(load64(w[:8])) | jsonMarks(load64(w[8:16])) | jsonMarks(load64(w[16:24])) | jsonMarks(load64(
+			w[24:32]))
 		s = s[32:]
 	}
 	for len(s) >= 8 {
@@ -92,7 +93,8 @@ func xmlPlainLong(s string) bool {
 	last := load64(s[len(s)-8:])
 	for len(s) >= 32 {
 		w := s[:32]
-		m |= xmlMarks(load64(w[:8])) | xmlMarks(load64(w[8:16])) | xmlMarks(load64(w[16:24])) | xmlMarks(load64(w[24:32]))
+		m |= xmlMarks(load64(w[:8])) | xmlMarks(load64(w[8:16])) | xmlMarks(load64(w[16:24])) | xmlMarks(load64(
+			w[24:32]))
 		s = s[32:]
 	}
 	for len(s) >= 8 {

@@ -202,7 +202,8 @@ func appendPartHeader(b []byte, h http.Header, n int, withLength bool, part int)
 			}
 			continue
 		case strings.EqualFold(k, "Transfer-Encoding"):
-			return nil, wireErr(op, part, ErrRequest, "Transfer-Encoding in a part: its body is framed by Content-Length")
+			return nil, wireErr(op, part, ErrRequest,
+				"Transfer-Encoding in a part: its body is framed by Content-Length")
 		}
 		for _, v := range h[k] {
 			if msg := checkHeader(k, v); msg != "" {

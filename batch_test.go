@@ -49,7 +49,8 @@ func batchResponses() []ResponsePart {
 	return []ResponsePart{
 		{Status: 200, Header: http.Header{"Content-Type": {"application/json; charset=utf-8"},
 			"Cache-Control": {"no-cache"}}, Body: []byte(noteJSON)},
-		{Status: 201, Header: http.Header{"Location": {"/ucwa/v1/applications/192/communication/messagingInvitations/1"}}},
+		{Status: 201,
+			Header: http.Header{"Location": {"/ucwa/v1/applications/192/communication/messagingInvitations/1"}}},
 		{Status: 204, Header: http.Header{}},
 		{Status: 409, Header: http.Header{"Content-Type": {MediaTypeErrorJSON}}, Body: []byte(conflictJSON)},
 		{Status: 200, Header: http.Header{"Content-Type": {"application/xml"}}, Body: []byte(noteXML)},
@@ -178,7 +179,8 @@ func TestEncodeBatchBytes(t *testing.T) {
 	}
 	resp, _, err := BatchOptions{Boundary: "b"}.EncodeResponses([]ResponsePart{{Status: 204}, {Status: 299}})
 	wantResp := "--b\r\nContent-Type: application/http; msgtype=response\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n" +
-		"\r\n--b\r\nContent-Type: application/http; msgtype=response\r\n\r\nHTTP/1.1 299 \r\nContent-Length: 0\r\n\r\n" +
+		"\r\n--b\r\nContent-Type: application/http; msgtype=response\r\n\r\nHTTP/1.1 299 \r\nContent-Length: " +
+		"0\r\n\r\n" +
 		"\r\n--b--\r\n"
 	if err != nil || string(resp) != wantResp {
 		t.Errorf("responses: %v\n%q\nwant\n%q", err, resp, wantResp)
@@ -214,11 +216,13 @@ func TestDecodeBatchTolerates(t *testing.T) {
 		check func(t *testing.T, reqs []RequestPart, resps []ResponsePart)
 	}{
 		{name: name("unquoted boundary"), ct: ct, body: batchOf(respHead, okNote), resps: 1},
-		{name: name("quoted boundary, no space"), ct: `multipart/batching;boundary="b"`, body: batchOf(respHead, okNote),
+		{name: name("quoted boundary, no space"), ct: `multipart/batching;boundary="b"`, body: batchOf(respHead,
+			okNote),
 			resps: 1},
 		{name: name("no Content-Type: the boundary from the first line"), body: "\r\n\r\n" + batchOf(reqHead, getMe),
 			reqs: 1},
-		{name: name("upper-case type and parameter"), ct: "Multipart/Batching; BOUNDARY=b", body: batchOf(respHead, okNote),
+		{name: name("upper-case type and parameter"), ct: "Multipart/Batching; BOUNDARY=b", body: batchOf(respHead,
+			okNote),
 			resps: 1},
 		{name: name("a preamble and an epilogue"), ct: ct,
 			body: "This is a preamble.\r\n" + batchOf(respHead, okNote) + "an epilogue\r\n", resps: 1},
@@ -226,11 +230,13 @@ func TestDecodeBatchTolerates(t *testing.T) {
 			body: strings.TrimSuffix(batchOf(respHead, okNote, okNote), "\r\n"), resps: 2},
 		{name: name("white space after a boundary"), ct: ct,
 			body: strings.ReplaceAll(batchOf(respHead, okNote), "--b\r\n", "--b \t\r\n"), resps: 1},
-		{name: name("bare LF"), ct: ct, body: strings.ReplaceAll(batchOf(reqHead, getMe, getMe), "\r\n", "\n"), reqs: 2},
+		{name: name("bare LF"), ct: ct, body: strings.ReplaceAll(batchOf(reqHead, getMe, getMe), "\r\n", "\n"),
+			reqs: 2},
 		{name: name("LWS before ':' in the part's MIME header"), ct: ct,
 			body: batchOf("Content-Type : application/http;msgtype=response\r\n", okNote), resps: 1},
 		{name: name("LWS before ':' in the HTTP header, Content-Length among them"), ct: ct,
-			body: batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Type  : application/json\r\nContent-Length : 2\r\n\r\n{}\r\n"),
+			body: batchOf(reqHead,
+				"POST /x HTTP/1.1\r\nContent-Type  : application/json\r\nContent-Length : 2\r\n\r\n{}\r\n"),
 			reqs: 1, check: func(t *testing.T, reqs []RequestPart, _ []ResponsePart) {
 				if string(reqs[0].Body) != "{}" || reqs[0].Header.Get("Content-Type") != "application/json" ||
 					reqs[0].Header.Get("Content-Length") != "2" {
@@ -252,15 +258,18 @@ func TestDecodeBatchTolerates(t *testing.T) {
 				}
 			}},
 		{name: name("a chunked response body"), ct: ct,
-			body: batchOf(respHead, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"), resps: 1,
+			body:  batchOf(respHead, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"),
+			resps: 1,
 			check: func(t *testing.T, _ []RequestPart, resps []ResponsePart) {
 				if string(resps[0].Body) != "{}" || resps[0].Header.Get("Transfer-Encoding") != "" {
 					t.Errorf("%+v", resps[0])
 				}
 			}},
-		{name: name("a 204 followed by a blank line"), ct: ct, body: batchOf(respHead, "HTTP/1.1 204 No Content\r\n\r\n\r\n"),
+		{name: name("a 204 followed by a blank line"), ct: ct, body: batchOf(respHead,
+			"HTTP/1.1 204 No Content\r\n\r\n\r\n"),
 			resps: 1},
-		{name: name("HTTP/1.0 and a status without a reason"), ct: ct, body: batchOf(respHead, "HTTP/1.0 200\r\n\r\n{}"),
+		{name: name("HTTP/1.0 and a status without a reason"), ct: ct, body: batchOf(respHead,
+			"HTTP/1.0 200\r\n\r\n{}"),
 			resps: 1},
 	} {
 		t.Run(tc.name.Name, func(t *testing.T) {
@@ -289,7 +298,8 @@ func TestDecodeBatchRefuses(t *testing.T) {
 		{name("not multipart/batching"), "multipart/mixed; boundary=b", batchOf(respHead, okNote), ErrBatch, 0,
 			"not multipart/batching"},
 		{name("no boundary parameter"), "multipart/batching", batchOf(respHead, okNote), ErrBatch, 0, "no boundary"},
-		{name("empty boundary"), `multipart/batching; boundary=""`, batchOf(respHead, okNote), ErrBatch, 0, "no boundary"},
+		{name("empty boundary"), `multipart/batching; boundary=""`, batchOf(respHead, okNote), ErrBatch, 0,
+			"no boundary"},
 		{name("boundary over 70 characters"), "multipart/batching; boundary=" + strings.Repeat("b", 71),
 			"--" + strings.Repeat("b", 71) + "--", ErrBatch, 0, "longer than 70"},
 		{name("malformed Content-Type"), "multipart/batching; boundary", "", ErrBatch, 0, "Content-Type"},
@@ -300,16 +310,20 @@ func TestDecodeBatchRefuses(t *testing.T) {
 			"no boundary after"},
 		{name("no closing boundary"), ct, "--b\r\n" + respHead + "\r\n" + okNote + "\r\n--b", ErrTruncated, 2,
 			"closing boundary"},
-		{name("a nested multipart part"), ct, batchOf("Content-Type: multipart/mixed; boundary=c\r\n", okNote), ErrBatch, 1,
+		{name("a nested multipart part"), ct, batchOf("Content-Type: multipart/mixed; boundary=c\r\n", okNote),
+			ErrBatch, 1,
 			"nested multipart"},
 		{name("a multipart body"), ct, batchOf(respHead,
-			"HTTP/1.1 200 OK\r\nContent-Type: multipart/related; boundary=c\r\n\r\n--c--"), ErrBatch, 1, "nested multipart"},
+			"HTTP/1.1 200 OK\r\nContent-Type: multipart/related; boundary=c\r\n\r\n--c--"), ErrBatch, 1,
+			"nested multipart"},
 		{name("a part of another type"), ct, batchOf("Content-Type: text/plain\r\n", okNote), ErrBatch, 1,
 			"not application/http"},
 		{name("a bogus msgtype"), ct, batchOf("Content-Type: application/http; msgtype=reply\r\n", okNote), ErrBatch, 1,
 			"msgtype"},
-		{name("base64 parts"), ct, batchOf(respHead+"Content-Transfer-Encoding: base64\r\n", okNote), ErrBatch, 1, "base64"},
-		{name("a request among responses"), ct, batchOf("", okNote, getMe), ErrBatch, 2, "a request in a batch of responses"},
+		{name("base64 parts"), ct, batchOf(respHead+"Content-Transfer-Encoding: base64\r\n", okNote), ErrBatch, 1,
+			"base64"},
+		{name("a request among responses"), ct, batchOf("", okNote, getMe), ErrBatch, 2,
+			"a request in a batch of responses"},
 		{name("not an HTTP message"), ct, batchOf(respHead, "hello"), ErrBatch, 1, "not an HTTP"},
 		{name("the page's request line without spaces"), ct,
 			batchOf(reqHead, "GET/ucwa/v1/applications/11540713861/policiesHTTP/1.1\r\n\r\n"), ErrBatch, 1,
@@ -321,16 +335,20 @@ func TestDecodeBatchRefuses(t *testing.T) {
 		{name("a body shorter than its Content-Length"), ct,
 			batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Length: 40\r\n\r\n{}"), ErrTruncated, 1, "shorter"},
 		{name("data after the body its Content-Length declares"), ct,
-			batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}GET /admin HTTP/1.1\r\n\r\n"), ErrContentLength, 1,
+			batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}GET /admin HTTP/1.1\r\n\r\n"),
+			ErrContentLength, 1,
 			"after the body"},
 		{name("a response body after its Content-Length"), ct,
-			batchOf(respHead, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}{}"), ErrContentLength, 1, "after the body"},
-		{name("a body on a 204"), ct, batchOf(respHead, "HTTP/1.1 204 No Content\r\n\r\n"+noteJSON), ErrContentLength, 1, ""},
+			batchOf(respHead, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}{}"), ErrContentLength, 1,
+			"after the body"},
+		{name("a body on a 204"), ct, batchOf(respHead, "HTTP/1.1 204 No Content\r\n\r\n"+noteJSON), ErrContentLength,
+			1, ""},
 		{name("differing Content-Lengths"), ct,
 			batchOf(reqHead, "POST /x HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}"), ErrBatch, 1, ""},
 		{name("a header name with a space"), ct, batchOf(respHead, "HTTP/1.1 200 OK\r\nC 0: x\r\n\r\n"), ErrBatch, 1,
 			`header name "C 0" is not a token`},
-		{name("a part header name with a space"), ct, batchOf(respHead+"X Y: 1\r\n", okNote), ErrBatch, 1, "not a token"},
+		{name("a part header name with a space"), ct, batchOf(respHead+"X Y: 1\r\n", okNote), ErrBatch, 1,
+			"not a token"},
 		{name("HTTP/0.0"), ct, batchOf(respHead, "HTTP/0.0 200 OK\r\n\r\n"), ErrBatch, 1, "HTTP version 0"},
 		{name("status 600"), ct, batchOf(respHead, "HTTP/1.1 600 Odd\r\n\r\n"), ErrStatus, 1, "600"},
 		{name("a bad chunk"), ct, batchOf(respHead, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
@@ -340,7 +358,8 @@ func TestDecodeBatchRefuses(t *testing.T) {
 			reqs, resps, err := BatchOptions{}.Decode(tc.ct, []byte(tc.body))
 			var we *WireError
 			if reqs != nil || resps != nil || !errors.Is(err, tc.err) || !errors.As(err, &we) {
-				t.Fatalf("%s: %d requests, %d responses, %v; want %v", tc.name.Where, len(reqs), len(resps), err, tc.err)
+				t.Fatalf("%s: %d requests, %d responses, %v; want %v", tc.name.Where, len(reqs), len(resps), err,
+					tc.err)
 			}
 			if we.Part != tc.part || we.Op != "batch" || !strings.Contains(err.Error(), tc.msg) ||
 				!strings.HasPrefix(err.Error(), "ucwa: batch") {
@@ -435,7 +454,8 @@ func TestEncodeBatchRefuses(t *testing.T) {
 		{name("a boundary in a part"), BatchOptions{Boundary: "note"}, []RequestPart{{Method: "POST", Target: "/x",
 			Body: []byte("--note")}}, ErrBatch},
 		{name("an invalid boundary"), BatchOptions{Boundary: "a\x00b"}, []RequestPart{ok}, ErrBatch},
-		{name("a boundary over 70 characters"), BatchOptions{Boundary: strings.Repeat("b", 71)}, []RequestPart{ok}, ErrBatch},
+		{name("a boundary over 70 characters"), BatchOptions{Boundary: strings.Repeat("b", 71)}, []RequestPart{ok},
+			ErrBatch},
 	} {
 		if _, _, err := tc.o.EncodeRequests(tc.parts); !errors.Is(err, tc.err) || !strings.HasPrefix(err.Error(),
 			"ucwa: batch") {
@@ -532,14 +552,17 @@ func TestDecodeBatchWild(t *testing.T) {
 			continue
 		}
 		for i, p := range reqs {
-			if !bytes.Equal(p.Body, bytes.TrimRight(bodies[i], "\r\n")) || !strings.HasPrefix(p.Target, "/ucwa/oauth/v1/") ||
+			if !bytes.Equal(p.Body, bytes.TrimRight(bodies[i], "\r\n")) || !strings.HasPrefix(p.Target,
+				"/ucwa/oauth/v1/") ||
 				p.Header.Get("Host") == "" {
-				t.Errorf("%s: part %d: %s %s %q, net/http reads body %q", e.File, i+1, p.Method, p.Target, p.Body, bodies[i])
+				t.Errorf("%s: part %d: %s %s %q, net/http reads body %q", e.File, i+1, p.Method, p.Target, p.Body,
+					bodies[i])
 			}
 		}
 		for i, p := range resps {
 			if p.Status != statuses[i] || !bytes.Equal(p.Body, bodies[i]) {
-				t.Errorf("%s: part %d: %d %q, net/http reads %d %q", e.File, i+1, p.Status, p.Body, statuses[i], bodies[i])
+				t.Errorf("%s: part %d: %d %q, net/http reads %d %q", e.File, i+1, p.Status, p.Body, statuses[i],
+					bodies[i])
 			}
 			r, err := p.Parse(nil)
 			if err != nil || (r.Kind == BodyResource) != (p.Status == 200) {
@@ -581,7 +604,8 @@ func TestDecodeBatchReference(t *testing.T) {
 			}
 		}
 		for _, p := range reqs {
-			if p.Method != "GET" || p.Header.Get("Accept") != MediaTypeUCWAXML || p.Header.Get("Host") != "fe1.contoso.com" {
+			if p.Method != "GET" || p.Header.Get("Accept") != MediaTypeUCWAXML ||
+				p.Header.Get("Host") != "fe1.contoso.com" {
 				t.Errorf("%s: %+v", tc.file, p)
 			}
 		}

@@ -13,11 +13,17 @@ import (
 // indentation.
 const (
 	seedJSON = `{"operationId":"74cb7404e0a247d5a2d4eb0376a47dbf","phoneNumber":"tel:+14255551234"}`
-	seedXML  = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="operationId">74cb7404e0a247d5a2d4eb0376a47dbf</property><property name="phoneNumber">tel:+14255551234</property></input>`
+	seedXML  = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
+		`<property name="operationId">74cb7404e0a247d5a2d4eb0376a47dbf</property><property name="phoneNumber">` +
+		`tel:+14255551234</property></input>`
 
 	// As the page shows them, with its line breaks.
-	seedJSONPage = "{\n\"operationId\" : \"74cb7404e0a247d5a2d4eb0376a47dbf\",\n\"phoneNumber\" : \"tel:+14255551234\"\n}\n"
-	seedXMLPage  = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<input xmlns=\"http://schemas.microsoft.com/rtc/2012/03/ucwa\">\n<property name=\"operationId\">74cb7404e0a247d5a2d4eb0376a47dbf</property>\n<property name=\"phoneNumber\">tel:+14255551234</property>\n</input>\n"
+	seedJSONPage = "{\n\"operationId\" : \"74cb7404e0a247d5a2d4eb0376a47dbf\",\n\"phoneNumber\" : " +
+		"\"tel:+14255551234\"\n}\n"
+	seedXMLPage = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<input " +
+		"xmlns=\"http://schemas.microsoft.com/rtc/2012/03/ucwa\">\n<property name=\"operationId\">" +
+		"74cb7404e0a247d5a2d4eb0376a47dbf</property>\n<property name=\"phoneNumber\">tel:+14255551234</property>" +
+		"\n</input>\n"
 )
 
 var seedInput = Input{Properties: []Property{
@@ -77,16 +83,24 @@ func TestAppendAllocs(t *testing.T) {
 	if testing.CoverMode() != "" {
 		t.Skip("coverage instrumentation allocates")
 	}
-	res, err := DecodeResource([]byte(`{"rel":"phones","n":1,"b":true,"l":["a","b"],"_links":{"self":{"href":"/x"},"p":[{"href":"/p1","title":"T"},{"href":"/p2"}]},"_embedded":{"phone":[{"rel":"phone","number":"tel:+1\"<&>","_links":{"self":{"href":"/p/1"}}}]}}`), JSON)
+	res,
+		err := DecodeResource([]byte(
+		`{"rel":"phones","n":1,"b":true,"l":["a","b"],"_links":{"self":{"href":"/x"},"p":[{"href":"/p1","title":"T"},`+
+			`{"href":"/p2"}]},"_embedded":{"phone":[{"rel":"phone","number":"tel:+1\"<&>",`+
+			`"_links":{"self":{"href":"/p/1"}}}]}}`), JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := DecodeEvents([]byte(`{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[{"link":{"rel":"me","href":"/me"},"type":"updated"}]}]}`), JSON)
+	ev,
+		err := DecodeEvents([]byte(
+		`{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me",`+
+			`"events":[{"link":{"rel":"me","href":"/me"},"type":"updated"}]}]}`), JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := &Error{Code: CodeConflict, Subcode: "AlreadyExists", Message: "x <y>", hasDebugInfo: true}
-	in := Input{Properties: []Property{Prop("to", String("sip:a@b")), Prop("n", Int(3)), Prop("l", List(String("a"), Bool(true)))},
+	in := Input{Properties: []Property{Prop("to", String("sip:a@b")), Prop("n", Int(3)),
+		Prop("l", List(String("a"), Bool(true)))},
 		Links: []Link{{Rel: "message", Href: "data:text/plain,Hello+World"}}}
 	dst := make([]byte, 0, 4096)
 	for _, tc := range []struct {
@@ -170,7 +184,8 @@ func TestMarkupRoundTrips(t *testing.T) {
 	for _, s := range hostile {
 		in := Input{
 			Properties: []Property{Prop("p", String(s)), Prop(s+"name", String("v")), Prop("list", List(String(s)))},
-			Links:      []Link{{Rel: "message", Href: s, Attrs: []Property{Prop("title", String(s)), Prop("etag", String(s))}}},
+			Links: []Link{{Rel: "message", Href: s, Attrs: []Property{Prop("title", String(s)),
+				Prop("etag", String(s))}}},
 		}
 		for _, f := range []Format{JSON, XML} {
 			b, err := in.Marshal(f)

@@ -124,100 +124,192 @@ func (s Subcode) Error() string { return string(s) }
 // Subcodes of the ErrorSubcode enumeration. The status in parentheses is the
 // one the documentation shows the subcode with, where it shows one.
 const (
-	SubcodeAlreadyExists                Subcode = "AlreadyExists"                // The resource you're trying to create already exists (409 Conflict).
-	SubcodeAnonymousNotAllowed          Subcode = "AnonymousNotAllowed"          // This operation is not allowed for anonymous users (403 Forbidden).
-	SubcodeAnotherOperationPending      Subcode = "AnotherOperationPending"      // Another operation is already in progress.
-	SubcodeAPIVersionNotSupported       Subcode = "APIVersionNotSupported"       // The requested API version is not supported (404 NotFound).
-	SubcodeApplicationNotFound          Subcode = "ApplicationNotFound"          // The application resource does not exist (404 NotFound).
-	SubcodeAttendeeNotAllowed           Subcode = "AttendeeNotAllowed"           // Attendee is not allowed to perform operation, for demoted scenario.
-	SubcodeAutoAccepted                 Subcode = "AutoAccepted"                 // The invitation was auto-accepted.
-	SubcodeBusy                         Subcode = "Busy"                         // Remote side is busy and cannot fulfil the request.
-	SubcodeCallbackChannelError         Subcode = "CallbackChannelError"         // The remote event channel is not reachable (500 ServiceFailure).
-	SubcodeCallbackUriUnreachable       Subcode = "CallbackUriUnreachable"       // CallbackUri supplied by the application could not be reached.
-	SubcodeCallTerminated               Subcode = "CallTerminated"               // Call is terminated.
-	SubcodeCanceled                     Subcode = "Canceled"                     // Canceled.
-	SubcodeCannotRedirect               Subcode = "CannotRedirect"               // Cannot redirect since there is no backup pool configured (410 Gone).
-	SubcodeConnectedElsewhere           Subcode = "ConnectedElsewhere"           // Call is connected elsewhere.
-	SubcodeConversationNotFound         Subcode = "ConversationNotFound"         // The conversation does not exist.
-	SubcodeDeclined                     Subcode = "Declined"                     // The call was declined.
-	SubcodeDemoted                      Subcode = "Demoted"                      // Participant was demoted.
-	SubcodeDenied                       Subcode = "Denied"                       // The lobby participant was denied from the conference.
-	SubcodeDerivedConversation          Subcode = "DerivedConversation"          // Indicates that a new derived conversation is the reason for the event.
-	SubcodeDeserializationFailure       Subcode = "DeserializationFailure"       // The request body could not be deserialized.
-	SubcodeDestinationNotFound          Subcode = "DestinationNotFound"          // The targeted user doesn't exist (404 NotFound).
-	SubcodeDialoutNotAllowed            Subcode = "DialoutNotAllowed"            // Dialout not allowed.
-	SubcodeDoNotDisturb                 Subcode = "DoNotDisturb"                 // Do not disturb.
-	SubcodeEjected                      Subcode = "Ejected"                      // The user is removed from conference.
-	SubcodeEnded                        Subcode = "Ended"                        // The conference has finished.
-	SubcodeEscalationFailed             Subcode = "EscalationFailed"             // Conference escalation failed.
-	SubcodeExchangeTimeout              Subcode = "ExchangeTimeout"              // The Exchange request timed out.
-	SubcodeExpired                      Subcode = "Expired"                      // The parked audiovideo session was terminated due to timeout.
-	SubcodeFederationRequired           Subcode = "FederationRequired"           // Federation is required.
-	SubcodeForwarded                    Subcode = "Forwarded"                    // The call was forwarded locally.
-	SubcodeInactiveApplicationExpired   Subcode = "InactiveApplicationExpired"   // Inactive application expired.
-	SubcodeInsufficientBandwidth        Subcode = "InsufficientBandwidth"        // Outgoing call establishment failed due to insufficient bandwidth.
-	SubcodeInvalidExchangeServerVersion Subcode = "InvalidExchangeServerVersion" // The Exchange mailbox may have moved to a server version that lacks the feature (500 ServiceFailure).
-	SubcodeInvalidMediaDescription      Subcode = "InvalidMediaDescription"      // The media description supplied is not valid.
-	SubcodeInviteesOnly                 Subcode = "InviteesOnly"                 // Invitees only.
-	SubcodeIPv6NotSupported             Subcode = "IPv6NotSupported"             // Remote party doesn't support IPv6 IP addresses.
-	SubcodeLimitExceeded                Subcode = "LimitExceeded"                // A server defined limit was exceeded (403 Forbidden or 409 Conflict).
-	SubcodeLisServiceUnavailable        Subcode = "LisServiceUnavailable"        // Location Information Service is unavailable.
-	SubcodeMakeMeAvailableRequired      Subcode = "MakeMeAvailableRequired"      // The MakeMeAvailable operation is a prerequisite for this operation (409 Conflict).
-	SubcodeMaxEventCountReached         Subcode = "MaxEventCountReached"         // Listed in the ErrorSubcode enumeration without a description.
-	SubcodeMediaEncryptionMismatch      Subcode = "MediaEncryptionMismatch"      // There was media encryption mismatch between local and remote clients.
-	SubcodeMediaEncryptionNotSupported  Subcode = "MediaEncryptionNotSupported"  // Cannot support media encryption required by client.
-	SubcodeMediaEncryptionRequired      Subcode = "MediaEncryptionRequired"      // Media encryption is required to establish media.
-	SubcodeMediaFailure                 Subcode = "MediaFailure"                 // Media failure.
-	SubcodeMediaFallback                Subcode = "MediaFallback"                // Incoming media is being handled by fallback logic.
-	SubcodeMediaNegotiationFailure      Subcode = "MediaNegotiationFailure"      // Media negotiation request failed.
-	SubcodeMediaNegotiationTimeOut      Subcode = "MediaNegotiationTimeOut"      // Media negotiation request timed out.
-	SubcodeMigrationInProgress          Subcode = "MigrationInProgress"          // There is a migration in progress, contact's buddy list is read-only (500 ServiceFailure).
-	SubcodeMissed                       Subcode = "Missed"                       // Call was missed.
-	SubcodeModalityNotSupported         Subcode = "ModalityNotSupported"         // Modality not supported.
-	SubcodeNewContentSharer             Subcode = "NewContentSharer"             // Call was terminated because another presenter started sharing content.
-	SubcodeNoDelegatesConfigured        Subcode = "NoDelegatesConfigured"        // No delegates configured (403 Forbidden or 409 Conflict).
-	SubcodeNoLocationFound              Subcode = "NoLocationFound"              // LIS could not find a matched location.
-	SubcodeNone                         Subcode = "None"                         // No further classification (as in 409 Conflict/None); kept as it came, not turned into "".
-	SubcodeNormalizationFailed          Subcode = "NormalizationFailed"          // Phone normalization failed (400 BadRequest).
-	SubcodeNotAcceptable                Subcode = "NotAcceptable"                // The remote client is unable to accept the call at this time or context.
-	SubcodeNotAllowed                   Subcode = "NotAllowed"                   // The remote party is not allowed to process this request due to policy.
-	SubcodeNoTeamMembersConfigured      Subcode = "NoTeamMembersConfigured"      // No team members configured (403 Forbidden or 409 Conflict).
-	SubcodeOperationNotSupported        Subcode = "OperationNotSupported"        // The specified operation is not supported right now (403 Forbidden).
-	SubcodeParameterValidationFailure   Subcode = "ParameterValidationFailure"   // A parameter value is not valid (400 BadRequest).
-	SubcodePGetReplaced                 Subcode = "PGetReplaced"                 // The existing P-GET was replaced with a new P-GET from the client application (409 Conflict, to the replaced P-GET).
-	SubcodePhoneNumberConflict          Subcode = "PhoneNumberConflict"          // Invitation failed because multiple users are associated with the destination phone number.
-	SubcodeProvisioningDataUnavailable  Subcode = "ProvisioningDataUnavailable"  // Provisioning data could not be retrieved (500 ServiceFailure).
-	SubcodePstnCallFailed               Subcode = "PstnCallFailed"               // The attempt to reach mobile user's simulring number failed.
-	SubcodeRedirected                   Subcode = "Redirected"                   // Indicates that the invitation was redirected to another participant.
-	SubcodeRemoved                      Subcode = "Removed"                      // The user was removed from the Mcu.
-	SubcodeReplaced                     Subcode = "Replaced"                     // The modality was replaced.
-	SubcodeRepliedWithOtherModality     Subcode = "RepliedWithOtherModality"     // The recipient is responding in another way, such as IM or phone.
-	SubcodeSessionSwitched              Subcode = "SessionSwitched"              // Call's session has changed.
-	SubcodeTemporarilyUnavailable       Subcode = "TemporarilyUnavailable"       // The MCU is shutting down.
-	SubcodeThreadIdAlreadyExists        Subcode = "ThreadIdAlreadyExists"        // A conversation already exists with the same thread id.
-	SubcodeTimeout                      Subcode = "Timeout"                      // Service timeout.
-	SubcodeTooManyApplications          Subcode = "TooManyApplications"          // There are too many applications.
-	SubcodeTooManyContacts              Subcode = "TooManyContacts"              // There are too many contacts (403 Forbidden).
-	SubcodeTooManyConversations         Subcode = "TooManyConversations"         // User has exceeded max conversations.
-	SubcodeTooManyGroups                Subcode = "TooManyGroups"                // There are too many groups (409 Conflict).
-	SubcodeTooManyLobbyParticipants     Subcode = "TooManyLobbyParticipants"     // Too many lobby participants.
-	SubcodeTooManyOnlineMeetings        Subcode = "TooManyOnlineMeetings"        // The user has reached their online meeting limit (409 Conflict).
-	SubcodeTooManyParticipants          Subcode = "TooManyParticipants"          // Too many participants.
-	SubcodeTransferDeclined             Subcode = "TransferDeclined"             // The call transfer request is declined at transferee side.
-	SubcodeTransferred                  Subcode = "Transferred"                  // The call was transferred.
-	SubcodeTransferTargetDeclined       Subcode = "TransferTargetDeclined"       // The call initiated from transferee gets declined at transfer target side.
-	SubcodeUnavailable                  Subcode = "Unavailable"                  // No Mcu is available via the MCU factory.
-	SubcodeUnprocessableEntity          Subcode = "UnprocessableEntity"          // Listed in the ErrorSubcode enumeration without a description.
-	SubcodeUnreachable                  Subcode = "Unreachable"                  // The target is not reachable.
-	SubcodeUnsupportedMediaType         Subcode = "UnsupportedMediaType"         // The content-type is not supported.
-	SubcodeUserAgentNotAllowed          Subcode = "UserAgentNotAllowed"          // The user agent supplied is not allowed.
+	// The resource you're trying to create already exists (409 Conflict).
+	SubcodeAlreadyExists Subcode = "AlreadyExists"
+	// This operation is not allowed for anonymous users (403 Forbidden).
+	SubcodeAnonymousNotAllowed Subcode = "AnonymousNotAllowed"
+	// Another operation is already in progress.
+	SubcodeAnotherOperationPending Subcode = "AnotherOperationPending"
+	// The requested API version is not supported (404 NotFound).
+	SubcodeAPIVersionNotSupported Subcode = "APIVersionNotSupported"
+	// The application resource does not exist (404 NotFound).
+	SubcodeApplicationNotFound Subcode = "ApplicationNotFound"
+	// Attendee is not allowed to perform operation, for demoted scenario.
+	SubcodeAttendeeNotAllowed Subcode = "AttendeeNotAllowed"
+	// The invitation was auto-accepted.
+	SubcodeAutoAccepted Subcode = "AutoAccepted"
+	// Remote side is busy and cannot fulfil the request.
+	SubcodeBusy Subcode = "Busy"
+	// The remote event channel is not reachable (500 ServiceFailure).
+	SubcodeCallbackChannelError Subcode = "CallbackChannelError"
+	// CallbackUri supplied by the application could not be reached.
+	SubcodeCallbackUriUnreachable Subcode = "CallbackUriUnreachable"
+	// Call is terminated.
+	SubcodeCallTerminated Subcode = "CallTerminated"
+	// Canceled.
+	SubcodeCanceled Subcode = "Canceled"
+	// Cannot redirect since there is no backup pool configured (410 Gone).
+	SubcodeCannotRedirect Subcode = "CannotRedirect"
+	// Call is connected elsewhere.
+	SubcodeConnectedElsewhere Subcode = "ConnectedElsewhere"
+	// The conversation does not exist.
+	SubcodeConversationNotFound Subcode = "ConversationNotFound"
+	// The call was declined.
+	SubcodeDeclined Subcode = "Declined"
+	// Participant was demoted.
+	SubcodeDemoted Subcode = "Demoted"
+	// The lobby participant was denied from the conference.
+	SubcodeDenied Subcode = "Denied"
+	// Indicates that a new derived conversation is the reason for the event.
+	SubcodeDerivedConversation Subcode = "DerivedConversation"
+	// The request body could not be deserialized.
+	SubcodeDeserializationFailure Subcode = "DeserializationFailure"
+	// The targeted user doesn't exist (404 NotFound).
+	SubcodeDestinationNotFound Subcode = "DestinationNotFound"
+	// Dialout not allowed.
+	SubcodeDialoutNotAllowed Subcode = "DialoutNotAllowed"
+	// Do not disturb.
+	SubcodeDoNotDisturb Subcode = "DoNotDisturb"
+	// The user is removed from conference.
+	SubcodeEjected Subcode = "Ejected"
+	// The conference has finished.
+	SubcodeEnded Subcode = "Ended"
+	// Conference escalation failed.
+	SubcodeEscalationFailed Subcode = "EscalationFailed"
+	// The Exchange request timed out.
+	SubcodeExchangeTimeout Subcode = "ExchangeTimeout"
+	// The parked audiovideo session was terminated due to timeout.
+	SubcodeExpired Subcode = "Expired"
+	// Federation is required.
+	SubcodeFederationRequired Subcode = "FederationRequired"
+	// The call was forwarded locally.
+	SubcodeForwarded Subcode = "Forwarded"
+	// Inactive application expired.
+	SubcodeInactiveApplicationExpired Subcode = "InactiveApplicationExpired"
+	// Outgoing call establishment failed due to insufficient bandwidth.
+	SubcodeInsufficientBandwidth Subcode = "InsufficientBandwidth"
+	// The Exchange mailbox may have moved to a server version that lacks the feature (500 ServiceFailure).
+	SubcodeInvalidExchangeServerVersion Subcode = "InvalidExchangeServerVersion"
+	// The media description supplied is not valid.
+	SubcodeInvalidMediaDescription Subcode = "InvalidMediaDescription"
+	// Invitees only.
+	SubcodeInviteesOnly Subcode = "InviteesOnly"
+	// Remote party doesn't support IPv6 IP addresses.
+	SubcodeIPv6NotSupported Subcode = "IPv6NotSupported"
+	// A server defined limit was exceeded (403 Forbidden or 409 Conflict).
+	SubcodeLimitExceeded Subcode = "LimitExceeded"
+	// Location Information Service is unavailable.
+	SubcodeLisServiceUnavailable Subcode = "LisServiceUnavailable"
+	// The MakeMeAvailable operation is a prerequisite for this operation (409 Conflict).
+	SubcodeMakeMeAvailableRequired Subcode = "MakeMeAvailableRequired"
+	// Listed in the ErrorSubcode enumeration without a description.
+	SubcodeMaxEventCountReached Subcode = "MaxEventCountReached"
+	// There was media encryption mismatch between local and remote clients.
+	SubcodeMediaEncryptionMismatch Subcode = "MediaEncryptionMismatch"
+	// Cannot support media encryption required by client.
+	SubcodeMediaEncryptionNotSupported Subcode = "MediaEncryptionNotSupported"
+	// Media encryption is required to establish media.
+	SubcodeMediaEncryptionRequired Subcode = "MediaEncryptionRequired"
+	// Media failure.
+	SubcodeMediaFailure Subcode = "MediaFailure"
+	// Incoming media is being handled by fallback logic.
+	SubcodeMediaFallback Subcode = "MediaFallback"
+	// Media negotiation request failed.
+	SubcodeMediaNegotiationFailure Subcode = "MediaNegotiationFailure"
+	// Media negotiation request timed out.
+	SubcodeMediaNegotiationTimeOut Subcode = "MediaNegotiationTimeOut"
+	// There is a migration in progress, contact's buddy list is read-only (500 ServiceFailure).
+	SubcodeMigrationInProgress Subcode = "MigrationInProgress"
+	// Call was missed.
+	SubcodeMissed Subcode = "Missed"
+	// Modality not supported.
+	SubcodeModalityNotSupported Subcode = "ModalityNotSupported"
+	// Call was terminated because another presenter started sharing content.
+	SubcodeNewContentSharer Subcode = "NewContentSharer"
+	// No delegates configured (403 Forbidden or 409 Conflict).
+	SubcodeNoDelegatesConfigured Subcode = "NoDelegatesConfigured"
+	// LIS could not find a matched location.
+	SubcodeNoLocationFound Subcode = "NoLocationFound"
+	// No further classification (as in 409 Conflict/None); kept as it came, not turned into "".
+	SubcodeNone Subcode = "None"
+	// Phone normalization failed (400 BadRequest).
+	SubcodeNormalizationFailed Subcode = "NormalizationFailed"
+	// The remote client is unable to accept the call at this time or context.
+	SubcodeNotAcceptable Subcode = "NotAcceptable"
+	// The remote party is not allowed to process this request due to policy.
+	SubcodeNotAllowed Subcode = "NotAllowed"
+	// No team members configured (403 Forbidden or 409 Conflict).
+	SubcodeNoTeamMembersConfigured Subcode = "NoTeamMembersConfigured"
+	// The specified operation is not supported right now (403 Forbidden).
+	SubcodeOperationNotSupported Subcode = "OperationNotSupported"
+	// A parameter value is not valid (400 BadRequest).
+	SubcodeParameterValidationFailure Subcode = "ParameterValidationFailure"
+	// The existing P-GET was replaced with a new P-GET from the client application (409 Conflict, to the replaced
+	// P-GET).
+	SubcodePGetReplaced Subcode = "PGetReplaced"
+	// Invitation failed because multiple users are associated with the destination phone number.
+	SubcodePhoneNumberConflict Subcode = "PhoneNumberConflict"
+	// Provisioning data could not be retrieved (500 ServiceFailure).
+	SubcodeProvisioningDataUnavailable Subcode = "ProvisioningDataUnavailable"
+	// The attempt to reach mobile user's simulring number failed.
+	SubcodePstnCallFailed Subcode = "PstnCallFailed"
+	// Indicates that the invitation was redirected to another participant.
+	SubcodeRedirected Subcode = "Redirected"
+	// The user was removed from the Mcu.
+	SubcodeRemoved Subcode = "Removed"
+	// The modality was replaced.
+	SubcodeReplaced Subcode = "Replaced"
+	// The recipient is responding in another way, such as IM or phone.
+	SubcodeRepliedWithOtherModality Subcode = "RepliedWithOtherModality"
+	// Call's session has changed.
+	SubcodeSessionSwitched Subcode = "SessionSwitched"
+	// The MCU is shutting down.
+	SubcodeTemporarilyUnavailable Subcode = "TemporarilyUnavailable"
+	// A conversation already exists with the same thread id.
+	SubcodeThreadIdAlreadyExists Subcode = "ThreadIdAlreadyExists"
+	// Service timeout.
+	SubcodeTimeout Subcode = "Timeout"
+	// There are too many applications.
+	SubcodeTooManyApplications Subcode = "TooManyApplications"
+	// There are too many contacts (403 Forbidden).
+	SubcodeTooManyContacts Subcode = "TooManyContacts"
+	// User has exceeded max conversations.
+	SubcodeTooManyConversations Subcode = "TooManyConversations"
+	// There are too many groups (409 Conflict).
+	SubcodeTooManyGroups Subcode = "TooManyGroups"
+	// Too many lobby participants.
+	SubcodeTooManyLobbyParticipants Subcode = "TooManyLobbyParticipants"
+	// The user has reached their online meeting limit (409 Conflict).
+	SubcodeTooManyOnlineMeetings Subcode = "TooManyOnlineMeetings"
+	// Too many participants.
+	SubcodeTooManyParticipants Subcode = "TooManyParticipants"
+	// The call transfer request is declined at transferee side.
+	SubcodeTransferDeclined Subcode = "TransferDeclined"
+	// The call was transferred.
+	SubcodeTransferred Subcode = "Transferred"
+	// The call initiated from transferee gets declined at transfer target side.
+	SubcodeTransferTargetDeclined Subcode = "TransferTargetDeclined"
+	// No Mcu is available via the MCU factory.
+	SubcodeUnavailable Subcode = "Unavailable"
+	// Listed in the ErrorSubcode enumeration without a description.
+	SubcodeUnprocessableEntity Subcode = "UnprocessableEntity"
+	// The target is not reachable.
+	SubcodeUnreachable Subcode = "Unreachable"
+	// The content-type is not supported.
+	SubcodeUnsupportedMediaType Subcode = "UnsupportedMediaType"
+	// The user agent supplied is not allowed.
+	SubcodeUserAgentNotAllowed Subcode = "UserAgentNotAllowed"
 )
 
 // Generic synchronous errors (GenericSynchronousErrors.md) that are in
 // neither enumeration, and so are taken as subcodes.
 const (
-	SubcodeMobileApplicationNoLongerAllowed Subcode = "MobileApplicationNoLongerAllowed" // the user is no longer authorized for mobile applications
-	SubcodeResourceNotFound                 Subcode = "ResourceNotFound"                 // the resource does not exist
-	SubcodeServiceTimeout                   Subcode = "ServiceTimeout"                   // internal server error, remote timeout
-	SubcodeVersionNotSupported              Subcode = "VersionNotSupported"              // the requested version is not supported
+	// the user is no longer authorized for mobile applications
+	SubcodeMobileApplicationNoLongerAllowed Subcode = "MobileApplicationNoLongerAllowed"
+	// the resource does not exist
+	SubcodeResourceNotFound Subcode = "ResourceNotFound"
+	// internal server error, remote timeout
+	SubcodeServiceTimeout Subcode = "ServiceTimeout"
+	// the requested version is not supported
+	SubcodeVersionNotSupported Subcode = "VersionNotSupported"
 )

@@ -171,9 +171,10 @@ func classifyBody(method, direction string, f Format, body []byte) (bodyKind, st
 // not UCWA bodies, by what classifyBody says they are. Every skip must be
 // explained here.
 var corpusSkips = map[string]string{
-	`JSON object of metadata`:                "OPTIONS metadata (optionsMetadata), not a UCWA body",
-	`XML <optionsMetadata> in namespace ""`:  "OPTIONS metadata, serialized .NET-style outside the UCWA namespace",
-	`JSON object of operations`:              "operationsQueued of a batch-like makeMeAvailable response, not a UCWA body",
+	`JSON object of metadata`:               "OPTIONS metadata (optionsMetadata), not a UCWA body",
+	`XML <optionsMetadata> in namespace ""`: "OPTIONS metadata, serialized .NET-style outside the UCWA namespace",
+	`JSON object of operations`: "operationsQueued of a batch-like makeMeAvailable response, not a UCWA " +
+		"body",
 	`XML <operationsQueued> in namespace ""`: "operationsQueued, serialized .NET-style outside the UCWA namespace",
 	`XML <h> in namespace ""`:                "an HTML page (Content-Type: text/html) mislabelled XML",
 }
@@ -190,42 +191,62 @@ var corpusRejects = map[string]struct {
 	offset int64
 	why    string
 }{
-	"acceptWithAnswer.POST.json-request.http":                   {ErrSyntax, 0, "SDP (application/sdp)"},
-	"addAudioVideo.POST.json-request.http":                      {ErrSyntax, 286, "line feed inside the data: URI string"},
-	"addAudio.POST.json-request.http":                           {ErrSyntax, 258, "line feed inside the data: URI string"},
-	"addMessaging.POST.json-request.http":                       {ErrSyntax, 130, "line feed inside the data: URI string"},
-	"addVideo.POST.json-request.http":                           {ErrSyntax, 258, "line feed inside the data: URI string"},
-	"batch.POST.json-request.http":                              {ErrSyntax, 0, "multipart/batching"},
-	"batch.POST.json-response.http":                             {ErrSyntax, 0, "multipart/batching"},
-	"batch.POST.xml-request.http":                               {ErrSyntax, 0, "multipart/batching"},
-	"batch.POST.xml-response.http":                              {ErrSyntax, 0, "multipart/batching"},
-	"contactPhoto.GET.json-response.http":                       {ErrSyntax, 0, "image/jpeg"},
-	"contactPrivacyRelationship.GET.json-response.http":         {ErrSyntax, 0, "the page lost the object's opening brace to the start line"},
-	"continueAudioVideo.POST.json-request.http":                 {ErrSyntax, 195, "line feed inside the data: URI string"},
-	"continueAudio.POST.json-request.http":                      {ErrSyntax, 195, "line feed inside the data: URI string"},
-	"continueMessaging.POST.json-request.http":                  {ErrSyntax, 130, "line feed inside the data: URI string"},
-	"continueVideo.POST.json-request.http":                      {ErrSyntax, 195, "line feed inside the data: URI string"},
-	"escalateAudioVideo.POST.json-request.http":                 {ErrSyntax, 0, "SDP (application/sdp)"},
-	"escalateAudio.POST.json-request.http":                      {ErrSyntax, 0, "SDP (application/sdp)"},
-	"photo.GET.json-response.http":                              {ErrSyntax, 0, "image/jpeg"},
-	"renegotiations.POST.json-request.http":                     {ErrSyntax, 0, "SDP (application/sdp)"},
-	"resumeAudioVideo.POST.json-request.http":                   {ErrSyntax, 0, "SDP (application/sdp)"},
-	"resumeAudio.POST.json-request.http":                        {ErrSyntax, 0, "SDP (application/sdp)"},
-	"sendMessage.POST.json-request.http":                        {ErrSyntax, 0, "text/plain"},
-	"sendProvisionalAnswer.POST.json-request.http":              {ErrSyntax, 0, "SDP (application/sdp)"},
-	"startAudio2.POST.json-request.http":                        {ErrSyntax, 370, "line feed inside the data: URI string"},
-	"startAudioOnBehalfOfDelegator.POST.json-request.http":      {ErrSyntax, 401, "line feed inside the data: URI string"},
-	"startAudioVideo2.POST.json-request.http":                   {ErrSyntax, 398, "line feed inside the data: URI string"},
-	"startAudioVideoOnBehalfOfDelegator.POST.json-request.http": {ErrSyntax, 429, "line feed inside the data: URI string"},
-	"startAudioVideo.POST.json-request.http":                    {ErrSyntax, 398, "line feed inside the data: URI string"},
-	"startAudio.POST.json-request.http":                         {ErrSyntax, 370, "line feed inside the data: URI string"},
-	"startEmergencyCall.POST.json-request.http":                 {ErrSyntax, 536, "line feed inside the data: URI string"},
-	"startMessaging2.POST.json-request.http":                    {ErrSyntax, 288, "line feed inside the data: URI string"},
-	"startMessaging.POST.json-request.http":                     {ErrSyntax, 277, "line feed inside the data: URI string"},
-	"startPhoneAudio2.POST.json-request.http":                   {ErrSyntax, 323, "line feed inside the data: URI string"},
-	"startPhoneAudioOnBehalfOfDelegator.POST.json-request.http": {ErrSyntax, 354, "line feed inside the data: URI string"},
-	"startVideo.POST.json-request.http":                         {ErrSyntax, 370, "line feed inside the data: URI string"},
-	"xframe.GET.json-response.http":                             {ErrSyntax, 0, "an HTML page (text/html)"},
+	"acceptWithAnswer.POST.json-request.http": {ErrSyntax, 0, "SDP (application/sdp)"},
+	"addAudioVideo.POST.json-request.http": {ErrSyntax, 286,
+		"line feed inside the data: URI string"},
+	"addAudio.POST.json-request.http": {ErrSyntax, 258,
+		"line feed inside the data: URI string"},
+	"addMessaging.POST.json-request.http": {ErrSyntax, 130,
+		"line feed inside the data: URI string"},
+	"addVideo.POST.json-request.http": {ErrSyntax, 258,
+		"line feed inside the data: URI string"},
+	"batch.POST.json-request.http":        {ErrSyntax, 0, "multipart/batching"},
+	"batch.POST.json-response.http":       {ErrSyntax, 0, "multipart/batching"},
+	"batch.POST.xml-request.http":         {ErrSyntax, 0, "multipart/batching"},
+	"batch.POST.xml-response.http":        {ErrSyntax, 0, "multipart/batching"},
+	"contactPhoto.GET.json-response.http": {ErrSyntax, 0, "image/jpeg"},
+	"contactPrivacyRelationship.GET.json-response.http": {ErrSyntax, 0,
+		"the page lost the object's opening brace to the start line"},
+	"continueAudioVideo.POST.json-request.http": {ErrSyntax, 195,
+		"line feed inside the data: URI string"},
+	"continueAudio.POST.json-request.http": {ErrSyntax, 195,
+		"line feed inside the data: URI string"},
+	"continueMessaging.POST.json-request.http": {ErrSyntax, 130,
+		"line feed inside the data: URI string"},
+	"continueVideo.POST.json-request.http": {ErrSyntax, 195,
+		"line feed inside the data: URI string"},
+	"escalateAudioVideo.POST.json-request.http":    {ErrSyntax, 0, "SDP (application/sdp)"},
+	"escalateAudio.POST.json-request.http":         {ErrSyntax, 0, "SDP (application/sdp)"},
+	"photo.GET.json-response.http":                 {ErrSyntax, 0, "image/jpeg"},
+	"renegotiations.POST.json-request.http":        {ErrSyntax, 0, "SDP (application/sdp)"},
+	"resumeAudioVideo.POST.json-request.http":      {ErrSyntax, 0, "SDP (application/sdp)"},
+	"resumeAudio.POST.json-request.http":           {ErrSyntax, 0, "SDP (application/sdp)"},
+	"sendMessage.POST.json-request.http":           {ErrSyntax, 0, "text/plain"},
+	"sendProvisionalAnswer.POST.json-request.http": {ErrSyntax, 0, "SDP (application/sdp)"},
+	"startAudio2.POST.json-request.http": {ErrSyntax, 370,
+		"line feed inside the data: URI string"},
+	"startAudioOnBehalfOfDelegator.POST.json-request.http": {ErrSyntax, 401,
+		"line feed inside the data: URI string"},
+	"startAudioVideo2.POST.json-request.http": {ErrSyntax, 398,
+		"line feed inside the data: URI string"},
+	"startAudioVideoOnBehalfOfDelegator.POST.json-request.http": {ErrSyntax, 429,
+		"line feed inside the data: URI string"},
+	"startAudioVideo.POST.json-request.http": {ErrSyntax, 398,
+		"line feed inside the data: URI string"},
+	"startAudio.POST.json-request.http": {ErrSyntax, 370,
+		"line feed inside the data: URI string"},
+	"startEmergencyCall.POST.json-request.http": {ErrSyntax, 536,
+		"line feed inside the data: URI string"},
+	"startMessaging2.POST.json-request.http": {ErrSyntax, 288,
+		"line feed inside the data: URI string"},
+	"startMessaging.POST.json-request.http": {ErrSyntax, 277,
+		"line feed inside the data: URI string"},
+	"startPhoneAudio2.POST.json-request.http": {ErrSyntax, 323,
+		"line feed inside the data: URI string"},
+	"startPhoneAudioOnBehalfOfDelegator.POST.json-request.http": {ErrSyntax, 354,
+		"line feed inside the data: URI string"},
+	"startVideo.POST.json-request.http": {ErrSyntax, 370, "line feed inside the data: URI string"},
+	"xframe.GET.json-response.http":     {ErrSyntax, 0, "an HTML page (text/html)"},
 }
 
 // corpusTally counts the checks and sorts their failures into known
@@ -239,7 +260,8 @@ type corpusTally struct {
 }
 
 func newCorpusTally(t *testing.T) *corpusTally {
-	return &corpusTally{t: t, pass: map[string]map[bodyKind]int{}, failures: map[string]bool{}, seenExc: map[string]bool{}}
+	return &corpusTally{t: t, pass: map[string]map[bodyKind]int{}, failures: map[string]bool{},
+		seenExc: map[string]bool{}}
 }
 
 // check records the outcome of check on name (a body of kind k): failure
@@ -520,7 +542,8 @@ func (ta *corpusTally) checkReject(name string, f Format, k bodyKind, body []byt
 				msgs = append(msgs, dk.String()+": message without the ucwa: prefix: "+err.Error())
 			}
 			if dk == k && (!errors.Is(err, want.err) || de.Offset != want.offset) {
-				msgs = append(msgs, fmt.Sprintf("%s: %v at offset %d, want %v at %d (%s)", dk, de.Err, de.Offset, want.err, want.offset, want.why))
+				msgs = append(msgs, fmt.Sprintf("%s: %v at offset %d, want %v at %d (%s)", dk, de.Err, de.Offset,
+					want.err, want.offset, want.why))
 			}
 		}
 		return strings.Join(msgs, "\n")
@@ -560,7 +583,8 @@ func TestCorpus(t *testing.T) {
 		if k == notUCWA {
 			why, ok := corpusSkips[what]
 			if !ok {
-				t.Errorf("%s: well-formed but not a UCWA body (%s), and corpusSkips says nothing about it", e.File, what)
+				t.Errorf("%s: well-formed but not a UCWA body (%s), and corpusSkips says nothing about it", e.File,
+					what)
 			}
 			skipped[why] = append(skipped[why], e.File)
 			continue
@@ -591,7 +615,9 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 
-	t.Logf("corpus: %d examples: %d well-formed (%d inputs, %d resources, %d events, %d errors, %d not UCWA bodies), %d not well-formed",
+	t.Logf(
+		"corpus: %d examples: %d well-formed (%d inputs, %d resources, %d events, %d errors, %d not UCWA bodies), %d "+
+			"not well-formed",
 		len(m), wellFormed, kinds[inputBody], kinds[resourceBody], kinds[eventsBody], kinds[errorBody],
 		wellFormed-kinds[inputBody]-kinds[resourceBody]-kinds[eventsBody]-kinds[errorBody], malformed)
 	for _, check := range []string{"decode", "same-format", "json-exact", "cross-format", "reject"} {

@@ -28,7 +28,8 @@ var dataURITests = []struct {
 	{name: "docs utf8 label", in: "data:text/plain;charset=utf8,URLEncodedMessageString",
 		want: DataURI{MediaType: "text/plain", Charset: "utf8", Data: []byte("URLEncodedMessageString")}},
 	{name: "docs placeholder base64", in: "data:text/plain;base64,somebase64encodedmessage",
-		want: DataURI{MediaType: "text/plain", Base64: true, Data: []byte("\xb2\x89\x9e\x6d\xab\x1e\xeb\x87\xa7\x72\x87\x5e\x76\x67\xac\xb1\xa8\x1e")}},
+		want: DataURI{MediaType: "text/plain", Base64: true,
+			Data: []byte("\xb2\x89\x9e\x6d\xab\x1e\xeb\x87\xa7\x72\x87\x5e\x76\x67\xac\xb1\xa8\x1e")}},
 	{name: "html escaped", in: "data:text/html;charset=utf-8,%3Cb%3EHi%3C%2Fb%3E",
 		want: DataURI{MediaType: "text/html", Charset: "utf-8", Data: []byte("<b>Hi</b>")}},
 	{name: "base64", in: "data:text/plain;base64,SGVsbG8=",
@@ -81,9 +82,12 @@ var dataURITests = []struct {
 	// Refused.
 	{name: "empty", in: "", wantErr: `expected "data:" (offset 0)`},
 	{name: "not data", in: "http://example.com/", wantErr: `expected "data:"`},
-	{name: "docs broken with spaces", in: "data : text/plain;base64,\n somebase64encodedmessage", wantErr: `expected "data:"`},
-	{name: "newline in base64", in: "data:text/plain;base64,\n somebase64encodedmessage", wantErr: `control character '\n' not allowed in a URI (offset 23)`},
-	{name: "space in base64", in: "data:text/plain;base64,SGVs bG8=", wantErr: "space not allowed in a URI (offset 27)"},
+	{name: "docs broken with spaces", in: "data : text/plain;base64,\n somebase64encodedmessage",
+		wantErr: `expected "data:"`},
+	{name: "newline in base64", in: "data:text/plain;base64,\n somebase64encodedmessage",
+		wantErr: `control character '\n' not allowed in a URI (offset 23)`},
+	{name: "space in base64", in: "data:text/plain;base64,SGVs bG8=",
+		wantErr: "space not allowed in a URI (offset 27)"},
 	{name: "escaped newline in base64", in: "data:text/plain;base64,SGVs%0AbG8=", wantErr: "line break in base64 data"},
 	{name: "space in data", in: "data:,Hello World", wantErr: "space not allowed"},
 	{name: "NUL", in: "data:,\x00", wantErr: `control character '\x00'`},
@@ -99,8 +103,10 @@ var dataURITests = []struct {
 	{name: "bad escape %%", in: "data:,%%41", wantErr: "invalid percent escape"},
 	{name: "bad escape in base64", in: "data:;base64,%zz", wantErr: "invalid percent escape"},
 	{name: "bad escape in param", in: "data:text/plain;charset=utf%2,x", wantErr: "invalid percent escape (offset 27)"},
-	{name: "bad base64 char", in: "data:text/html;base64,base64-encoded-htmlmessage", wantErr: "invalid base64 data (offset 28)"},
-	{name: "docs placeholder sdp", in: "data:application/sdp;base64,base64-encoded-sdp", wantErr: "invalid base64 data"},
+	{name: "bad base64 char", in: "data:text/html;base64,base64-encoded-htmlmessage",
+		wantErr: "invalid base64 data (offset 28)"},
+	{name: "docs placeholder sdp", in: "data:application/sdp;base64,base64-encoded-sdp",
+		wantErr: "invalid base64 data"},
 	{name: "base64 url-safe", in: "data:;base64,-_8=", wantErr: "invalid base64 data"},
 	{name: "base64 missing padding", in: "data:;base64,SGVsbG8", wantErr: "invalid base64 data"},
 	{name: "base64 stray bits", in: "data:;base64,SGVsbG9=", wantErr: "invalid base64 data"},
@@ -116,7 +122,8 @@ var dataURITests = []struct {
 	{name: "param empty name", in: "data:text/plain;=utf-8,x", wantErr: "expected name=value"},
 	{name: "empty param", in: "data:text/plain;;charset=utf-8,x", wantErr: "empty parameter (offset 16)"},
 	{name: "trailing semicolon", in: "data:text/plain;,x", wantErr: "empty parameter"},
-	{name: "escape in param name", in: "data:text/plain;ch%61rset=utf-8,x", wantErr: "percent escape in a parameter name"},
+	{name: "escape in param name", in: "data:text/plain;ch%61rset=utf-8,x",
+		wantErr: "percent escape in a parameter name"},
 	{name: "repeated charset", in: "data:text/plain;charset=utf-8;charset=utf-8,x", wantErr: "repeated charset"},
 	{name: "base64 alone is not a type", in: "data:base64,SGk=", wantErr: "expected type/subtype"},
 }
@@ -134,7 +141,8 @@ func TestParseDataURI(t *testing.T) {
 				if !errors.Is(err, ErrDataURI) {
 					t.Errorf("ParseDataURI(%q) error %v does not wrap ErrDataURI", tt.in, err)
 				}
-				if msg := err.Error(); !strings.HasPrefix(msg, "ucwa: data URI ") || !strings.Contains(msg, tt.wantErr) {
+				if msg := err.Error(); !strings.HasPrefix(msg, "ucwa: data URI ") || !strings.Contains(msg,
+					tt.wantErr) {
 					t.Errorf("ParseDataURI(%q) error = %q, want it to contain %q", tt.in, msg, tt.wantErr)
 				}
 				return
@@ -222,7 +230,8 @@ func TestDataURIRoundTripRandom(t *testing.T) {
 			Data:      bytesOf(r.IntN(40)),
 		}
 		for range r.IntN(3) {
-			d.Params = append(d.Params, DataURIParam{Name: string(rune('a' + r.IntN(26))), Value: string(bytesOf(1 + r.IntN(5)))})
+			d.Params = append(d.Params, DataURIParam{Name: string(rune('a' + r.IntN(26))),
+				Value: string(bytesOf(1 + r.IntN(5)))})
 		}
 		checkDataURIRoundTrip(t, d)
 	}
@@ -240,10 +249,12 @@ func TestDataURIText(t *testing.T) {
 		{"absent", DataURI{Data: []byte("☃")}, "☃", ""},
 		{"us-ascii", DataURI{Charset: "US-ASCII", Data: []byte("hi")}, "hi", ""},
 		{"empty", DataURI{}, "", ""},
-		{"invalid utf-8", DataURI{MediaType: "text/plain", Charset: "utf-8", Data: []byte{0xff}}, "", "ucwa: data URI: text/plain data is not valid UTF-8"},
+		{"invalid utf-8", DataURI{MediaType: "text/plain", Charset: "utf-8", Data: []byte{0xff}}, "",
+			"ucwa: data URI: text/plain data is not valid UTF-8"},
 		{"surrogate", DataURI{Data: []byte("\xed\xa0\x80")}, "", "not valid UTF-8"},
 		{"non-ascii", DataURI{Charset: "us-ascii", Data: []byte("é")}, "", "data is not ASCII"},
-		{"latin1", DataURI{Charset: "iso-8859-1", Data: []byte("a")}, "", `charset "iso-8859-1" is not UTF-8 or US-ASCII`},
+		{"latin1", DataURI{Charset: "iso-8859-1", Data: []byte("a")}, "",
+			`charset "iso-8859-1" is not UTF-8 or US-ASCII`},
 	}
 	for _, tt := range tests {
 		got, err := tt.d.Text()

@@ -27,15 +27,21 @@ var dateTests = []struct {
 		wantJSON: `\/Date(1436925243767)\/`, wantXML: "2015-07-15T01:54:03.767Z"},
 	{name: "json offset", in: "/Date(1436925243767-0500)/", wantUTC: "2015-07-15T01:54:03.767Z", wantOff: -5 * 3600,
 		wantJSON: `\/Date(1436925243767-0500)\/`, wantXML: "2015-07-14T20:54:03.767-05:00"},
-	{name: "json positive offset", in: "/Date(1436925243767+0530)/", wantUTC: "2015-07-15T01:54:03.767Z", wantOff: 5*3600 + 30*60,
+	{name: "json positive offset", in: "/Date(1436925243767+0530)/", wantUTC: "2015-07-15T01:54:03.767Z",
+		wantOff:  5*3600 + 30*60,
 		wantJSON: `\/Date(1436925243767+0530)\/`, wantXML: "2015-07-15T07:24:03.767+05:30"},
 	{name: "docs json whole seconds", in: "/Date(1358827096000)/", wantUTC: "2013-01-22T03:58:16Z",
 		wantJSON: `\/Date(1358827096000)\/`, wantXML: "2013-01-22T03:58:16.000Z"},
-	{name: "json epoch", wantUTC: "1970-01-01T00:00:00Z", in: "/Date(0)/", wantJSON: `\/Date(0)\/`, wantXML: "1970-01-01T00:00:00.000Z"},
-	{name: "json +0000", wantUTC: "1970-01-01T00:00:00Z", in: "/Date(0+0000)/", wantJSON: `\/Date(0+0000)\/`, wantXML: "1970-01-01T00:00:00.000+00:00"},
-	{name: "json -0000", wantUTC: "1970-01-01T00:00:00Z", in: "/Date(0-0000)/", wantJSON: `\/Date(0-0000)\/`, wantXML: "1970-01-01T00:00:00.000-00:00"},
-	{name: "json pre-1970", in: "/Date(-1)/", wantUTC: "1969-12-31T23:59:59.999Z", wantJSON: `\/Date(-1)\/`, wantXML: "1969-12-31T23:59:59.999Z"},
-	{name: "json pre-1970 offset", in: "/Date(-86400001+2359)/", wantUTC: "1969-12-30T23:59:59.999Z", wantOff: 23*3600 + 59*60,
+	{name: "json epoch", wantUTC: "1970-01-01T00:00:00Z", in: "/Date(0)/", wantJSON: `\/Date(0)\/`,
+		wantXML: "1970-01-01T00:00:00.000Z"},
+	{name: "json +0000", wantUTC: "1970-01-01T00:00:00Z", in: "/Date(0+0000)/", wantJSON: `\/Date(0+0000)\/`,
+		wantXML: "1970-01-01T00:00:00.000+00:00"},
+	{name: "json -0000", wantUTC: "1970-01-01T00:00:00Z", in: "/Date(0-0000)/", wantJSON: `\/Date(0-0000)\/`,
+		wantXML: "1970-01-01T00:00:00.000-00:00"},
+	{name: "json pre-1970", in: "/Date(-1)/", wantUTC: "1969-12-31T23:59:59.999Z", wantJSON: `\/Date(-1)\/`,
+		wantXML: "1969-12-31T23:59:59.999Z"},
+	{name: "json pre-1970 offset", in: "/Date(-86400001+2359)/", wantUTC: "1969-12-30T23:59:59.999Z",
+		wantOff:  23*3600 + 59*60,
 		wantJSON: `\/Date(-86400001+2359)\/`, wantXML: "1969-12-31T23:58:59.999+23:59"},
 	{name: "json min", in: "/Date(-62135596800000)/", wantUTC: "0001-01-01T00:00:00Z",
 		wantJSON: `\/Date(-62135596800000)\/`, wantXML: "0001-01-01T00:00:00.000Z"},
@@ -68,9 +74,11 @@ var dateTests = []struct {
 	{name: "json fraction", in: "/Date(1.5)/", wantErr: "expected ±hhmm"},
 
 	// ISO form.
-	{name: "iso 7 digits", in: "2015-07-14T20:54:03.7675175-05:00", wantUTC: "2015-07-15T01:54:03.7675175Z", wantOff: -5 * 3600,
+	{name: "iso 7 digits", in: "2015-07-14T20:54:03.7675175-05:00", wantUTC: "2015-07-15T01:54:03.7675175Z",
+		wantOff:  -5 * 3600,
 		wantJSON: `\/Date(1436925243767-0500)\/`, wantXML: "2015-07-14T20:54:03.7675175-05:00"},
-	{name: "docs iso", in: "2012-01-11T19:03:22.7433336-08:00", wantUTC: "2012-01-12T03:03:22.7433336Z", wantOff: -8 * 3600,
+	{name: "docs iso", in: "2012-01-11T19:03:22.7433336-08:00", wantUTC: "2012-01-12T03:03:22.7433336Z",
+		wantOff:  -8 * 3600,
 		wantJSON: `\/Date(1326337402743-0800)\/`, wantXML: "2012-01-11T19:03:22.7433336-08:00"},
 	{name: "docs iso Z", in: "2013-02-07T01:17:18.000Z", wantUTC: "2013-02-07T01:17:18Z",
 		wantJSON: `\/Date(1360199838000)\/`, wantXML: "2013-02-07T01:17:18.000Z"},
@@ -90,7 +98,8 @@ var dateTests = []struct {
 		wantJSON: `\/Date(-62135596800000)\/`, wantXML: "0001-01-01T00:00:00Z"},
 	{name: "iso min with offset", in: "0001-01-01T00:00:00+23:59", wantUTC: "0000-12-31T00:01:00Z", wantOff: 86340,
 		wantJSON: `\/Date(-62135683140000+2359)\/`, wantXML: "0001-01-01T00:00:00+23:59"},
-	{name: "iso max", in: "9999-12-31T23:59:59.9999999-23:59", wantUTC: "10000-01-01T23:58:59.9999999Z", wantOff: -86340,
+	{name: "iso max", in: "9999-12-31T23:59:59.9999999-23:59", wantUTC: "10000-01-01T23:58:59.9999999Z",
+		wantOff:  -86340,
 		wantJSON: `\/Date(253402387139999-2359)\/`, wantXML: "9999-12-31T23:59:59.9999999-23:59"},
 	{name: "iso leap day", in: "2016-02-29T00:00:00Z", wantUTC: "2016-02-29T00:00:00Z",
 		wantJSON: `\/Date(1456704000000)\/`, wantXML: "2016-02-29T00:00:00Z"},
@@ -147,7 +156,8 @@ func TestParseDate(t *testing.T) {
 				if !errors.Is(err, ErrDate) {
 					t.Errorf("ParseDate(%.40q) error %v does not wrap ErrDate", tt.in, err)
 				}
-				if msg := err.Error(); !strings.HasPrefix(msg, "ucwa: date ") || !strings.Contains(msg, tt.wantErr) || len(msg) > 200 {
+				if msg := err.Error(); !strings.HasPrefix(msg, "ucwa: date ") || !strings.Contains(msg, tt.wantErr) ||
+					len(msg) > 200 {
 					t.Errorf("ParseDate(%.40q) error = %q, want it to contain %q", tt.in, msg, tt.wantErr)
 				}
 				if !got.IsZero() {
@@ -285,7 +295,8 @@ func TestIsISODateAgainstTime(t *testing.T) {
 			if _, off := got.Zone(); func() bool { _, o := ref.Zone(); return o != off }() {
 				t.Fatalf("%q: offset %d, time.Parse says %v", s, off, ref)
 			}
-		} else if oh, om := offsetFields(s); err == nil && ref.Year() >= 1 && !strings.Contains(s, ",") && oh <= 23 && om <= 59 {
+		} else if oh, om := offsetFields(s); err == nil && ref.Year() >= 1 && !strings.Contains(s, ",") && oh <= 23 &&
+			om <= 59 {
 			// time.Parse also accepts year 0, a decimal comma (which
 			// ISO 8601 allows but UCWA does not write) and offsets
 			// up to ±99:99, and no other form this package refuses.
@@ -323,7 +334,8 @@ func TestDateRoundTripRandom(t *testing.T) {
 		}
 		raw := "/Date(" + strconv.FormatInt(ms, 10)
 		if zone != 'Z' {
-			raw += string(zone) + string(appendDigits(nil, int64(off/60), 2)) + string(appendDigits(nil, int64(off%60), 2))
+			raw += string(zone) + string(appendDigits(nil, int64(off/60), 2)) + string(appendDigits(nil,
+				int64(off%60), 2))
 		}
 		raw += ")/"
 		if !isJSONDate(raw) {
@@ -354,15 +366,18 @@ func TestFormatISODate(t *testing.T) {
 	}{
 		{"utc", time.Date(2015, 7, 14, 20, 54, 3, 767517512, time.UTC), "2015-07-14T20:54:03.7675175Z", true},
 		{"offset", time.Date(2015, 7, 14, 20, 54, 3, 767517500, est), "2015-07-14T20:54:03.7675175-05:00", true},
-		{"zero offset named zone", time.Date(2015, 1, 1, 0, 0, 0, 0, time.FixedZone("GMT", 0)), "2015-01-01T00:00:00.0000000Z", true},
+		{"zero offset named zone", time.Date(2015, 1, 1, 0, 0, 0, 0, time.FixedZone("GMT", 0)),
+			"2015-01-01T00:00:00.0000000Z", true},
 		{"whole second", time.Date(2015, 7, 14, 20, 54, 3, 0, time.UTC), "2015-07-14T20:54:03.0000000Z", true},
 		{"pre-1970", time.Date(1969, 12, 31, 23, 59, 59, 999999999, time.UTC), "1969-12-31T23:59:59.9999999Z", true},
 		{"year 1", time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), "0001-01-01T00:00:00.0000000Z", true},
 		{"year 9999", time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), "9999-12-31T23:59:59.9999999Z", true},
-		{"offset seconds keep the instant", time.Date(1880, 1, 1, 0, 0, 0, 0, lmt), "1880-01-01T00:00:02.0000000-04:56", true},
+		{"offset seconds keep the instant", time.Date(1880, 1, 1, 0, 0, 0, 0, lmt),
+			"1880-01-01T00:00:02.0000000-04:56", true},
 		{"year 0", time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC), "0000-12-31T00:00:00.0000000Z", false},
 		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "10000-01-01T00:00:00.0000000Z", false},
-		{"offset 24h", time.Date(2015, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600)), "2015-01-01T00:00:00.0000000+24:00", false},
+		{"offset 24h", time.Date(2015, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600)),
+			"2015-01-01T00:00:00.0000000+24:00", false},
 		{"zero Time", time.Time{}, "0001-01-01T00:00:00.0000000Z", true},
 	}
 	for _, tt := range tests {

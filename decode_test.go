@@ -46,29 +46,45 @@ func TestDecodeErrors(t *testing.T) {
 		{testkit.Where(), JSON, `{"_embedded":{"a":[1]}}`, ErrStructure, 19, "/_embedded/a/0", true},
 		{testkit.Where(), JSON, `{"_embedded":"a"}`, ErrStructure, 13, "/_embedded", true},
 		{testkit.Where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
-		{testkit.Where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
+		{testkit.Where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1,
+			"", false},
 		{testkit.Where(), XML, ``, ErrSyntax, 0, "", false},
 		{testkit.Where(), XML, `<input xmlns="urn:other"/>`, ErrNamespace, 0, "", false},
 		{testkit.Where(), XML, `<input/>`, ErrNamespace, 0, "", false},
-		{testkit.Where(), XML, `<?xml version="1.0"?><!DOCTYPE input [<!ENTITY x "y">]><input/>`, ErrDTD, 21, "", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&x;</property></input>`, ErrDTD, 80, "/input/property", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&#0;</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x00" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x1b" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\xff" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">1</property><property name="a">2</property></input>`, ErrDuplicateName, 92, "/input", false},
+		{testkit.Where(), XML, `<?xml version="1.0"?><!DOCTYPE input [<!ENTITY x "y">]><input/>`, ErrDTD, 21, "",
+			false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&x;</property></input>`, ErrDTD,
+			80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&#0;</property></input>`,
+			ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x00" +
+			`</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x1b" +
+			`</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\xff" +
+			`</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace +
+			`"><property name="a">1</property><property name="a">2</property></input>`, ErrDuplicateName, 92,
+			"/input", false},
 		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"></input><input/>`, ErrTrailingData, 69, "", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">x</propertyList></input>`, ErrSyntax, 81, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">x</propertyList></input>`,
+			ErrSyntax, 81, "/input/property", false},
 		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><bogus/></input>`, ErrStructure, 61, "/input", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61, "/input", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61,
+			"/input", false},
 		{testkit.Where(), XML, `<input xmlns="` + Namespace + `" a="1" a="2"/>`, ErrSyntax, 67, "", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "", false},
-		{testkit.Where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23, "", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "",
+			false},
+		{testkit.Where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23,
+			"", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace +
+			`"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input",
+			false},
 		{testkit.Where(), XML, `<x:events xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
 		{testkit.Where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
 		{testkit.Where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
-		{testkit.Where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">",
+			"</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
 	} {
 		var err error
 		if tc.resOnly {
@@ -102,7 +118,8 @@ func TestLimits(t *testing.T) {
 		return `{"a":` + strings.Repeat("[", n-1) + strings.Repeat("]", n-1) + `}`
 	}
 	nestXML := func(n int) string { // n levels of elements in all
-		return `<input xmlns="` + Namespace + `">` + strings.Repeat(`<property name="a">`, n-1) + strings.Repeat(`</property>`, n-1) + `</input>`
+		return `<input xmlns="` + Namespace + `">` + strings.Repeat(`<property name="a">`, n-1) +
+			strings.Repeat(`</property>`, n-1) + `</input>`
 	}
 	for _, depth := range []int{0, 3, 16, MaxDepthLimit, 1 << 30} {
 		o := Options{MaxDepth: depth}
@@ -297,7 +314,8 @@ func TestXMLDecodedDoesNotAliasInput(t *testing.T) {
 			}
 			got, err := d.Marshal(f)
 			if err != nil || !bytes.Equal(got, want) {
-				t.Errorf("%s: the decoded value changed when the input was overwritten (%v):\n%s\nwant\n%s", tc.k, err, got, want)
+				t.Errorf("%s: the decoded value changed when the input was overwritten (%v):\n%s\nwant\n%s", tc.k,
+					err, got, want)
 			}
 		}
 	}

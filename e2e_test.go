@@ -95,7 +95,8 @@ func checkWire(t *testing.T, reqs []ucwatest.Request, f ucwa.Format) {
 			t.Errorf("%s: Content-Type %q for %d bytes", where, ct, len(r.Body))
 		}
 		for k := range r.Header {
-			if !slices.Contains([]string{"Accept", "Content-Type", "Content-Length", "Accept-Encoding", "User-Agent"}, k) {
+			if !slices.Contains([]string{"Accept", "Content-Type", "Content-Length", "Accept-Encoding", "User-Agent"},
+				k) {
 				t.Errorf("%s: header %s", where, k)
 			}
 		}
@@ -249,7 +250,8 @@ func TestClientNeedsNoWire(t *testing.T) {
 				}
 			}
 			if id != nil {
-				if path, ok := names[id.Name]; ok && allowed[path] != nil && !slices.Contains(allowed[path], n.Sel.Name) {
+				if path, ok := names[id.Name]; ok && allowed[path] != nil && !slices.Contains(allowed[path],
+					n.Sel.Name) {
 					t.Errorf("%s: the client uses %s.%s", fset.Position(n.Pos()), id.Name, n.Sel.Name)
 				}
 			}

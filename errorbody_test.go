@@ -152,7 +152,8 @@ func TestErrorIs(t *testing.T) {
 		{errorTestAt(), newUnreadableError(500, syntax), CodeServiceFailure, true},
 		{errorTestAt(), newUnreadableError(500, syntax), &Error{Status: 500}, true},
 		{errorTestAt(), newUnreadableError(415, fmt.Errorf("%w: text/html", ErrNotUCWA)), ErrNotUCWA, true},
-		{errorTestAt(), newUnreadableError(415, fmt.Errorf("%w: text/html", ErrNotUCWA)), CodeUnsupportedMediaType, true},
+		{errorTestAt(), newUnreadableError(415, fmt.Errorf("%w: text/html", ErrNotUCWA)), CodeUnsupportedMediaType,
+			true},
 		{errorTestAt(), newUnreadableError(401, nil), CodeForStatus(401), true}, // Code("") for an unlisted status
 		{errorTestAt(), fmt.Errorf("get: %w", newUnreadableError(502, nil)), ErrNotUCWA, true},
 	}
@@ -220,23 +221,34 @@ func TestResponseError(t *testing.T) {
 		notUCWA     bool
 		causeSyntax bool
 	}{
-		{testkit.Where(), 409, "application/json", `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists."}`, CodeConflict, "AlreadyExists", "The requested resource already exists.", false, false},
-		{testkit.Where(), 409, "application/json; charset=utf-8", "\uFEFF" + `{"code":"Conflict","subcode":"TooManyGroups"}`, CodeConflict, "TooManyGroups", "", false, false},
+		{testkit.Where(), 409, "application/json",
+			`{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists."}`,
+			CodeConflict, "AlreadyExists", "The requested resource already exists.", false, false},
+		{testkit.Where(), 409, "application/json; charset=utf-8",
+			"\uFEFF" + `{"code":"Conflict","subcode":"TooManyGroups"}`, CodeConflict, "TooManyGroups", "", false,
+			false},
 		{testkit.Where(), 409, "application/xml", `<?xml version="1.0" encoding="utf-8"?>
-<reason xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">
+<reason xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
+			`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">
  <code>Conflict</code>
  <subcode>AlreadyExists</subcode>
  <message>The requested resource already exists. Please wait and try again.</message>
  <debugInfo />
  <parameters />
-</reason>`, CodeConflict, "AlreadyExists", "The requested resource already exists. Please wait and try again.", false, false},
-		{testkit.Where(), 500, "", `{"code":"ServiceFailure","subcode":"CallbackChannelError","brandNew":7}`, CodeServiceFailure, "CallbackChannelError", "", false, false},
-		{testkit.Where(), 418, "application/vnd.microsoft.com.ucwa.error+json", `{"code":"Teapot","subcode":"Short"}`, "Teapot", "Short", "", false, false},
+</reason>`,
+			CodeConflict, "AlreadyExists", "The requested resource already exists. Please wait and try again.", false,
+			false},
+		{testkit.Where(), 500, "", `{"code":"ServiceFailure","subcode":"CallbackChannelError","brandNew":7}`,
+			CodeServiceFailure, "CallbackChannelError", "", false, false},
+		{testkit.Where(), 418, "application/vnd.microsoft.com.ucwa.error+json", `{"code":"Teapot","subcode":"Short"}`,
+			"Teapot", "Short", "", false, false},
 		{testkit.Where(), 502, "text/html", `<html><body>Bad gateway</body></html>`, "", "", "", true, false},
 		{testkit.Where(), 503, "application/json", ``, CodeServiceUnavailable, "", "", true, false},
 		{testkit.Where(), 500, "application/json", `{"code":"ServiceFail`, CodeServiceFailure, "", "", true, true},
-		{testkit.Where(), 404, "application/json", `{"subcode":"ApplicationNotFound"}`, CodeNotFound, "", "", true, false},
-		{testkit.Where(), 409, "application/json; charset=iso-8859-1", `{"code":"Conflict"}`, CodeConflict, "", "", true, false},
+		{testkit.Where(), 404, "application/json", `{"subcode":"ApplicationNotFound"}`, CodeNotFound, "", "", true,
+			false},
+		{testkit.Where(), 409, "application/json; charset=iso-8859-1", `{"code":"Conflict"}`, CodeConflict, "", "",
+			true, false},
 		{testkit.Where(), 409, "", `not a body`, CodeConflict, "", "", true, false},
 	} {
 		e := ResponseError(tc.status, tc.ct, []byte(tc.body))
@@ -269,7 +281,8 @@ func TestResponseError(t *testing.T) {
 func TestErrorBodyRoundTrip(t *testing.T) {
 	e := &Error{Code: CodeBadRequest, Subcode: "ParameterValidationFailure", Message: "to <is> missing & more",
 		Link:       &Link{Href: "https://example.com/help"},
-		Parameters: []Property{Prop("to", String("missing"))}, DebugInfo: []Property{Prop("diagnostics", String("x")), Prop("n", String("1"))},
+		Parameters: []Property{Prop("to", String("missing"))}, DebugInfo: []Property{Prop("diagnostics", String("x")),
+			Prop("n", String("1"))},
 		Extra: []Property{Prop("future", String("kept"))}, hasParameters: true, hasDebugInfo: true}
 	for _, f := range []Format{JSON, XML} {
 		b, err := e.Marshal(f)

@@ -74,7 +74,8 @@ func TestChannelParamsApply(t *testing.T) {
 			"/e?timeout=900&ack=5&time%6fut=1", "/e?ack=5&timeout=180", ""},
 		{name("a parameter left out stays"), ChannelParams{Low: 5 * time.Second}, "/e?ack=5&timeout=900",
 			"/e?ack=5&timeout=900&low=5", ""},
-		{name("timeout at its bounds"), ChannelParams{Timeout: MaxChannelTimeout}, "/e?ack=1", "/e?ack=1&timeout=1800", ""},
+		{name("timeout at its bounds"), ChannelParams{Timeout: MaxChannelTimeout}, "/e?ack=1",
+			"/e?ack=1&timeout=1800", ""},
 		{name("timeout at its lower bound"), ChannelParams{Timeout: MinChannelTimeout}, "/e", "/e?timeout=180", ""},
 		{name("timeout one second short"), ChannelParams{Timeout: MinChannelTimeout - time.Second}, "/e", "",
 			"timeout 2m59s is outside 3m0s to 30m0s"},
@@ -118,10 +119,12 @@ func TestChannelStepURL(t *testing.T) {
 		t.Errorf("URL(nil) = %v, %v", u, err)
 	}
 	u, err = step.URL(base, &ChannelParams{Timeout: 900 * time.Second, Priority: 1})
-	if err != nil || u.String() != "https://fe1.contoso.com/ucwa/v1/applications/192/events?ack=2&timeout=900&priority=1" {
+	if err != nil ||
+		u.String() != "https://fe1.contoso.com/ucwa/v1/applications/192/events?ack=2&timeout=900&priority=1" {
 		t.Errorf("URL(params) = %v, %v", u, err)
 	}
-	if _, err := (ChannelStep{Href: "https://evil.example/events?ack=2"}).URL(base, nil); !errors.Is(err, ErrCrossOrigin) {
+	if _, err := (ChannelStep{Href: "https://evil.example/events?ack=2"}).URL(base, nil); !errors.Is(err,
+		ErrCrossOrigin) {
 		t.Errorf("another origin: %v", err)
 	}
 	if _, err := step.URL(base, &ChannelParams{Priority: -1}); !errors.Is(err, ErrRequest) {

@@ -16,9 +16,11 @@ var ignoreLayout = cmpopts.IgnoreFields(Resource{}, "linksAt", "embeddedAt", "em
 // between them.
 func TestEventsOptionalParts(t *testing.T) {
 	ev := Events{
-		Links: []Link{{Rel: "self", Href: "/ucwa/v1/applications/23/events?ack=1"}, {Rel: "resume", Href: "/ucwa/v1/applications/23/events?ack=2"}},
+		Links: []Link{{Rel: "self", Href: "/ucwa/v1/applications/23/events?ack=1"},
+			{Rel: "resume", Href: "/ucwa/v1/applications/23/events?ack=2"}},
 		Senders: []Sender{{Rel: "conversation", Href: "/c/1", Events: []Event{
-			{Type: Added, Link: Link{Rel: "ms:rtc:saas:message", Href: "/c/1/m/1", Attrs: []Property{Prop("title", String("Jo"))}},
+			{Type: Added, Link: Link{Rel: "ms:rtc:saas:message", Href: "/c/1/m/1",
+				Attrs: []Property{Prop("title", String("Jo"))}},
 				In: &Link{Rel: "messages", Href: "/c/1/messages"}},
 			{Type: Completed, Link: Link{Rel: "onlineMeetingInvitation", Href: "/i/1"}, Status: "Failure",
 				Reason: &Error{Code: "Forbidden", Subcode: "ParameterValidationFailure", Message: "No <way> & no"}},
@@ -66,13 +68,15 @@ func TestEventExtra(t *testing.T) {
 	head := `{"_links":{"self":{"href":"/e"}},"sender":[{"rel":"s","href":"/s","events":[`
 	tail := `]}]}`
 	// JSON: any value, written back after "type".
-	jsonBody := head + `{"link":{"rel":"r","href":"/r"},"type":"added","when":"now","n":2,"bag":{"a":[true,null]}}` + tail
+	jsonBody := head + `{"link":{"rel":"r","href":"/r"},"type":"added","when":"now","n":2,"bag":{"a":[true,null]}}` +
+		tail
 	ev, err := DecodeEvents([]byte(jsonBody), JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := ev.Senders[0].Events[0]
-	want := []Property{Prop("when", String("now")), Prop("n", Int(2)), Prop("bag", Bag(Prop("a", List(Bool(true), Null()))))}
+	want := []Property{Prop("when", String("now")), Prop("n", Int(2)),
+		Prop("bag", Bag(Prop("a", List(Bool(true), Null()))))}
 	if d := cmp.Diff(want, e.Extra, valueCmp); d != "" {
 		t.Errorf("JSON Extra (-want +got):\n%s", d)
 	}
@@ -81,7 +85,8 @@ func TestEventExtra(t *testing.T) {
 	}
 	// XML: elements with text, written back after the known children.
 	xmlBody := `<?xml version="1.0" encoding="utf-8"?><events href="/e" ` + ns + `><sender rel="s" href="/s">` +
-		`<added rel="r" href="/r"><status>Success</status><when>now</when><note>a &amp; b</note></added></sender></events>`
+		`<added rel="r" href="/r"><status>Success</status><when>now</when><note>a &amp; b</note></added></sender>` +
+		`</events>`
 	ev, err = DecodeEvents([]byte(xmlBody), XML)
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +123,8 @@ func TestEventExtra(t *testing.T) {
 			t.Errorf("%s: no error", body)
 		}
 	}
-	if _, err := DecodeEvents([]byte(head+`{"type":"added","link":{"rel":"r","href":"/r"},"x":1,"x":2}`+tail), JSON); !errors.Is(err, ErrDuplicateName) {
+	if _, err := DecodeEvents([]byte(head+`{"type":"added","link":{"rel":"r","href":"/r"},"x":1,"x":2}`+tail),
+		JSON); !errors.Is(err, ErrDuplicateName) {
 		t.Errorf("repeated JSON member: %v", err)
 	}
 
@@ -141,8 +147,9 @@ func TestEventExtra(t *testing.T) {
 		{XML, "", []Property{Prop("a", String("\x00"))}, "/a"},
 		{XML, "", []Property{Prop("a", String("x").WithAttrs(Prop("b", Bag(Prop("c", Null())))))}, "/a@b"},
 	} {
-		ev := Events{Senders: []Sender{{Rel: "s", Href: "/s", Events: []Event{{Type: Added, Link: Link{Rel: "r", Href: "/r"},
-			Status: tc.status, Extra: tc.extra}}}}}
+		ev := Events{Senders: []Sender{{Rel: "s", Href: "/s",
+			Events: []Event{{Type: Added, Link: Link{Rel: "r", Href: "/r"},
+				Status: tc.status, Extra: tc.extra}}}}}
 		_, err := ev.Marshal(tc.f)
 		var ee *EncodeError
 		if !errors.As(err, &ee) || !errors.Is(err, ErrInvalidValue) || ee.Path != "/sender/0/events/0"+tc.path {

@@ -12,7 +12,10 @@ import (
 // "201 Created" and "Location: //v1/applications/833/communication/invitations/596":
 // a path on the request's host, not a URL on a host named "v1".
 func ExampleParseLocation() {
-	req, _ := url.Parse("https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhoneAudio")
+	req,
+		_ := url.Parse(
+		"https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhon" +
+			"eAudio")
 
 	loc, err := ucwa.ParseLocation(req, "//v1/applications/833/communication/invitations/596")
 	if err != nil {

@@ -10,10 +10,11 @@ import (
 // "_links" and "sender", and a reason has a null message. Both are read,
 // kept where they were and written back, in either format.
 func ExampleEvents_Extra() {
-	body := []byte(`{"_links":{"self":{"href":"/e?ack=7"},"next":{"href":"/e?ack=8"}},"sender":[{"rel":"conversation",` +
-		`"href":"/c/7","events":[{"link":{"rel":"prompt","href":"/c/7/prompts/1"},"status":"Failure",` +
-		`"reason":{"code":"Informational","subcode":"PromptsStopped","message":null},"type":"completed"}]}],` +
-		`"baseuri":"https://pool.example.com/platformservice/v1/applications"}`)
+	body := []byte(
+		`{"_links":{"self":{"href":"/e?ack=7"},"next":{"href":"/e?ack=8"}},"sender":[{"rel":"conversation",` +
+			`"href":"/c/7","events":[{"link":{"rel":"prompt","href":"/c/7/prompts/1"},"status":"Failure",` +
+			`"reason":{"code":"Informational","subcode":"PromptsStopped","message":null},"type":"completed"}]}],` +
+			`"baseuri":"https://pool.example.com/platformservice/v1/applications"}`)
 	ev, err := ucwa.DecodeEvents(body, ucwa.JSON)
 	if err != nil {
 		panic(err)
@@ -39,7 +40,8 @@ func ExampleEvents_Extra() {
 // A revised resource's self link has a revision: in XML, an attribute of
 // <resource>.
 func ExampleResource_AppendXML_selfLinkMembers() {
-	r, err := ucwa.DecodeResource([]byte(`{"rel":"search","_links":{"self":{"href":"/search","revision":"2"}}}`), ucwa.JSON)
+	r, err := ucwa.DecodeResource([]byte(`{"rel":"search","_links":{"self":{"href":"/search","revision":"2"}}}`),
+		ucwa.JSON)
 	if err != nil {
 		panic(err)
 	}

@@ -55,7 +55,8 @@ func decodeWay(data []byte, f Format, kind string, maxDepth int, general bool) (
 		j.slabs.start(len(data))
 		d = j
 	} else {
-		x := &xmlDecoder{buf: data, maxDepth: maxDepth, maxAttrs: DefaultMaxAttributes, maxNS: DefaultMaxNamespaces, general: general}
+		x := &xmlDecoder{buf: data, maxDepth: maxDepth, maxAttrs: DefaultMaxAttributes, maxNS: DefaultMaxNamespaces,
+			general: general}
 		x.slabs.start(len(data))
 		d = x
 	}

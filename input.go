@@ -122,7 +122,8 @@ func (c *ContinuePhoneAudio) FromInput(in *Input) error {
 		case p.Name != "operationId" && p.Name != "phoneNumber":
 			return &InputError{Op: "continuePhoneAudio", Param: p.Name, Msg: "not a parameter of the operation"}
 		case !ok:
-			return &InputError{Op: "continuePhoneAudio", Param: p.Name, Msg: "not a String: a " + p.Value.Kind().String()}
+			return &InputError{Op: "continuePhoneAudio", Param: p.Name, Msg: "not a String: a " +
+				p.Value.Kind().String()}
 		case p.Name == "operationId":
 			v.OperationID = s
 		default:

@@ -178,7 +178,8 @@ func TestTyper(t *testing.T) {
 // writes, whatever its strings hold, and refuses what it refuses, but for
 // an input Validate refuses, which only the typed form refuses.
 func TestTypedMatchesBag(t *testing.T) {
-	for _, s := range []string{"", "tel:+14255551234", `a"b`, `<&>`, "é😀", "tab\tcr\r", "bad\xff", "nul\x00", "esc\x1b", strings.Repeat("x", 100)} {
+	for _, s := range []string{"", "tel:+14255551234", `a"b`, `<&>`, "é😀", "tab\tcr\r", "bad\xff", "nul\x00",
+		"esc\x1b", strings.Repeat("x", 100)} {
 		for _, c := range []ContinuePhoneAudio{{s, "p" + s}, {s, ""}, {"", s}} {
 			in := c.Input()
 			invalid := c.Validate()
@@ -210,7 +211,8 @@ func TestTypedFastPath(t *testing.T) {
 			for _, f := range []Format{JSON, XML} {
 				got, err1 := c.Append([]byte("pre"), f)
 				want, err2 := in.Append([]byte("pre"), f)
-				if string(got) != string(want) || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
+				if string(got) != string(want) || (err1 == nil) != (err2 == nil) || err1 != nil &&
+					err1.Error() != err2.Error() {
 					t.Fatalf("%v %+v: typed %q (%v), bag %q (%v)", f, c, got, err1, want, err2)
 				}
 			}

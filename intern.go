@@ -170,7 +170,8 @@ var internedNames = [...]string{
 // the name's entry in internEntries; 0 ends the search. It has more than four times as many
 // slots as there are names, so that a search for a name not there mostly
 // stops at the first slot.
-var internSlots, internEntries = func() (t [1 << internBits]uint16, es [len(internedNames) + len(structureNames)]internEntry) {
+var internSlots, internEntries = func() (t [1 << internBits]uint16,
+	es [len(internedNames) + len(structureNames)]internEntry) {
 	for i, n := range append(internedNames[:], structureNames[:]...) {
 		w := nameWordsOf([]byte(n))
 		es[i] = internEntry{w, n}

@@ -173,7 +173,8 @@ func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	writeHref := !l.noHref
 	for i := range l.Attrs {
 		if a := &l.Attrs[i]; a.Name == "href" && writeHref || a.Name == "rel" && writeRel {
-			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
+			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue,
+				Msg: "link attribute repeats a field"}
 		}
 	}
 	relAt, hrefAt := 1, 2 // the members' places, 1 + the members before them
@@ -668,7 +669,8 @@ func appendJSONMember(dst []byte, p *Property) ([]byte, *EncodeError) {
 func checkReserved(ps []Property) *EncodeError {
 	for i := range ps {
 		if name := ps[i].Name; name == "_links" || name == "_embedded" {
-			return &EncodeError{Format: JSON, Path: "/" + name, Err: ErrInvalidValue, Msg: "property name reserved for links"}
+			return &EncodeError{Format: JSON, Path: "/" + name, Err: ErrInvalidValue,
+				Msg: "property name reserved for links"}
 		}
 	}
 	return nil

@@ -67,7 +67,8 @@ func TestLinkSetFastPath(t *testing.T) {
 // the properties.
 func TestResourceFastPath(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	names := []string{"a", "b", "rel", "name", "_links", "_embedded", "é", "x\"y", "bad\xff", "", "startAudioVideo", "startAudioVideX"}
+	names := []string{"a", "b", "rel", "name", "_links", "_embedded", "é", "x\"y", "bad\xff", "", "startAudioVideo",
+		"startAudioVideX"}
 	values := []Value{String("v"), String("é"), String("bad\xff"), String("nul\x00"), Int(1), Bool(true), Null(), {}}
 	var gen func(depth int) Resource
 	gen = func(depth int) Resource {
@@ -174,13 +175,15 @@ func TestDeepErrorLinear(t *testing.T) {
 // TestJSONGroupsByRel: links (and embedded resources) of one rel are written
 // together, where the rel first appears, whatever their order in the model.
 func TestJSONGroupsByRel(t *testing.T) {
-	r := Resource{Links: []Link{{Rel: "a", Href: "/1"}, {Rel: "b", Href: "/2"}, {Rel: "a", Href: "/3"}, {Rel: "c", Href: "/4", InArray: true}},
+	r := Resource{Links: []Link{{Rel: "a", Href: "/1"}, {Rel: "b", Href: "/2"}, {Rel: "a", Href: "/3"},
+		{Rel: "c", Href: "/4", InArray: true}},
 		Embedded: []Resource{{Rel: "x"}, {Rel: "y"}, {Rel: "x"}}}
 	got, err := r.AppendJSON(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"_links":{"a":[{"href":"/1"},{"href":"/3"}],"b":{"href":"/2"},"c":[{"href":"/4"}]},"_embedded":{"x":[{},{}],"y":{}}}`
+	want := `{"_links":{"a":[{"href":"/1"},{"href":"/3"}],"b":{"href":"/2"},"c":[{"href":"/4"}]},"_embedded":{"x":[{}` +
+		`,{}],"y":{}}}`
 	if string(got) != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
@@ -281,7 +284,9 @@ func TestEmptyGroupsKept(t *testing.T) {
 // name="rel">) lost its rel in JSON, which carries a top-level resource's rel
 // in its "rel" member only.
 func TestResourceRelInJSON(t *testing.T) {
-	x := `<?xml version="1.0" encoding="utf-8"?><resource rel="me" href="/me" xmlns="` + Namespace + `"><property name="name">Alex</property><resource rel="note" href="/me/note"><property name="message">hi</property></resource></resource>`
+	x := `<?xml version="1.0" encoding="utf-8"?><resource rel="me" href="/me" xmlns="` + Namespace +
+		`"><property name="name">Alex</property><resource rel="note" href="/me/note"><property name="message">` +
+		`hi</property></resource></resource>`
 	r, err := DecodeResource([]byte(x), XML)
 	if err != nil {
 		t.Fatal(err)
@@ -291,7 +296,8 @@ func TestResourceRelInJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	// "rel" first; the embedded resource's rel stays its key only.
-	const want = `{"rel":"me","name":"Alex","_links":{"self":{"href":"/me"}},"_embedded":{"note":{"message":"hi","_links":{"self":{"href":"/me/note"}}}}}`
+	const want = `{"rel":"me","name":"Alex","_links":{"self":{"href":"/me"}},"_embedded":{"note":{"message":"hi",` +
+		`"_links":{"self":{"href":"/me/note"}}}}}`
 	if string(j) != want {
 		t.Errorf("JSON of an XML resource:\n got %s\nwant %s", j, want)
 	}

@@ -49,8 +49,11 @@ func TestHrefOnly(t *testing.T) {
 					t.Errorf("%q at depth %d: taken, but the general path fails: %v", body, depth, err)
 					continue
 				}
-				if diff := cmp.Diff(lg, lf, valueCmp); diff != "" || fast.pos != general.pos || fast.depth != general.depth {
-					t.Errorf("%q at depth %d: taken to %d (depth %d), general path to %d (depth %d); link (-general +fast):\n%s",
+				if diff := cmp.Diff(lg, lf, valueCmp); diff != "" || fast.pos != general.pos ||
+					fast.depth != general.depth {
+					t.Errorf(
+						"%q at depth %d: taken to %d (depth %d), general path to %d (depth %d); link (-general "+
+							"+fast):\n%s",
 						body, depth, fast.pos, fast.depth, general.pos, general.depth, diff)
 				}
 			}
@@ -77,14 +80,16 @@ func TestLinkRun(t *testing.T) {
 	// of the bodies gives the members before it that room.
 	pad := strings.Repeat("x", 64)
 	members := []string{
-		`"self":{"href":"/a"}`, `"self" : {` + "\n" + `  "href" : "/ucwa/v1/applications/192/people/sip:x@y.com"` + "\n" + `}`,
+		`"self":{"href":"/a"}`, `"self" : {` + "\n" + `  "href" : "/ucwa/v1/applications/192/people/sip:x@y.com"` +
+			"\n" + `}`,
 		`"events":{"href":""}`, `"me":{"href":"/m","title":"t"}`, `"batch":{"title":"t","href":"/b"}`,
 		`"self":{"href":"/again"}`, `"notInTable":{"href":"/n"}`, `"s\u0065lf":{"href":"/e"}`,
 		`"policies":{"href":"/\u00e9"}`, `"policies":{"href":"/é"}`, `"policies":{"href":"/\x01"}`,
 		`"policies":{"href":"\xff"}`, `"policies":{"href":1}`, `"policies":[{"href":"/p"},{"href":"/q"}]`,
 		`"policies":[]`, `"policies":{"href":"/p",}`, `"policies":{"href":"/p"]`, `"policies":{"href"  :"/p"}`,
 		`"policies":` + "\t" + `{"href":"/p"}`, `"policies":{` + "\r\n" + `"href":"/p"}`, `"policies" {"href":"/p"}`,
-		`"policies":{"hrefs":"/p"}`, `"policies":{"rel":"policies","href":"/p"}`, `"policies":{"href":"/p","href":"/q"}`,
+		`"policies":{"hrefs":"/p"}`, `"policies":{"rel":"policies","href":"/p"}`,
+		`"policies":{"href":"/p","href":"/q"}`,
 		`"reportMyNetwork":{"href":"/ucwa/v1/applications/192/reportMyNetwork"}`,
 		`"aVeryLongRelNameThatIsNotInTheInternTableAtAll":{"href":"/l"}`, `"policies":{"href":"\}"}`,
 		`"policies":{"href":"/\n` + "\x01" + `}"}`,
@@ -125,7 +130,8 @@ func TestLinkRun(t *testing.T) {
 func FuzzJSONFastPaths(f *testing.F) {
 	for _, s := range []string{
 		`{"rel":"x","_links":{"self":{"href":"/a"},"batch":{"href":"/b"}}}`,
-		"{\n  \"_links\" : {\n    \"self\" : {\n      \"href\" : \"/a\"\n    },\n    \"me\" : {\n      \"href\" : \"/m\"\n    }\n  }\n}",
+		"{\n  \"_links\" : {\n    \"self\" : {\n      \"href\" : \"/a\"\n    },\n    \"me\" : {\n      \"href\" : " +
+			"\"/m\"\n    }\n  }\n}",
 		`{"_links":{"self":{"href":"/a"},"self":{"href":"/b"}}}`,
 		`{"sender":[{"rel":"r","href":"/h","events":[{"link":{"rel":"a","href":"/b"},"type":"added"}]}]}`,
 	} {

@@ -51,13 +51,17 @@ func TestJSONErrorPaths(t *testing.T) {
 		{testkit.Where(), "input", `{"_embedded":{}}`, ErrStructure, 1, "/_embedded"},
 		{testkit.Where(), "input", `{"_links":{"self":"x"}}`, ErrStructure, 18, "/_links/self"},
 		{testkit.Where(), "input", `{"_links":{"self":[{"href":"x"},["x"]]}}`, ErrStructure, 32, "/_links/self/1"},
-		{testkit.Where(), "input", `{"_links":{"self":{"href":"x","title":[1,}}}`, ErrSyntax, 41, "/_links/self/title/1"},
+		{testkit.Where(), "input", `{"_links":{"self":{"href":"x","title":[1,}}}`, ErrSyntax, 41,
+			"/_links/self/title/1"},
 		{testkit.Where(), "input", `{"_links":null}`, ErrStructure, 10, "/_links"},
-		{testkit.Where(), "resource", `{"_embedded":{"r":[{"a":1},{"b":[1,2,{"c":"\ud800"}]}]}}`, ErrSyntax, 43, "/_embedded/r/1/b/2/c"},
+		{testkit.Where(), "resource", `{"_embedded":{"r":[{"a":1},{"b":[1,2,{"c":"\ud800"}]}]}}`, ErrSyntax, 43,
+			"/_embedded/r/1/b/2/c"},
 		{testkit.Where(), "events", `{"x":1,"sender":[2]}`, ErrStructure, 17, "/sender/0"},
 		{testkit.Where(), "events", `{"sender":[{"events":["a"]}]}`, ErrStructure, 22, "/sender/0/events/0"},
-		{testkit.Where(), "events", event(`"zz":[1,x]`), ErrSyntax, 164, "/sender/0/events/1/zz/1"}, // an unknown member, kept in Extra
-		{testkit.Where(), "events", event(`"type":"added","_embedded":{"a":{},"b":[x]}`), ErrSyntax, 196, "/sender/0/events/1/_embedded/b/0"},
+		// an unknown member, kept in Extra
+		{testkit.Where(), "events", event(`"zz":[1,x]`), ErrSyntax, 164, "/sender/0/events/1/zz/1"},
+		{testkit.Where(), "events", event(`"type":"added","_embedded":{"a":{},"b":[x]}`), ErrSyntax, 196,
+			"/sender/0/events/1/_embedded/b/0"},
 		{testkit.Where(), "events", event(`"in":{"href":2}`), ErrStructure, 124, "/sender/0/events/1"}, // no type
 	} {
 		var err error

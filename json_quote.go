@@ -46,8 +46,11 @@ func appendJSONQuoted(dst []byte, s string) (_ []byte, first, last uint64, plain
 			lo, hi := load64(s[i:]), load64(s[i+8:])
 			marks |= ((lo ^ 0x02*lsb) - 0x21*lsb) | ((lo ^ '\\'*lsb) - lsb) | lo |
 				((hi ^ 0x02*lsb) - 0x21*lsb) | ((hi ^ '\\'*lsb) - lsb) | hi
-			dst = append(dst, byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24), byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
-				byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24), byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
+			dst = append(dst,
+				byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24),
+				byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
+				byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24),
+				byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
 		}
 		// The loop appended i-(n-16) bytes past n-16, which the last two
 		// words write again.
@@ -55,8 +58,11 @@ func appendJSONQuoted(dst []byte, s string) (_ []byte, first, last uint64, plain
 		a, b = load64(s), load64(s[n-8:])
 		marks |= jsonMarks(lo) | jsonMarks(b)
 		dst = dst[:len(dst)-(i-(n-16))]
-		dst = append(dst, byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24), byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
-			byte(b), byte(b>>8), byte(b>>16), byte(b>>24), byte(b>>32), byte(b>>40), byte(b>>48), byte(b>>56))
+		dst = append(dst,
+			byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24),
+			byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
+			byte(b), byte(b>>8), byte(b>>16), byte(b>>24),
+			byte(b>>32), byte(b>>40), byte(b>>48), byte(b>>56))
 	case n >= 8:
 		a, b = load64(s), load64(s[n-8:])
 		marks = jsonMarks(a) | jsonMarks(b)

@@ -25,7 +25,8 @@ func copyCases() []string {
 					cases = append(cases, string(b))
 				}
 			}
-			for _, seq := range []string{"é", "€", "😀", "\uFFFE", "\uFFFF", "\xe2\x82", "\xf0\x9f\x98", "\xed\xa0\x80"} {
+			for _, seq := range []string{"é", "€", "😀", "\uFFFE", "\uFFFF", "\xe2\x82", "\xf0\x9f\x98",
+				"\xed\xa0\x80"} {
 				if i+len(seq) <= n {
 					cases = append(cases, base[:i]+seq+base[i+len(seq):n])
 				}

@@ -26,7 +26,8 @@ func name(s string) caseName {
 const (
 	// seedBase is the request URL of UCWA's continuePhoneAudio example,
 	// whose 201 Created answers "Location: //v1/applications/833/…".
-	seedBase  = "https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhoneAudio"
+	seedBase = "https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/cont" +
+		"inuePhoneAudio"
 	plainBase = "https://fe1.contoso.com/ucwa/oauth/v1/applications/102/communication/onlineMeetingInvitations"
 	// opBase is the request of the OperationResource.md example.
 	opBase = "https://ucwapool0.contoso.com/ucwa/v1/applications/23/communication/onlineMeetingInvitations"
@@ -70,7 +71,8 @@ var locationCases = []locationCase{
 		base:  opBase,
 		value: "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",
 		want: &wantLocation{
-			URL:         "https://ucwapool0.contoso.com/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",
+			URL: "https://ucwapool0.contoso.com/ucwa/v1/applications/23/communication/onlineMeetingInvitation" +
+				"s/i1",
 			Path:        "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",
 			Application: "23", Resource: "onlineMeetingInvitations", ID: "i1",
 		},
@@ -80,7 +82,8 @@ var locationCases = []locationCase{
 		base:  plainBase,
 		value: "/ucwa/oauth/v1/applications/102/communication/onlineMeetingInvitations/i1",
 		want: &wantLocation{
-			URL:         "https://fe1.contoso.com/ucwa/oauth/v1/applications/102/communication/onlineMeetingInvitations/i1",
+			URL: "https://fe1.contoso.com/ucwa/oauth/v1/applications/102/communication/onlineMeetingInvitatio" +
+				"ns/i1",
 			Path:        "/ucwa/oauth/v1/applications/102/communication/onlineMeetingInvitations/i1",
 			Application: "102", Resource: "onlineMeetingInvitations", ID: "i1",
 		},
@@ -131,7 +134,8 @@ var locationCases = []locationCase{
 		name:  name("http, default port 80"),
 		base:  "http://localhost:80/ucwa",
 		value: "http://LocalHost/ucwa/v1/applications/7/me",
-		want:  &wantLocation{URL: "http://localhost:80/ucwa/v1/applications/7/me", Path: "/ucwa/v1/applications/7/me", Application: "7", Resource: "7", ID: "me"},
+		want: &wantLocation{URL: "http://localhost:80/ucwa/v1/applications/7/me", Path: "/ucwa/v1/applications/7/me",
+			Application: "7", Resource: "7", ID: "me"},
 	},
 	{
 		name:  name("IPv6 literal"),
@@ -147,7 +151,8 @@ var locationCases = []locationCase{
 		name:  name("IPv6 base with a zone"),
 		base:  "https://[fe80::1%25eth0]:8443/ucwa",
 		value: "/ucwa/v1/applications/9/me",
-		want:  &wantLocation{URL: "https://[fe80::1%25eth0]:8443/ucwa/v1/applications/9/me", Path: "/ucwa/v1/applications/9/me", Application: "9", Resource: "9", ID: "me"},
+		want: &wantLocation{URL: "https://[fe80::1%25eth0]:8443/ucwa/v1/applications/9/me",
+			Path: "/ucwa/v1/applications/9/me", Application: "9", Resource: "9", ID: "me"},
 	},
 	{
 		name:  name("query and fragment kept out of Path"),
@@ -163,7 +168,8 @@ var locationCases = []locationCase{
 		name:  name("//host is a path, not another host"),
 		base:  plainBase,
 		value: "//evil.com/steal",
-		want:  &wantLocation{URL: "https://fe1.contoso.com//evil.com/steal", Path: "/.//evil.com/steal", Resource: "evil.com", ID: "steal"},
+		want: &wantLocation{URL: "https://fe1.contoso.com//evil.com/steal", Path: "/.//evil.com/steal",
+			Resource: "evil.com", ID: "steal"},
 	},
 	{
 		name:  name("///host is a path"),
@@ -175,31 +181,36 @@ var locationCases = []locationCase{
 		name:  name("// then userinfo-like path"),
 		base:  plainBase,
 		value: "//user:pw@evil.com:8443/x",
-		want:  &wantLocation{URL: "https://fe1.contoso.com//user:pw@evil.com:8443/x", Path: "/.//user:pw@evil.com:8443/x", Resource: "user:pw@evil.com:8443", ID: "x"},
+		want: &wantLocation{URL: "https://fe1.contoso.com//user:pw@evil.com:8443/x",
+			Path: "/.//user:pw@evil.com:8443/x", Resource: "user:pw@evil.com:8443", ID: "x"},
 	},
 	{
 		name:  name("no applications segment"),
 		base:  plainBase,
 		value: "/ucwa/v1/other/5",
-		want:  &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/other/5", Path: "/ucwa/v1/other/5", Resource: "other", ID: "5"},
+		want: &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/other/5", Path: "/ucwa/v1/other/5",
+			Resource: "other", ID: "5"},
 	},
 	{
 		name:  name("applications last"),
 		base:  plainBase,
 		value: "/ucwa/v1/applications",
-		want:  &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications", Path: "/ucwa/v1/applications", Resource: "v1", ID: "applications"},
+		want: &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications", Path: "/ucwa/v1/applications",
+			Resource: "v1", ID: "applications"},
 	},
 	{
 		name:  name("application itself"),
 		base:  plainBase,
 		value: "/ucwa/v1/applications/833",
-		want:  &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications/833", Path: "/ucwa/v1/applications/833", Application: "833", Resource: "applications", ID: "833"},
+		want: &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications/833",
+			Path: "/ucwa/v1/applications/833", Application: "833", Resource: "applications", ID: "833"},
 	},
 	{
 		name:  name("first applications segment wins"),
 		base:  plainBase,
 		value: "/ucwa/v1/applications/833/applications/9",
-		want:  &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications/833/applications/9", Path: "/ucwa/v1/applications/833/applications/9", Application: "833", Resource: "applications", ID: "9"},
+		want: &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications/833/applications/9",
+			Path: "/ucwa/v1/applications/833/applications/9", Application: "833", Resource: "applications", ID: "9"},
 	},
 	{
 		name:  name("one segment"),
@@ -217,7 +228,8 @@ var locationCases = []locationCase{
 		name:  name("trailing slash skipped"),
 		base:  plainBase,
 		value: "/ucwa/v1/applications/833/people/",
-		want:  &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications/833/people/", Path: "/ucwa/v1/applications/833/people/", Application: "833", Resource: "833", ID: "people"},
+		want: &wantLocation{URL: "https://fe1.contoso.com/ucwa/v1/applications/833/people/",
+			Path: "/ucwa/v1/applications/833/people/", Application: "833", Resource: "833", ID: "people"},
 	},
 	{
 		name:  name("escapes stay escaped"),
@@ -233,20 +245,23 @@ var locationCases = []locationCase{
 		name:  name("encoded space and backslash stay encoded"),
 		base:  seedBase,
 		value: "/ucwa/x%5C%20y?q=%5C%20#%20",
-		want:  &wantLocation{URL: "https://fe1.contoso.com:443/ucwa/x%5C%20y?q=%5C%20#%20", Path: "/ucwa/x%5C%20y", Resource: "ucwa", ID: "x%5C%20y"},
+		want: &wantLocation{URL: "https://fe1.contoso.com:443/ucwa/x%5C%20y?q=%5C%20#%20", Path: "/ucwa/x%5C%20y",
+			Resource: "ucwa", ID: "x%5C%20y"},
 	},
 	{
 		name:  name("fuzz: encoded space"),
 		base:  seedBase,
 		value: "/0000000000000%200",
-		want:  &wantLocation{URL: "https://fe1.contoso.com:443/0000000000000%200", Path: "/0000000000000%200", ID: "0000000000000%200"},
+		want: &wantLocation{URL: "https://fe1.contoso.com:443/0000000000000%200", Path: "/0000000000000%200",
+			ID: "0000000000000%200"},
 	},
 	{
 		name:  name("sub-delims, brackets and '@' in the path"),
 		base:  plainBase,
 		value: "/ucwa/v1/applications/833/people/sip:user@contoso.com;a=(b)*!$&'+,[c]~",
 		want: &wantLocation{
-			URL:         "https://fe1.contoso.com/ucwa/v1/applications/833/people/sip:user@contoso.com;a=(b)*!$&'+,[c]~",
+			URL: "https://fe1.contoso.com/ucwa/v1/applications/833/people/sip:user@contoso.com;a=(b)*!$&'+," +
+				"[c]~",
 			Path:        "/ucwa/v1/applications/833/people/sip:user@contoso.com;a=(b)*!$&'+,[c]~",
 			Application: "833", Resource: "people", ID: "sip:user@contoso.com;a=(b)*!$&'+,[c]~",
 		},
@@ -255,7 +270,8 @@ var locationCases = []locationCase{
 		name:  name("dots that are not dot segments"),
 		base:  plainBase,
 		value: "/a/.../..b/.c",
-		want:  &wantLocation{URL: "https://fe1.contoso.com/a/.../..b/.c", Path: "/a/.../..b/.c", Resource: "..b", ID: ".c"},
+		want: &wantLocation{URL: "https://fe1.contoso.com/a/.../..b/.c", Path: "/a/.../..b/.c", Resource: "..b",
+			ID: ".c"},
 	},
 	{
 		name:  name("AllowCrossOrigin: another host"),
@@ -290,34 +306,44 @@ var locationCases = []locationCase{
 	// Another origin.
 	{name: name("another host"), base: plainBase, value: "https://evil.com/ucwa/x", err: ErrCrossOrigin},
 	{name: name("another port"), base: plainBase, value: "https://fe1.contoso.com:8443/ucwa/x", err: ErrCrossOrigin},
-	{name: name("port with leading zero"), base: plainBase, value: "https://fe1.contoso.com:0443/ucwa/x", err: ErrCrossOrigin},
+	{name: name("port with leading zero"), base: plainBase, value: "https://fe1.contoso.com:0443/ucwa/x",
+		err: ErrCrossOrigin},
 	{name: name("https to http"), base: plainBase, value: "http://fe1.contoso.com/ucwa/x", err: ErrCrossOrigin},
-	{name: name("https to http on port 443"), base: plainBase, value: "http://fe1.contoso.com:443/ucwa/x", err: ErrCrossOrigin},
-	{name: name("http to https"), base: "http://fe1.contoso.com/", value: "https://fe1.contoso.com/ucwa/x", err: ErrCrossOrigin},
+	{name: name("https to http on port 443"), base: plainBase, value: "http://fe1.contoso.com:443/ucwa/x",
+		err: ErrCrossOrigin},
+	{name: name("http to https"), base: "http://fe1.contoso.com/", value: "https://fe1.contoso.com/ucwa/x",
+		err: ErrCrossOrigin},
 	{name: name("suffix host"), base: plainBase, value: "https://fe1.contoso.com.evil.com/x", err: ErrCrossOrigin},
 	{name: name("trailing dot"), base: plainBase, value: "https://fe1.contoso.com./x", err: ErrCrossOrigin},
-	{name: name("userinfo hiding the host"), base: plainBase, value: "https://fe1.contoso.com@evil.com/x", err: ErrCrossOrigin},
+	{name: name("userinfo hiding the host"), base: plainBase, value: "https://fe1.contoso.com@evil.com/x",
+		err: ErrCrossOrigin},
 	{name: name("IP instead of name"), base: plainBase, value: "https://127.0.0.1/x", err: ErrCrossOrigin},
-	{name: name("AllowCrossOrigin: https to http"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase, value: "http://fe2.contoso.com/x", err: ErrCrossOrigin},
-	{name: name("AllowCrossOrigin: same host, http"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase, value: "http://fe1.contoso.com/x", err: ErrCrossOrigin},
+	{name: name("AllowCrossOrigin: https to http"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase,
+		value: "http://fe2.contoso.com/x", err: ErrCrossOrigin},
+	{name: name("AllowCrossOrigin: same host, http"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase,
+		value: "http://fe1.contoso.com/x", err: ErrCrossOrigin},
 
 	// Refused.
 	{name: name("empty"), base: plainBase, value: "", err: ErrLocation},
 	{name: name("javascript:"), base: plainBase, value: "javascript:alert(1)", err: ErrLocation},
 	{name: name("JavaScript: in mixed case"), base: plainBase, value: "JaVaScRiPt:alert(1)", err: ErrLocation},
-	{name: name("data:"), base: plainBase, value: "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", err: ErrLocation},
+	{name: name("data:"), base: plainBase, value: "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+		err: ErrLocation},
 	{name: name("file:"), base: plainBase, value: "file:///etc/passwd", err: ErrLocation},
 	{name: name("ftp:"), base: plainBase, value: "ftp://fe1.contoso.com/x", err: ErrLocation},
 	{name: name("wss:"), base: plainBase, value: "wss://fe1.contoso.com/x", err: ErrLocation},
 	{name: name("mailto:"), base: plainBase, value: "mailto:user@contoso.com", err: ErrLocation},
-	{name: name("AllowCrossOrigin: javascript:"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase, value: "javascript:alert(1)", err: ErrLocation},
+	{name: name("AllowCrossOrigin: javascript:"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase,
+		value: "javascript:alert(1)", err: ErrLocation},
 	{name: name("https without authority"), base: plainBase, value: "https:/ucwa/x", err: ErrLocation},
 	{name: name("https opaque"), base: plainBase, value: "https:fe1.contoso.com/x", err: ErrLocation},
 	{name: name("https empty host"), base: plainBase, value: "https:///x", err: ErrLocation},
 	{name: name("https port only"), base: plainBase, value: "https://:443/x", err: ErrLocation},
-	{name: name("AllowCrossOrigin: port only"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase, value: "https://:443/x", err: ErrLocation},
+	{name: name("AllowCrossOrigin: port only"), opts: LocationOptions{AllowCrossOrigin: true}, base: plainBase,
+		value: "https://:443/x", err: ErrLocation},
 	{name: name("userinfo"), base: plainBase, value: "https://user@fe1.contoso.com/x", err: ErrLocation},
-	{name: name("userinfo with password"), base: plainBase, value: "https://user:pw@fe1.contoso.com/x", err: ErrLocation},
+	{name: name("userinfo with password"), base: plainBase, value: "https://user:pw@fe1.contoso.com/x",
+		err: ErrLocation},
 	{name: name("empty userinfo"), base: plainBase, value: "https://@fe1.contoso.com/x", err: ErrLocation},
 	{name: name("CRLF header injection"), base: plainBase, value: "/ucwa/x\r\nSet-Cookie: a=b", err: ErrLocation},
 	{name: name("LF"), base: plainBase, value: "/ucwa/x\n", err: ErrLocation},
@@ -330,7 +356,8 @@ var locationCases = []locationCase{
 	{name: name("slash backslash"), base: plainBase, value: "/\\evil.com", err: ErrLocation},
 	{name: name("backslash backslash"), base: plainBase, value: "\\\\evil.com/x", err: ErrLocation},
 	{name: name("https backslashes"), base: plainBase, value: "https:\\\\evil.com/x", err: ErrLocation},
-	{name: name("backslash in authority"), base: plainBase, value: "https://fe1.contoso.com\\@evil.com/x", err: ErrLocation},
+	{name: name("backslash in authority"), base: plainBase, value: "https://fe1.contoso.com\\@evil.com/x",
+		err: ErrLocation},
 	{name: name("non-ASCII in path"), base: plainBase, value: "/ucwa/caf\u00e9", err: ErrLocation},
 	{name: name("homograph host"), base: plainBase, value: "https://f\u0435\u0031.contoso.com/x", err: ErrLocation},
 	{name: name("invalid UTF-8"), base: plainBase, value: "/ucwa/\xff", err: ErrLocation},
@@ -341,8 +368,10 @@ var locationCases = []locationCase{
 	{name: name("caret"), base: plainBase, value: "/x^y", err: ErrLocation},
 	{name: name("backquote"), base: plainBase, value: "/x`y", err: ErrLocation},
 	{name: name("percent-encoded host"), base: plainBase, value: "https://%65vil.com/x", err: ErrLocation},
-	{name: name("percent-encoded dot in host"), base: plainBase, value: "https://fe1%2Econtoso%2Ecom/x", err: ErrLocation},
-	{name: name("percent-encoded slash in host"), base: plainBase, value: "https://evil.com%2F@fe1.contoso.com/x", err: ErrLocation},
+	{name: name("percent-encoded dot in host"), base: plainBase, value: "https://fe1%2Econtoso%2Ecom/x",
+		err: ErrLocation},
+	{name: name("percent-encoded slash in host"), base: plainBase, value: "https://evil.com%2F@fe1.contoso.com/x",
+		err: ErrLocation},
 	{name: name("percent-encoded userinfo"), base: plainBase, value: "https://%40@fe1.contoso.com/x", err: ErrLocation},
 	{name: name("IPv6 zone"), base: "https://[fe80::1%25eth0]/", value: "https://[fe80::1%25eth0]/x", err: ErrLocation},
 	{name: name("lone percent"), base: plainBase, value: "/ucwa/x%", err: ErrLocation},
@@ -363,7 +392,8 @@ var locationCases = []locationCase{
 	{name: name("trailing dot-dot"), base: plainBase, value: "/ucwa/..", err: ErrLocation},
 	{name: name("encoded dot-dot"), base: plainBase, value: "/ucwa/%2e%2E/admin", err: ErrLocation},
 	{name: name("half-encoded dot-dot"), base: plainBase, value: "/ucwa/.%2e/admin", err: ErrLocation},
-	{name: name("dot-dot in absolute URL"), base: plainBase, value: "https://fe1.contoso.com/ucwa/../x", err: ErrLocation},
+	{name: name("dot-dot in absolute URL"), base: plainBase, value: "https://fe1.contoso.com/ucwa/../x",
+		err: ErrLocation},
 	{name: name("dot-dot after //"), base: seedBase, value: "//../x", err: ErrLocation},
 	{name: name("unclosed IPv6"), base: plainBase, value: "https://[::1/x", err: ErrLocation},
 	{name: name("bad port"), base: plainBase, value: "https://fe1.contoso.com:44a/x", err: ErrLocation},
@@ -389,7 +419,8 @@ func TestParseLocation(t *testing.T) {
 			}
 			loc, err := tc.opts.Parse(base, tc.value)
 			if diff := cmp.Diff(tc.want, gotLocation(loc)); diff != "" {
-				t.Errorf("%s: Parse(%q, %q) mismatch (-want +got):\n%s\nerror: %v", tc.name.Where, tc.base, tc.value, diff, err)
+				t.Errorf("%s: Parse(%q, %q) mismatch (-want +got):\n%s\nerror: %v", tc.name.Where, tc.base, tc.value,
+					diff, err)
 			}
 			checkLocationError(t, tc.name.Where, tc.value, err, tc.err)
 			if tc.opts == (LocationOptions{}) {
@@ -489,7 +520,9 @@ func TestLocationErrorMessage(t *testing.T) {
 		{"/x\r\nSet-Cookie: a", `ucwa: Location "/x\r\nSet-Cookie: a": control byte 0x0d at offset 2`},
 		{"/\\evil.com", `ucwa: Location "/\\evil.com": backslash at offset 1 (browsers read it as '/')`},
 		{"javascript:alert(1)", `ucwa: Location "javascript:alert(1)": scheme "javascript" is not http or https`},
-		{"https://evil.com/x", `ucwa: Location "https://evil.com/x": origin "https://evil.com" is not the request's "https://fe1.contoso.com"`},
+		{"https://evil.com/x",
+			`ucwa: Location "https://evil.com/x": origin "https://evil.com" is not the request's ` +
+				`"https://fe1.contoso.com"`},
 		{"http://fe1.contoso.com/x", `ucwa: Location "http://fe1.contoso.com/x": downgrade from https to http`},
 		{"/a/%2e%2e/b", `ucwa: Location "/a/%2e%2e/b": dot segment "%2e%2e" in the path`},
 	} {

@@ -152,7 +152,8 @@ func ParseMediaType(v string) (MediaType, error) {
 		var ok bool
 		val, rest, ok = consumeValue(rest[1:])
 		if !ok {
-			return MediaType{}, mediaTypeError(v, valueAt, "expected a token or quoted string as the value of "+strconv.Quote(name))
+			return MediaType{}, mediaTypeError(v, valueAt, "expected a token or quoted string as the value of "+
+				strconv.Quote(name))
 		}
 		if equalFoldASCII(name, "charset") {
 			if hasCharset {
@@ -160,7 +161,8 @@ func ParseMediaType(v string) (MediaType, error) {
 			}
 			hasCharset, charset = true, val
 			if !isUTF8Label(unquote(charset)) {
-				return MediaType{}, mediaTypeError(v, valueAt, "charset "+strconv.Quote(unquote(charset))+" is not UTF-8")
+				return MediaType{}, mediaTypeError(v, valueAt, "charset "+strconv.Quote(unquote(charset))+
+					" is not UTF-8")
 			}
 		}
 	}

@@ -20,12 +20,16 @@ func TestLinkTitle(t *testing.T) {
 		{JSON, `{"_links":{"self":{"href":"/a","title":"T"}}}`, "T", true, []string{"title"}, ""},
 		{JSON, `{"_links":{"self":{"href":"/a","title":""}}}`, "", true, []string{"title"}, ""},
 		{JSON, `{"_links":{"self":{"href":"/a"}}}`, "", false, nil, ""},
-		{JSON, `{"_links":{"self":{"etag":"1","href":"/a","title":"T","revision":2}}}`, "T", true, []string{"etag", "title", "revision"}, ""},
+		{JSON, `{"_links":{"self":{"etag":"1","href":"/a","title":"T","revision":2}}}`, "T", true,
+			[]string{"etag", "title", "revision"}, ""},
 		{JSON, `{"_links":{"self":{"etag":"1","title":null}}}`, "", false, []string{"etag", "title"}, ""},
 		{JSON, `{"_links":{"self":{"title":5,"href":"/a"}}}`, "5", false, []string{"title"}, ""},
-		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" href="/a" title="T"/></resource>`, "T", true, []string{"title"}, ""},
-		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" title="" href="/a" etag="1"/></resource>`, "", true, []string{"title", "etag"},
-			xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" href="/a" title="" etag="1"/></resource>`},
+		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace +
+			`"><link rel="x" href="/a" title="T"/></resource>`, "T", true, []string{"title"}, ""},
+		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace +
+			`"><link rel="x" title="" href="/a" etag="1"/></resource>`, "", true, []string{"title", "etag"},
+			xmlDecl + `<resource href="/r" xmlns="` + Namespace +
+				`"><link rel="x" href="/a" title="" etag="1"/></resource>`},
 	} {
 		r, err := DecodeResource([]byte(tc.body), tc.f)
 		if err != nil {
@@ -37,7 +41,8 @@ func TestLinkTitle(t *testing.T) {
 			names = append(names, a.Name)
 		}
 		if title, has := l.Title(); title != tc.title || has != tc.has || !slices.Equal(names, tc.attrs) {
-			t.Errorf("%s: Title() = %q, %t; attrs %q; want %q, %t; %q", tc.body, title, has, names, tc.title, tc.has, tc.attrs)
+			t.Errorf("%s: Title() = %q, %t; attrs %q; want %q, %t; %q", tc.body, title, has, names, tc.title, tc.has,
+				tc.attrs)
 		}
 		want := tc.reencoded
 		if want == "" {

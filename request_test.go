@@ -122,7 +122,8 @@ func TestNewRequest(t *testing.T) {
 
 func TestNewRequestPart(t *testing.T) {
 	in := &Input{Properties: []Property{Prop("message", String("hello"))}}
-	p, err := NewRequestPart(http.MethodPost, "https://fe1.contoso.com:443/ucwa/v1/applications/192/me/note?x=1", in, JSON)
+	p, err := NewRequestPart(http.MethodPost, "https://fe1.contoso.com:443/ucwa/v1/applications/192/me/note?x=1", in,
+		JSON)
 	if err != nil {
 		t.Fatal(err)
 	}

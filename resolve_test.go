@@ -62,10 +62,12 @@ func TestResolveHref(t *testing.T) {
 		{name("the next link, query kept"), "/ucwa/v1/applications/192/events?ack=2",
 			"https://fe1.contoso.com/ucwa/v1/applications/192/events?ack=2", nil},
 		{name("the seed's //"), "//v1/applications/833/me", "https://fe1.contoso.com//v1/applications/833/me", nil},
-		{name("an absolute URL on the origin"), "https://FE1.contoso.com:443/ucwa/x", "https://fe1.contoso.com/ucwa/x", nil},
+		{name("an absolute URL on the origin"), "https://FE1.contoso.com:443/ucwa/x",
+			"https://fe1.contoso.com/ucwa/x", nil},
 		{name("a participant with @ in the path"),
 			"/ucwa/v1/applications/192/communication/conversations/7c5c/participants/johndoe@contoso.com",
-			"https://fe1.contoso.com/ucwa/v1/applications/192/communication/conversations/7c5c/participants/johndoe@contoso.com",
+			"https://fe1.contoso.com/ucwa/v1/applications/192/communication/conversations/7c5c/participants/johndoe@c" +
+				"ontoso.com",
 			nil},
 		{name("a message's data URI"), "data:text/plain;base64,SGVsbG8=", "", ErrLocation},
 		{name("a relative reference"), "invitations/596", "", ErrLocation},
@@ -99,18 +101,22 @@ func TestResolveAutodiscovery(t *testing.T) {
 		cross                 bool
 	}{
 		{"001-lyncdiscover-redirect-o365.json", "https://lyncdiscover.domain.com/", "redirect",
-			"https://webdir1A.online.lync.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=domain.com", true},
+			"https://webdir1A.online.lync.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=domain.com",
+			true},
 		// The redirect's host is webdir1A; the body it answers names
 		// webdir1a: the same origin, whatever the case.
 		{"002-autodiscover-root-o365.json",
-			"https://webdir1A.online.lync.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=domain.com", "user",
-			"https://webdir1A.online.lync.com/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=domain.com",
+			"https://webdir1A.online.lync.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=domain.com",
+			"user",
+			"https://webdir1A.online.lync.com/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=dom" +
+				"ain.com",
 			false},
 		{"003-autodiscover-user-o365.json",
 			"https://webdir1a.online.lync.com/Autodiscover/AutodiscoverService.svc/root/oauth/user", "applications",
 			"https://webpoolbn11a01.infra.lync.com/ucwa/oauth/v1/applications", true},
 		{"010-lyncdiscover-redirect-webdir1E.json", "https://lyncdiscover.ondrejvalenta.com/", "redirect",
-			"https://webdir1E.online.lync.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=ondrejvalenta.com",
+			"https://webdir1E.online.lync.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=ondrejvalenta." +
+				"com",
 			true},
 		{"048-mock-user-resource-mattermost.json", "https://dc2.testcompany.com/Autodiscover/user", "applications",
 			"https://dc2.testcompany.com/ucwa/oauth/v1/applications", false},

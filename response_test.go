@@ -55,8 +55,9 @@ type responseCase struct {
 }
 
 var responseCases = []responseCase{
-	{name: name("resource, plain JSON type"), status: 200, header: map[string]string{"Content-Type": "application/json"},
-		body: noteJSON, kind: BodyResource, format: JSON},
+	{name: name("resource, plain JSON type"), status: 200,
+		header: map[string]string{"Content-Type": "application/json"},
+		body:   noteJSON, kind: BodyResource, format: JSON},
 	{name: name("resource, precise type with charset"), status: 200,
 		header: map[string]string{"Content-Type": "application/vnd.microsoft.com.ucwa+json; charset=utf-8"},
 		body:   noteJSON, kind: BodyResource, format: JSON},
@@ -66,21 +67,24 @@ var responseCases = []responseCase{
 	{name: name("events, plain JSON type"), status: 200, header: map[string]string{"Content-Type": "application/json"},
 		body: eventsJSON, kind: BodyEvents, format: JSON},
 	{name: name("events on a timeout: links alone"), status: 200,
-		header: map[string]string{"Content-Type": "application/json"}, body: emptyEventsJSON, kind: BodyEvents, format: JSON},
+		header: map[string]string{"Content-Type": "application/json"}, body: emptyEventsJSON, kind: BodyEvents,
+		format: JSON},
 	{name: name("events, XML"), status: 200, header: map[string]string{"Content-Type": "application/xml"},
 		body: eventsXML, kind: BodyEvents, format: XML},
 	{name: name("events told by the media type"), status: 200,
 		header: map[string]string{"Content-Type": MediaTypeEventsJSON}, body: emptyEventsJSON, kind: BodyEvents,
 		format: JSON},
 	{name: name("events asked for"), opts: ResponseOptions{Kind: BodyEvents}, status: 200,
-		header: map[string]string{"Content-Type": "application/json"}, body: emptyEventsJSON, kind: BodyEvents, format: JSON},
+		header: map[string]string{"Content-Type": "application/json"}, body: emptyEventsJSON, kind: BodyEvents,
+		format: JSON},
 	{name: name("a resource with neither rel nor self is a resource"), status: 200,
 		header: map[string]string{"Content-Type": "application/json"},
 		body:   `{"_links":{"redirect":{"href":"https://contoso.com/Autodiscover/AutodiscoverService.svc/root"}}}`,
 		kind:   BodyResource, format: JSON},
 	{name: name("201 with a Location"), status: 201, header: map[string]string{
 		"Location": "/ucwa/v1/applications/192/communication/messagingInvitations/602"},
-		kind: BodyNone, location: "https://fe1.contoso.com/ucwa/v1/applications/192/communication/messagingInvitations/602"},
+		kind:     BodyNone,
+		location: "https://fe1.contoso.com/ucwa/v1/applications/192/communication/messagingInvitations/602"},
 	{name: name("201 with the seed's Location"), status: 201, header: map[string]string{
 		"Location": "//v1/applications/833/communication/invitations/596"},
 		kind: BodyNone, location: "https://fe1.contoso.com//v1/applications/833/communication/invitations/596"},
@@ -96,15 +100,17 @@ var responseCases = []responseCase{
 		status: 200, err: ErrNoBody, errText: "200 OK without a body"},
 	{name: name("200 with white space when events are expected"), opts: ResponseOptions{Kind: BodyEvents},
 		status: 200, body: "\r\n", err: ErrNoBody},
-	{name: name("a photo"), status: 200, header: map[string]string{"Content-Type": "image/jpeg"}, body: "\xff\xd8\xff\xe0",
+	{name: name("a photo"), status: 200, header: map[string]string{"Content-Type": "image/jpeg"},
+		body: "\xff\xd8\xff\xe0",
 		kind: BodyNone},
 	{name: name("a photo when a resource is expected"), opts: ResponseOptions{Kind: BodyResource}, status: 200,
 		header: map[string]string{"Content-Type": "image/jpeg"}, body: "\xff\xd8\xff\xe0", err: ErrMediaType},
 	{name: name("a proxy's page on a 200"), status: 200, header: map[string]string{"Content-Type": "text/html"},
 		body: "<html><body>Sign in</body></html>", kind: BodyNone},
 	{name: name("a body neither JSON nor XML, no Content-Type"), status: 200, body: "hello", kind: BodyNone},
-	{name: name("3xx: nothing decoded"), status: 302, header: map[string]string{"Location": "https://elsewhere.example/"},
-		body: noteJSON, kind: BodyNone},
+	{name: name("3xx: nothing decoded"), status: 302,
+		header: map[string]string{"Location": "https://elsewhere.example/"},
+		body:   noteJSON, kind: BodyNone},
 
 	// Errors.
 	{name: name("409 error body"), status: 409, header: map[string]string{"Content-Type": "application/json"},
@@ -151,7 +157,8 @@ var responseCases = []responseCase{
 	{name: name("body over MaxSize"), opts: ResponseOptions{Options: Options{MaxSize: len(noteJSON) - 1}}, status: 200,
 		header: map[string]string{"Content-Type": "application/json"}, body: noteJSON, err: ErrTooLarge},
 	{name: name("body at MaxSize"), opts: ResponseOptions{Options: Options{MaxSize: len(noteJSON)}}, status: 200,
-		header: map[string]string{"Content-Type": "application/json"}, body: noteJSON, kind: BodyResource, format: JSON},
+		header: map[string]string{"Content-Type": "application/json"}, body: noteJSON, kind: BodyResource,
+		format: JSON},
 }
 
 func (tc *responseCase) httpHeader() http.Header {
@@ -179,7 +186,8 @@ func checkResponse(t *testing.T, where string, tc *responseCase, r *Response, er
 		}
 		var e *Error
 		if !errors.As(err, &e) || r == nil || r.Error != e || e.Status != tc.status {
-			t.Fatalf("%s: want the *Error of status %d in the error and the Response; got %v, %+v", where, tc.status, err, r)
+			t.Fatalf("%s: want the *Error of status %d in the error and the Response; got %v, %+v", where, tc.status,
+				err, r)
 		}
 	} else if err != nil {
 		t.Fatalf("%s: %v", where, err)

@@ -22,20 +22,32 @@ func TestPartialDecode(t *testing.T) {
 		senders  int
 		sentinel error
 	}{
-		{testkit.Where(), JSON, `{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[` +
-			`{"link":{"rel":"note","href":"/me/note"},"type":"updated"}]},{"rel":"x","href":"/x","events":[{"link":{"href":"\x01"}}]}]}`,
+		{testkit.Where(), JSON,
+			`{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me",` +
+				`"events":[` +
+				`{"link":{"rel":"note","href":"/me/note"},"type":"updated"}]},{"rel":"x","href":"/x",` +
+				`"events":[{"link":{"href":"\x01"}}]}]}`,
 			"/e?ack=2", 2, ErrSyntax},
-		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[{"link":{}}]}]}`,
+		{testkit.Where(), JSON,
+			`{"_links":{"next":{"href":"/e?ack=2"}},"sender":[{"rel":"me","href":"/me","events":[{"link":{}}]}]}`,
 			"/e?ack=2", 1, ErrStructure}, // an event without a type
-		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[]} trailing`, "/e?ack=2", 0, ErrTrailingData},
-		{testkit.Where(), JSON, `{"sender":[{"rel":"me","href":"/me","events":[1]}],"_links":{"next":{"href":"/e?ack=2"}}}`, "", 1, ErrStructure},
-		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2","title":[}}}`, "/e?ack=2", 0, ErrSyntax}, // cut short in the link
+		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2"}},"sender":[]} trailing`, "/e?ack=2", 0,
+			ErrTrailingData},
+		{testkit.Where(), JSON,
+			`{"sender":[{"rel":"me","href":"/me","events":[1]}],"_links":{"next":{"href":"/e?ack=2"}}}`, "", 1,
+			ErrStructure},
+		// cut short in the link
+		{testkit.Where(), JSON, `{"_links":{"next":{"href":"/e?ack=2","title":[}}}`, "/e?ack=2", 0, ErrSyntax},
 		{testkit.Where(), JSON, `{"_links":{"self":{"href":"/e"},"next":"/e?ack=2"}}`, "", 0, ErrStructure},
-		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns + `><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">` +
-			`<updated rel="note" href="/me/note"/><bogus>text<b/></bogus></sender></events>`, "/e?ack=2", 1, ErrStructure},
-		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns + `><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">&bad;</sender></events>`,
+		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns +
+			`><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">` +
+			`<updated rel="note" href="/me/note"/><bogus>text<b/></bogus></sender></events>`, "/e?ack=2", 1,
+			ErrStructure},
+		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns +
+			`><link rel="next" href="/e?ack=2"/><sender rel="me" href="/me">&bad;</sender></events>`,
 			"/e?ack=2", 1, ErrDTD},
-		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns + `><sender rel="me" href="/me"><x:y xmlns:x="urn:x"/></sender><link rel="next" href="/e?ack=2"/></events>`,
+		{testkit.Where(), XML, `<events href="/e?ack=1" ` + ns +
+			`><sender rel="me" href="/me"><x:y xmlns:x="urn:x"/></sender><link rel="next" href="/e?ack=2"/></events>`,
 			"", 1, ErrStructure},
 	} {
 		ev, err := DecodeEvents([]byte(tc.body), tc.f)
@@ -72,7 +84,8 @@ func TestPartialDecode(t *testing.T) {
 // is written back in its own order; a value changed since writes what it
 // holds.
 func TestOrderRecord(t *testing.T) {
-	body := `{"sender":[{"events":[{"type":"added","status":"","link":{"title":"t","href":"/r","rel":"r"},"x":1}],"href":"/s","rel":"s"}],` +
+	body := `{"sender":[{"events":[{"type":"added","status":"","link":{"title":"t","href":"/r","rel":"r"},"x":1}],` +
+		`"href":"/s","rel":"s"}],` +
 		`"z":null,"_links":{"self":{"href":"/e"}}}`
 	ev, err := DecodeEvents([]byte(body), JSON)
 	if err != nil {
@@ -86,7 +99,8 @@ func TestOrderRecord(t *testing.T) {
 	e.Status = "Success"
 	ev.Senders[0].Extra = []Property{Prop("n", Int(1))}
 	ev.Extra = nil
-	want := `{"sender":[{"events":[{"type":"added","status":"Success","link":{"title":"t","href":"/r","rel":"r"},"x":1,"in":{"rel":"in","href":"/in"}}],` +
+	want := `{"sender":[{"events":[{"type":"added","status":"Success","link":{"title":"t","href":"/r","rel":"r"},` +
+		`"x":1,"in":{"rel":"in","href":"/in"}}],` +
 		`"href":"/s","rel":"s","n":1}],"_links":{"self":{"href":"/e"}}}`
 	if out, err := ev.Marshal(JSON); err != nil || string(out) != want {
 		t.Errorf("changed, re-encoded as\n%s, %v\nwant\n%s", out, err, want)
@@ -99,7 +113,8 @@ func TestOrderRecord(t *testing.T) {
 		t.Errorf("link without its attribute: %s, %v", out, err)
 	}
 	l.Attrs = []Property{Prop("a", Int(1)), Prop("b", Int(2)), Prop("c", Int(3))}
-	if out, err := appendJSONLink(nil, &l, true); err != nil || string(out) != `{"a":1,"href":"/r","rel":"r","b":2,"c":3}` {
+	if out, err := appendJSONLink(nil, &l, true); err != nil ||
+		string(out) != `{"a":1,"href":"/r","rel":"r","b":2,"c":3}` {
 		t.Errorf("link with more attributes: %s, %v", out, err)
 	}
 
@@ -112,7 +127,8 @@ func TestOrderRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out, _ := back.Marshal(JSON); !strings.HasPrefix(string(out), `{"_links":{"self":{"href":"/e"}},"sender":[{"rel":"s","href":"/s","events":[{"link":`) {
+	if out, _ := back.Marshal(JSON); !strings.HasPrefix(string(out),
+		`{"_links":{"self":{"href":"/e"}},"sender":[{"rel":"s","href":"/s","events":[{"link":`) {
 		t.Errorf("from XML: %s", out)
 	}
 
@@ -125,7 +141,8 @@ func TestOrderRecord(t *testing.T) {
 	if out, err := eb.Marshal(JSON); err != nil || string(out) != `{"message":"m","code":null}` {
 		t.Errorf("null code: %s, %v", out, err)
 	}
-	if out, err := eb.Marshal(XML); err != nil || !strings.Contains(string(out), `<message>m</message><code/></reason>`) {
+	if out, err := eb.Marshal(XML); err != nil || !strings.Contains(string(out),
+		`<message>m</message><code/></reason>`) {
 		t.Errorf("null code in XML: %s, %v", out, err)
 	}
 	eb.Code = CodeConflict
@@ -169,7 +186,8 @@ func TestEventEmbeddedOdd(t *testing.T) {
 	// still, at its offset.
 	body := `{"sender":[{"events":[{"type":"added","_embedded":{"a":{"_links":[]},"b":[1,]}}]}]}`
 	var de *DecodeError
-	if _, err := DecodeEvents([]byte(body), JSON); !errors.As(err, &de) || de.Offset != int64(strings.Index(body, "]}}")) {
+	if _, err := DecodeEvents([]byte(body), JSON); !errors.As(err, &de) ||
+		de.Offset != int64(strings.Index(body, "]}}")) {
 		t.Errorf("ill-formed _embedded: %v", err)
 	}
 }
@@ -207,8 +225,10 @@ func TestTolerantLimits(t *testing.T) {
 		{testkit.Where(), XML, `<events ` + ns + `><x>&ent;</x></events>`, ErrDTD},
 		{testkit.Where(), JSON, `{"baseuri":` + deepJSON + `}`, ErrTooDeep},
 		{testkit.Where(), JSON, `{"sender":[{"x":` + deepJSON + `}]}`, ErrTooDeep},
-		{testkit.Where(), JSON, `{"sender":[{"events":[{"type":"a","_embedded":{"r":{"x":` + deepJSON + `}}}]}]}`, ErrTooDeep},
-		{testkit.Where(), JSON, `{"sender":[{"events":[{"type":"a","_embedded":{"r":{},"s":{"x":1,"x":2}}}]}]}`, ErrDuplicateName},
+		{testkit.Where(), JSON, `{"sender":[{"events":[{"type":"a","_embedded":{"r":{"x":` + deepJSON + `}}}]}]}`,
+			ErrTooDeep},
+		{testkit.Where(), JSON, `{"sender":[{"events":[{"type":"a","_embedded":{"r":{},"s":{"x":1,"x":2}}}]}]}`,
+			ErrDuplicateName},
 		{testkit.Where(), JSON, `{"baseuri":"a","baseuri":"b"}`, ErrDuplicateName},
 		{testkit.Where(), JSON, `{"code":null,"code":"x"}`, ErrDuplicateName},
 		{testkit.Where(), JSON, "{\"code\":\"c\",\"message\":\"\\u0000\"}", ErrSyntax},

@@ -139,7 +139,8 @@ func (d *xmlDecoder) skipEmpty() error {
 // element, or of <in>) into l, without reading its content: an element
 // without rel has Rel "", one without href is marked so (noHref).
 func (d *xmlDecoder) linkAttrs(l *Link) error {
-	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && len(a[0].prefix) == 0 && len(a[1].prefix) == 0 {
+	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && len(a[0].prefix) == 0 &&
+		len(a[1].prefix) == 0 {
 		l.Rel, l.Href = a[0].value, a[1].value // the usual link, as the loop below reads it
 		return nil
 	}
@@ -253,7 +254,8 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 					return Value{}, err
 				}
 			default:
-				return Value{}, d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
+				return Value{}, d.fail(ErrStructure, at,
+					"unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 			}
 		case tokEnd:
 			switch kind {
@@ -374,7 +376,8 @@ func (d *xmlDecoder) valueAttrs(names ...string) (valueAttrs, error) {
 // and the others are kept in its kids.
 func (d *xmlDecoder) withValueAttrs(v Value, va valueAttrs, at int) (Value, error) {
 	if va.isNil {
-		if k := v.Kind(); k != KindNull && !(k == KindString && v.text == "") && !(k == KindList && len(v.List()) == 0) {
+		if k := v.Kind(); k != KindNull && !(k == KindString && v.text == "") &&
+			!(k == KindList && len(v.List()) == 0) {
 			return Value{}, d.fail(ErrStructure, at, "an element with xsi:nil=\"true\" has content")
 		}
 		v = scalar(KindNull, "")

@@ -98,14 +98,20 @@ func appendXMLPlain(dst []byte, s string) ([]byte, bool) {
 		for ; i < n-16; i += 16 {
 			lo, hi := load64(s[i:]), load64(s[i+8:])
 			marks |= xmlMarks(lo) | xmlMarks(hi)
-			dst = append(dst, byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24), byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
-				byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24), byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
+			dst = append(dst,
+				byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24),
+				byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
+				byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24),
+				byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
 		}
 		lo, hi := load64(s[n-16:]), load64(s[n-8:])
 		marks |= xmlMarks(lo) | xmlMarks(hi)
 		dst = dst[:len(dst)-(i-(n-16))]
-		dst = append(dst, byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24), byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
-			byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24), byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
+		dst = append(dst,
+			byte(lo), byte(lo>>8), byte(lo>>16), byte(lo>>24),
+			byte(lo>>32), byte(lo>>40), byte(lo>>48), byte(lo>>56),
+			byte(hi), byte(hi>>8), byte(hi>>16), byte(hi>>24),
+			byte(hi>>32), byte(hi>>40), byte(hi>>48), byte(hi>>56))
 	case n >= 8:
 		lo, hi := load64(s), load64(s[n-8:])
 		marks = xmlMarks(lo) | xmlMarks(hi)
@@ -248,7 +254,8 @@ func appendXMLScalar(dst []byte, v Value) ([]byte, *EncodeError) {
 		}
 		return dst, nil
 	}
-	return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "a " + v.Kind().String() + " value is not a scalar"}
+	return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "a " + v.Kind().String() +
+		" value is not a scalar"}
 }
 
 // appendXMLContent appends the content of a <property> or <item> that holds v
@@ -260,7 +267,8 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 		return append(dst, "/>"...), nil
 	case KindList:
 		if len(v.List()) == 0 {
-			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue, Msg: "an empty list inside a list has no XML form"}
+			return dst, &EncodeError{Format: XML, Err: ErrInvalidValue,
+				Msg: "an empty list inside a list has no XML form"}
 		}
 		dst = append(dst, '>')
 		for i, item := range v.List() {
@@ -381,9 +389,11 @@ func appendXMLAttrs(dst []byte, attrs []Property, fields ...string) ([]byte, *En
 		a := &attrs[i]
 		switch {
 		case a.Name == "xmlns" || slices.Contains(fields, a.Name):
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "attribute repeats a field"}
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue,
+				Msg: "attribute repeats a field"}
 		case !isNCName(a.Name):
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue,
+				Msg: "not an XML attribute name"}
 		}
 		dst = append(dst, ' ')
 		dst = append(dst, a.Name...)
@@ -400,7 +410,8 @@ func appendXMLAttrs(dst []byte, attrs []Property, fields ...string) ([]byte, *En
 				return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "invalid date"}
 			}
 		default:
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.Kind().String() + " attribute has no XML form"}
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue,
+				Msg: "a " + a.Value.Kind().String() + " attribute has no XML form"}
 		}
 		dst = append(dst, '"')
 	}

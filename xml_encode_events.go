@@ -60,7 +60,8 @@ func appendXMLSender(dst []byte, s *Sender) ([]byte, *EncodeError) {
 func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 	t := string(e.Type)
 	if !isNCName(t) {
-		return dst, &EncodeError{Format: XML, Path: "/type", Err: ErrInvalidValue, Msg: "event type " + quoteCut(t) + " cannot name an element"}
+		return dst, &EncodeError{Format: XML, Path: "/type", Err: ErrInvalidValue, Msg: "event type " + quoteCut(t) +
+			" cannot name an element"}
 	}
 	dst = append(dst, '<')
 	dst = append(dst, t...)
@@ -244,7 +245,8 @@ func appendXMLExtra(dst []byte, extra []Property, elems []childElem) ([]byte, *E
 				continue
 			}
 			if c.form != structChild && c.written {
-				return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra element repeats a field"}
+				return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue,
+					Msg: "extra element repeats a field"}
 			}
 			switch k := p.Value.Kind(); c.form {
 			case structChild:

@@ -16,12 +16,12 @@ const (
 	plainProps                       // <property> children, read by plainProperty
 )
 
-// plainLink is the fast path of children for a <link> child (see plainKids) at buf[i:] that is as nearly all links are: <link rel="…"
-// href="…"/>, written so, with a rel in the intern table and an href of
-// plain ASCII (as knownAttr reads them), in the UCWA namespace. It reads it
-// onto d.links as d.link would, and reports true; for any other element it
-// reads nothing and reports false, and the general path reads it (and finds
-// any error).
+// plainLink is the fast path of children for a <link> child (see plainKids)
+// at buf[i:] that is as nearly all links are: <link rel="…" href="…"/>,
+// written so, with a rel in the intern table and an href of plain ASCII (as
+// knownAttr reads them), in the UCWA namespace. It reads it onto d.links as
+// d.link would, and reports true; for any other element it reads nothing and
+// reports false, and the general path reads it (and finds any error).
 func (d *xmlDecoder) plainLink(i int) bool {
 	const tag = '<' | 'l'<<8 | 'i'<<16 | 'n'<<24 | 'k'<<32 | ' '<<40 // "<link "
 	buf := d.buf

@@ -73,7 +73,8 @@ func TestKnownNames(t *testing.T) {
 			t.Errorf("knownAttr(%q) = %q, want %q", tc.s, name, tc.attr)
 		}
 		if ve > 0 {
-			if end, colon := asciiName(buf, 0); end != len(name) || colon != -1 || str[:end] != name || str[end:vs] != `="` ||
+			if end, colon := asciiName(buf, 0); end != len(name) || colon != -1 || str[:end] != name ||
+				str[end:vs] != `="` ||
 				str[vs:ve] != "x" || str[ve] != '"' {
 				t.Errorf("knownAttr(%q) = %q, %d, %d; asciiName says %d, %d", tc.s, name, vs, ve, end, colon)
 			}
@@ -92,29 +93,37 @@ func TestXMLFastPaths(t *testing.T) {
 	pad := `<property name="pad">` + strings.Repeat("x", 64) + `</property>`
 	links := []string{
 		`<link rel="self" href="/a"/>`, `<link rel="self" href="/ucwa/v1/applications/192/people/sip:x@y.com" />`,
-		`<link rel="events" href=""/>`, `<link rel="me" href="/m" title="t"/>`, `<link rel="batch" title="t" href="/b"/>`,
+		`<link rel="events" href=""/>`, `<link rel="me" href="/m" title="t"/>`,
+		`<link rel="batch" title="t" href="/b"/>`,
 		`<link rel="self" href="/again"/>`, `<link rel="notInTable" href="/n"/>`, `<link rel="s&#101;lf" href="/e"/>`,
-		`<link rel="policies" href="/&amp;"/>`, `<link rel="policies" href="/é"/>`, `<link rel="policies" href="/` + "\x01" + `"/>`,
-		`<link rel="policies" href="/` + "\t" + `"/>`, `<link rel="policies" href="/p"></link>`, `<link rel="policies" href="/p">`,
+		`<link rel="policies" href="/&amp;"/>`, `<link rel="policies" href="/é"/>`, `<link rel="policies" href="/` +
+			"\x01" + `"/>`,
+		`<link rel="policies" href="/` + "\t" + `"/>`, `<link rel="policies" href="/p"></link>`,
+		`<link rel="policies" href="/p">`,
 		`<link rel="policies" href="/p"/ >`, `<link rel="policies" href="/p"  />`, `<link rel="policies"  href="/p"/>`,
 		`<link  rel="policies" href="/p"/>`, `<link rel='policies' href="/p"/>`, `<link rel="policies" href='/p'/>`,
 		`<link rel="policies" href="/p" rel="x"/>`, `<link href="/p" rel="policies"/>`, `<link rel="policies"/>`,
 		`<link rel="policies" href="/p"/x>`, `<links rel="policies" href="/p"/>`, `<link rel="policies" href="/<"/>`,
 		`<link xmlns="urn:other" rel="policies" href="/p"/>`, `<u:link rel="policies" href="/p"/>`,
-		`<link rel="policies" href="/p"x>`, `<link rel="policies"xhref="/p"/>`, `<link rel="policies"` + "\t" + `href="/p"/>`,
+		`<link rel="policies" href="/p"x>`, `<link rel="policies"xhref="/p"/>`, `<link rel="policies"` + "\t" +
+			`href="/p"/>`,
 		`<link rel="reportMyNetwork" href="/ucwa/v1/applications/192/reportMyNetwork"/>`,
 		`<property name="type">Browser</property>`, `<property name="culture">en-us</property>`,
 		`<property name="type">again</property>`, `<property name="notInTable">x</property>`,
 		`<property name="publishEndpointLocation">false</property>`, `<property name="subject">True</property>`,
-		`<property name="subject">2015-06-16T12:00:00.000Z</property>`, `<property name="subject">2015-06-16T12:00:00</property>`,
+		`<property name="subject">2015-06-16T12:00:00.000Z</property>`,
+		`<property name="subject">2015-06-16T12:00:00</property>`,
 		`<property name="subject"></property>`, `<property name="subject"/>`, `<property name="subject"> </property>`,
 		`<property name="subject">a&amp;b</property>`, `<property name="subject">é</property>`,
 		`<property name="subject">a` + "\n" + `b</property>`, `<property name="subject">a]]>b</property>`,
 		`<property name="subject">a<!-- c -->b</property>`, `<property name="subject"><![CDATA[x]]></property>`,
-		`<property name="subject">x</propertyx>`, `<property name="subject">x</property >`, `<property name="subject">x</proper>`,
-		`<property name="subject" >x</property>`, `<property  name="subject">x</property>`, `<property name='subject'>x</property>`,
+		`<property name="subject">x</propertyx>`, `<property name="subject">x</property >`,
+		`<property name="subject">x</proper>`,
+		`<property name="subject" >x</property>`, `<property  name="subject">x</property>`,
+		`<property name='subject'>x</property>`,
 		`<property name="subject" x="y">x</property>`, `<property name="s&#117;bject">x</property>`,
-		`<propertyList name="subject"><item>a</item></propertyList>`, `<property name="subject"><item>a</item></property>`,
+		`<propertyList name="subject"><item>a</item></propertyList>`,
+		`<property name="subject"><item>a</item></property>`,
 		`<property xmlns="urn:other" name="subject">x</property>`, `<propertyx name="subject">x</propertyx>`,
 	}
 	seps := []string{"", "\n    ", " ", "\r\n", "<!-- c -->"}
@@ -132,7 +141,8 @@ func TestXMLFastPaths(t *testing.T) {
 				`<u:resource xmlns:u="` + Namespace + `" rel="x" href="/x">` + inner + `</u:resource>`,
 				`<u:resource xmlns:u="` + Namespace + `" xmlns="urn:other" rel="x">` + inner + `</u:resource>`,
 				`<events xmlns="` + Namespace + `" href="/e">` + inner + `</events>`,
-				`<events xmlns="` + Namespace + `" href="/e"><sender rel="me" href="/m">` + inner + `</sender></events>`,
+				`<events xmlns="` + Namespace + `" href="/e"><sender rel="me" href="/m">` + inner +
+					`</sender></events>`,
 			} {
 				for cut := 0; cut <= len(body) && k == 0; cut++ { // cut the first form only, for time
 					decodeBothWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), XML, DefaultMaxDepth)
@@ -145,9 +155,11 @@ func TestXMLFastPaths(t *testing.T) {
 	}
 
 	// The shapes of real bodies are taken.
-	body := "<resource xmlns=\"" + Namespace + "\" rel=\"x\" href=\"/x\">\n  <link rel=\"self\" href=\"/a\"/>\n  <link rel=\"batch\" href=\"/b\" />" +
+	body := "<resource xmlns=\"" + Namespace +
+		"\" rel=\"x\" href=\"/x\">\n  <link rel=\"self\" href=\"/a\"/>\n  <link rel=\"batch\" href=\"/b\" />" +
 		`<property name="type">Browser</property>` + pad + "</resource>"
-	d := &xmlDecoder{buf: []byte(body), maxDepth: DefaultMaxDepth, maxAttrs: DefaultMaxAttributes, maxNS: DefaultMaxNamespaces}
+	d := &xmlDecoder{buf: []byte(body), maxDepth: DefaultMaxDepth, maxAttrs: DefaultMaxAttributes,
+		maxNS: DefaultMaxNamespaces}
 	d.slabs.start(len(body))
 	if err := d.root("resource"); err != nil {
 		t.Fatal(err)
@@ -158,7 +170,8 @@ func TestXMLFastPaths(t *testing.T) {
 			t.Errorf("%q: plainLink did not take it", body[i:])
 		}
 	}
-	if i := strings.Index(body, `<property name="type"`); !d.plainProperty(i) || len(d.props) != 1 || d.props[0].Value != String("Browser") {
+	if i := strings.Index(body, `<property name="type"`); !d.plainProperty(i) || len(d.props) != 1 ||
+		d.props[0].Value != String("Browser") {
 		t.Errorf("%q: plainProperty did not take it: %+v", body[i:], d.props)
 	}
 }
@@ -167,12 +180,17 @@ func TestXMLFastPaths(t *testing.T) {
 // give what the general paths give, value or error.
 func FuzzXMLFastPaths(f *testing.F) {
 	for _, s := range []string{
-		`<resource xmlns="` + Namespace + `" rel="x" href="/x"><link rel="self" href="/a"/><link rel="batch" href="/b" /></resource>`,
+		`<resource xmlns="` + Namespace +
+			`" rel="x" href="/x"><link rel="self" href="/a"/><link rel="batch" href="/b" /></resource>`,
 		`<input xmlns="` + Namespace + `"><link rel="message" href="data:,x"/></input>`,
-		`<resource xmlns="` + Namespace + `" rel="x"><link rel="self" href="/a"/><link rel="self" href="/a"/></resource>`,
-		`<resource xmlns="` + Namespace + `" rel="x"><property name="type">a</property><property name="type">b</property></resource>`,
-		`<events xmlns="` + Namespace + `" href="/e"><link rel="next" href="/n"/><property name="type">a</property></events>`,
-		`<resource xmlns="` + Namespace + `" rel="x"><link rel="` + strings.Repeat("a", 55) + `"`, // a value at the body's end
+		`<resource xmlns="` + Namespace +
+			`" rel="x"><link rel="self" href="/a"/><link rel="self" href="/a"/></resource>`,
+		`<resource xmlns="` + Namespace +
+			`" rel="x"><property name="type">a</property><property name="type">b</property></resource>`,
+		`<events xmlns="` + Namespace +
+			`" href="/e"><link rel="next" href="/n"/><property name="type">a</property></events>`,
+		// a value at the body's end
+		`<resource xmlns="` + Namespace + `" rel="x"><link rel="` + strings.Repeat("a", 55) + `"`,
 		`<resource xmlns="` + Namespace + `" rel="x"><property name="` + strings.Repeat("a", 55) + `"`,
 	} {
 		f.Add([]byte(s))

@@ -510,7 +510,8 @@ func (d *xmlDecoder) next(openQName []byte) (int, error) {
 // common case, which children and elemValue also take without a token.
 func (d *xmlDecoder) closes(qn []byte) bool {
 	buf, i := d.buf, d.pos
-	if end := i + 2 + len(qn); end < len(buf) && buf[i] == '<' && buf[i+1] == '/' && buf[end] == '>' && string(buf[i+2:end]) == string(qn) {
+	if end := i + 2 + len(qn); end < len(buf) && buf[i] == '<' && buf[i+1] == '/' && buf[end] == '>' &&
+		string(buf[i+2:end]) == string(qn) {
 		d.pos = end + 1
 		d.leave()
 		return true
@@ -682,7 +683,8 @@ func (d *xmlDecoder) root(locals ...string) error {
 			return nil
 		}
 	}
-	return d.fail(ErrStructure, start, "root element <"+string(d.qname())+"> is not <"+strings.Join(locals, "> or <")+">")
+	return d.fail(ErrStructure, start,
+		"root element <"+string(d.qname())+"> is not <"+strings.Join(locals, "> or <")+">")
 }
 
 // end checks that only white space, comments and processing instructions

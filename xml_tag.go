@@ -310,7 +310,8 @@ func (d *xmlDecoder) startTag() error {
 	d.qn, d.local = qn, l
 	if uri != Namespace {
 		if d.depth == 1 {
-			return d.fail(ErrNamespace, start, "root element <"+string(qn)+"> is in namespace "+quoteCut(uri)+", not "+Namespace)
+			return d.fail(ErrNamespace, start, "root element <"+string(qn)+"> is in namespace "+quoteCut(uri)+
+				", not "+Namespace)
 		}
 		return d.fail(ErrStructure, start, "element <"+string(qn)+"> is not in the UCWA namespace")
 	}
@@ -456,7 +457,8 @@ func (d *xmlDecoder) otherAttr(i int) (int, bool, error) {
 		}
 		return i, false, d.declare(nil, v, an, at)
 	case string(p) == "xmlns":
-		if len(v) == 0 || string(l) == "xmlns" || (string(l) == "xml") != (string(v) == "http://www.w3.org/XML/1998/namespace") ||
+		if len(v) == 0 || string(l) == "xmlns" ||
+			(string(l) == "xml") != (string(v) == "http://www.w3.org/XML/1998/namespace") ||
 			string(v) == "http://www.w3.org/2000/xmlns/" {
 			return 0, false, d.fail(ErrSyntax, at, "invalid namespace declaration "+quoteCut(string(an)))
 		}

@@ -35,7 +35,8 @@ func TestDuration(t *testing.T) {
 	}
 	// Other forms of the same durations read too.
 	for text, want := range map[string]time.Duration{
-		"PT300S": 5 * time.Minute, "PT0.5S": 500 * time.Millisecond, "P0D": 0, "PT1H0M": time.Hour, "P2D": 48 * time.Hour,
+		"PT300S": 5 * time.Minute, "PT0.5S": 500 * time.Millisecond, "P0D": 0, "PT1H0M": time.Hour,
+		"P2D": 48 * time.Hour,
 	} {
 		if got, err := api.ParseDuration(text); err != nil || got != want {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v", text, got, err, want)

@@ -75,7 +75,8 @@ func checkBatchError(t *testing.T, err error) {
 	if !errors.As(err, &we) || we.Op != "batch" || !strings.HasPrefix(err.Error(), "ucwa: batch") {
 		t.Fatalf("error %v (%T) is not a *WireError of the batch", err, err)
 	}
-	for _, s := range []error{ucwa.ErrBatch, ucwa.ErrTruncated, ucwa.ErrTooLarge, ucwa.ErrContentLength, ucwa.ErrStatus} {
+	for _, s := range []error{ucwa.ErrBatch, ucwa.ErrTruncated, ucwa.ErrTooLarge, ucwa.ErrContentLength,
+		ucwa.ErrStatus} {
 		if errors.Is(err, s) {
 			return
 		}

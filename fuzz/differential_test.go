@@ -321,8 +321,11 @@ func FuzzXMLDifferential(f *testing.F) {
 	addSeeds(f, ucwa.XML)
 	// Resources in every shape the count below distinguishes.
 	for _, s := range []string{
-		`<resource href="/r" ` + ns + `><link rel="self" href="/s"/><resource rel="e"/><resource rel="f" href="/f"><propertyList name="l"><item/><item><item>1</item></item></propertyList></resource></resource>`,
-		`<r:resource xmlns:r="` + ucwa.Namespace + `" href="/r"><r:property name="a"><r:property name="b">1</r:property></r:property></r:resource>`,
+		`<resource href="/r" ` + ns +
+			`><link rel="self" href="/s"/><resource rel="e"/><resource rel="f" href="/f"><propertyList name="l">` +
+			`<item/><item><item>1</item></item></propertyList></resource></resource>`,
+		`<r:resource xmlns:r="` + ucwa.Namespace +
+			`" href="/r"><r:property name="a"><r:property name="b">1</r:property></r:property></r:resource>`,
 		`<resource xmlns:r="urn:x" r:href="/r" ` + ns + `/>`,
 	} {
 		f.Add([]byte(s))

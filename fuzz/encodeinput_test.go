@@ -83,7 +83,8 @@ var encodeInputSeeds = []struct {
 	b                    bool
 	rel, href, title     string
 }{
-	{"operationId", "74cb7404e0a247d5a2d4eb0376a47dbf", "to", "sip:john@contoso.com", "x", true, "message", "data:text/plain,hi", ""},
+	{"operationId", "74cb7404e0a247d5a2d4eb0376a47dbf", "to", "sip:john@contoso.com", "x", true, "message",
+		"data:text/plain,hi", ""},
 	{"x", `</property><property name="admin">`, "l", `"><item>`, `]]>`, false, `"/><link rel="x`, "&amp;<>", `'"`},
 	{"a\tb\nc\rd", "line\r\nend\r", "é", "\U0001F600", "\uFFFD", true, " ", "", " "},
 	{"a", "\x00", "b", "", "", false, "", "", ""},
@@ -127,7 +128,8 @@ func FuzzEncodeInput(f *testing.F) {
 // checkInputJSON checks the JSON encoding of fuzzedInput(…) with goccy/go-json
 // (member names in order from the token stream, values from a map) and with
 // ucwa (decoding gives the input back exactly).
-func checkInputJSON(t *testing.T, out []byte, in ucwa.Input, n1, v1, n2, v2, item string, b bool, rel, href, title string) {
+func checkInputJSON(t *testing.T, out []byte, in ucwa.Input, n1, v1, n2, v2, item string, b bool, rel, href,
+	title string) {
 	t.Helper()
 	if !json.Valid(out) {
 		t.Fatalf("goccy/go-json: invalid JSON: %q", out)
@@ -261,7 +263,8 @@ func checkInputXML(t *testing.T, out []byte, n1, v1, n2, v2, item string, b bool
 func checkElem(t *testing.T, out []byte, e *etree.Element, tag string, attrs map[string]string, text string, kids int) {
 	t.Helper()
 	if e.Tag != tag || e.Space != "" || e.NamespaceURI() != ucwa.Namespace {
-		t.Fatalf("etree: element %s:%s in %q, want %s in the UCWA namespace\n%q", e.Space, e.Tag, e.NamespaceURI(), tag, out)
+		t.Fatalf("etree: element %s:%s in %q, want %s in the UCWA namespace\n%q", e.Space, e.Tag, e.NamespaceURI(),
+			tag, out)
 	}
 	got := map[string]string{}
 	for _, a := range e.Attr {

@@ -12,7 +12,8 @@ import (
 // locationBases are the request URLs each value is resolved against.
 var locationBases = []string{
 	// The continuePhoneAudio example of the UCWA reference.
-	"https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhoneAudio",
+	"https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhoneAud" +
+		"io",
 	"https://fe1.contoso.com/ucwa/oauth/v1/applications/102/communication/onlineMeetingInvitations",
 	"http://localhost:8080/ucwa",
 	"https://[2001:db8::1]/ucwa",

@@ -153,7 +153,8 @@ func (s *Server) startMessaging(c *call, a *application) {
 	if thread != "" && a.threads[thread] {
 		s.mu.Unlock()
 		c.fail(&ucwa.Error{Status: http.StatusConflict, Code: ucwa.CodeConflict,
-			Subcode: ucwa.SubcodeThreadIdAlreadyExists, Message: "A conversation already exists with the same thread id."})
+			Subcode: ucwa.SubcodeThreadIdAlreadyExists,
+			Message: "A conversation already exists with the same thread id."})
 		return
 	}
 	a.invitations++

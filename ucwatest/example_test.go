@@ -18,7 +18,8 @@ func ExampleNewServer() {
 	// The client under test would do this: create its application...
 	in := &ucwa.Input{Properties: []ucwa.Property{ucwa.Prop("culture", ucwa.String("en-US")),
 		ucwa.Prop("endpointId", ucwa.String("e1")), ucwa.Prop("userAgent", ucwa.String("client/1.0"))}}
-	req, _ := ucwa.NewRequest(context.Background(), http.MethodPost, srv.PoolURL+ucwatest.ApplicationsPath, in, ucwa.XML)
+	req, _ := ucwa.NewRequest(context.Background(), http.MethodPost, srv.PoolURL+ucwatest.ApplicationsPath, in,
+		ucwa.XML)
 	resp, err := srv.Client().Do(req)
 	if err != nil {
 		panic(err)

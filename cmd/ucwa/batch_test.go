@@ -54,7 +54,8 @@ func TestBatch(t *testing.T) {
 		"GET /ucwa/v1/applications/192/me HTTP/1.1\r\nHost: fe1.contoso.com\r\nAccept: application/json\r\n\r\n",
 		"POST /ucwa/v1/applications/192/communication/messagingInvitations HTTP/1.1\r\n"+
 			"Content-Type: application/json\r\nContent-Length: 83\r\n\r\n"+seedJSON,
-		"PUT /ucwa/v1/applications/192/me/note HTTP/1.1\r\nContent-Type: application/xml\r\nIf-Match: \"1\"\r\n\r\n"+noteXML,
+		"PUT /ucwa/v1/applications/192/me/note HTTP/1.1\r\nContent-Type: application/xml\r\nIf-Match: \"1\"\r\n\r\n"+
+			noteXML,
 	)
 	wantRequests := `{"method":"GET","target":"/ucwa/v1/applications/192/me","contentType":"","kind":"none","body":null}
 {"method":"POST","target":"/ucwa/v1/applications/192/communication/messagingInvitations",` +
@@ -73,7 +74,8 @@ func TestBatch(t *testing.T) {
 		{testkit.Where(), responses, []string{"batch", "-content-type", `multipart/batching; boundary="b"`}, 0,
 			wantResponses},
 		{testkit.Where(), "\r\n" + requests, []string{"batch", "-"}, 0, wantRequests},
-		{testkit.Where(), requests, []string{"batch", "-content-type", "multipart/batching;boundary=b"}, 0, wantRequests},
+		{testkit.Where(), requests, []string{"batch", "-content-type", "multipart/batching;boundary=b"}, 0,
+			wantRequests},
 		{testkit.Where(), responses, []string{"batch", "-content-type", "multipart/batching; boundary=c"}, 1,
 			`ucwa: batch: no boundary line "--c"`},
 		{testkit.Where(), responses, []string{"batch", "-content-type", "multipart/mixed; boundary=b"}, 1,
@@ -83,7 +85,8 @@ func TestBatch(t *testing.T) {
 			"ucwa: batch part 1: no boundary after the part"},
 		{testkit.Where(), batchOf("Content-Type: multipart/mixed; boundary=c\r\n", "--c--"), []string{"batch"}, 1,
 			"ucwa: batch part 1: nested multipart"},
-		{testkit.Where(), batchOf(respHead, strings.Repeat("HTTP/1.1 204 No Content\r\n\r\n\r\n--b\r\n"+respHead+"\r\n", 100)+
+		{testkit.Where(), batchOf(respHead, strings.Repeat("HTTP/1.1 204 No Content\r\n\r\n\r\n--b\r\n"+respHead+
+			"\r\n", 100)+
 			"HTTP/1.1 204 No Content\r\n\r\n"), []string{"batch"}, 1, "ucwa: batch part 101: more than 100 parts"},
 		{testkit.Where(), batchOf(reqHead, "GET/ucwa/v1/applications/1/policiesHTTP/1.1\r\n\r\n"), []string{"batch"}, 1,
 			"ucwa: batch part 1: not an HTTP request"},

@@ -16,7 +16,8 @@ import (
 // value read as its parameter's type, and refuses, with one line naming the
 // parameter, what the reference says the server refuses.
 func TestEncodeOp(t *testing.T) {
-	const xmlHead = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">`
+	const xmlHead = `<?xml version="1.0" encoding="utf-8"?><input ` +
+		`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">`
 	tests := []struct {
 		at     string
 		args   []string
@@ -29,7 +30,8 @@ func TestEncodeOp(t *testing.T) {
 			`{"to":"sip:john@contoso.com","importance":"Urgent","_links":{"message":{"href":"data:,Hi"}}}`, ""},
 		{testkit.Where(), []string{"encode", "-f", "xml", "-op", "startMessaging", "message=data:,Hi",
 			"to=sip:john@contoso.com"}, 0,
-			xmlHead + `<property name="to">sip:john@contoso.com</property><link rel="message" href="data:,Hi"/></input>`, ""},
+			xmlHead +
+				`<property name="to">sip:john@contoso.com</property><link rel="message" href="data:,Hi"/></input>`, ""},
 		{testkit.Where(), []string{"encode", "-op", "continuePhoneAudio", "operationId=" + seedOperationID,
 			"phoneNumber=" + seedPhoneNumber}, 0, seedJSON, ""},
 		{testkit.Where(), []string{"encode", "-op", "presenceSubscriptions", "duration=15", "uris=sip:a@b",

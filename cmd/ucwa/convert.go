@@ -13,14 +13,15 @@ func setupConvert(fs *flag.FlagSet) func([]string, *env) error {
 	fs.Var(&from, "from", "input `format`, json or xml (default: told from the first byte)")
 	fs.Var(&to, "to", "output `format`, json or xml (required)")
 	kind := ""
-	fs.Func("kind", "the body's `kind`: input, resource, events or error (default: told from the body)", func(s string) error {
-		switch s {
-		case kindInput, kindResource, kindEvents, kindError:
-			kind = s
-			return nil
-		}
-		return errors.New("not input, resource, events or error")
-	})
+	fs.Func("kind", "the body's `kind`: input, resource, events or error (default: told from the body)",
+		func(s string) error {
+			switch s {
+			case kindInput, kindResource, kindEvents, kindError:
+				kind = s
+				return nil
+			}
+			return errors.New("not input, resource, events or error")
+		})
 	var typed typedFlag
 	fs.Var(&typed, "typed", "type an XML body's values as the reference does; `=OP` for the input of the operation OP")
 	return func(args []string, c *env) error {

@@ -15,8 +15,10 @@ import (
 // The PUT body of myAssignedOnlineMeeting, in XML as the reference writes
 // it (an <input>), and in JSON.
 const (
-	putInputXML = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
-		`<property name="accessLevel">Everyone</property><propertyList name="attendees"><item>sip:johndoe@contoso.com</item></propertyList>` +
+	putInputXML = `<?xml version="1.0" encoding="utf-8"?><input ` +
+		`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
+		`<property name="accessLevel">Everyone</property><propertyList name="attendees"><item>` +
+		`sip:johndoe@contoso.com</item></propertyList>` +
 		`<property name="subject">Sales</property></input>`
 	putInputJSON = `{"accessLevel":"Everyone","attendees":["sip:johndoe@contoso.com"],"subject":"Sales"}`
 )
@@ -43,11 +45,13 @@ func TestConvert(t *testing.T) {
 		{testkit.Where(), eventsJSON, []string{"convert", "-to", "json"}, 0, eventsJSON, ""},
 		{testkit.Where(), resourceJSON, []string{"convert", "-to", "json"}, 0, resourceJSON, ""},
 		{testkit.Where(), resourceJSON, []string{"convert", "-to", "xml"}, 0, `<?xml version="1.0" encoding="utf-8"?>` +
-			`<resource rel="me" href="/ucwa/v1/applications/192/me" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
+			`<resource rel="me" href="/ucwa/v1/applications/192/me" ` +
+			`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 			`<link rel="note" href="/ucwa/v1/applications/192/me/note"/><property name="rel">me</property>` +
 			`<property name="name">Ann</property></resource>`, ""},
 		// -kind overrides detection.
-		{testkit.Where(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml", "-kind", "resource"}, 0,
+		{testkit.Where(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml", "-kind",
+			"resource"}, 0,
 			`<?xml version="1.0" encoding="utf-8"?><resource xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 				`<link rel="x" href="/y"/><property name="a">b</property></resource>`, ""},
 		{testkit.Where(), `{"a":"b","_links":{"x":{"href":"/y"}}}`, []string{"convert", "-to", "xml"}, 0,
@@ -57,26 +61,38 @@ func TestConvert(t *testing.T) {
 		// members read as an event-channel response are its extra members.
 		{testkit.Where(), seedJSON, []string{"convert", "-to", "xml", "-kind", "events"}, 0,
 			`<?xml version="1.0" encoding="utf-8"?><events xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
-				`<operationId>74cb7404e0a247d5a2d4eb0376a47dbf</operationId><phoneNumber>tel:+14255551234</phoneNumber></events>`, ""},
-		{testkit.Where(), `{"sender":["me"]}`, []string{"convert", "-to", "xml", "-kind", "events"}, 1, "", "expecting a sender object"},
+				`<operationId>74cb7404e0a247d5a2d4eb0376a47dbf</operationId><phoneNumber>` +
+				`tel:+14255551234</phoneNumber></events>`, ""},
+		{testkit.Where(), `{"sender":["me"]}`, []string{"convert", "-to", "xml", "-kind", "events"}, 1, "",
+			"expecting a sender object"},
 		// A PUT body written as <input>, as the reference writes some, read
 		// where a resource is expected, and written back as it came.
 		{testkit.Where(), putInputXML, []string{"convert", "-to", "json", "-kind", "resource"}, 0, putInputJSON, ""},
 		{testkit.Where(), putInputXML, []string{"convert", "-to", "xml", "-kind", "resource"}, 0, putInputXML, ""},
 		{testkit.Where(), putInputJSON, []string{"convert", "-to", "xml", "-kind", "resource"}, 0,
 			`<?xml version="1.0" encoding="utf-8"?><resource xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
-				`<property name="accessLevel">Everyone</property><propertyList name="attendees"><item>sip:johndoe@contoso.com</item></propertyList>` +
+				`<property name="accessLevel">Everyone</property><propertyList name="attendees"><item>` +
+				`sip:johndoe@contoso.com</item></propertyList>` +
 				`<property name="subject">Sales</property></resource>`, ""},
 		// Real servers' additions, both ways.
-		{testkit.Where(), `{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[],"baseuri":"https://p/x"}`,
-			[]string{"convert", "-to", "xml"}, 0, `<?xml version="1.0" encoding="utf-8"?><events href="/e?ack=1" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
+		{testkit.Where(),
+			`{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}},"sender":[],"baseuri":"https://p/x"}`,
+			[]string{"convert", "-to", "xml"}, 0,
+			`<?xml version="1.0" encoding="utf-8"?><events href="/e?ack=1" ` +
+				`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 				`<link rel="next" href="/e?ack=2"/><baseuri>https://p/x</baseuri></events>`, ""},
-		{testkit.Where(), `{"code":"Informational","subcode":"PromptsStopped","message":null}`, []string{"convert", "-to", "xml"}, 0,
+		{testkit.Where(), `{"code":"Informational","subcode":"PromptsStopped","message":null}`, []string{"convert",
+			"-to", "xml"}, 0,
 			`<?xml version="1.0" encoding="utf-8"?><reason xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 				`<code>Informational</code><subcode>PromptsStopped</subcode><message/></reason>`, ""},
-		{testkit.Where(), `<?xml version="1.0" encoding="utf-8"?><resource rel="search" href="/s" revision="2" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"/>`,
-			[]string{"convert", "-to", "json"}, 0, `{"rel":"search","_links":{"self":{"href":"/s","revision":"2"}}}`, ""},
-		{testkit.Where(), `<resource xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a" b="c">d</property></resource>`,
+		{testkit.Where(),
+			`<?xml version="1.0" encoding="utf-8"?><resource rel="search" href="/s" revision="2" ` +
+				`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"/>`,
+			[]string{"convert", "-to", "json"}, 0, `{"rel":"search","_links":{"self":{"href":"/s","revision":"2"}}}`,
+			""},
+		{testkit.Where(),
+			`<resource xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a" b="c">d</property>` +
+				`</resource>`,
 			[]string{"convert", "-to", "json"}, 1, "", "cannot encode /a: a value with XML attributes"},
 
 		// Hostile and broken bodies: exit 1 with the decoder's reason.
@@ -88,14 +104,19 @@ func TestConvert(t *testing.T) {
 		{testkit.Where(), "{\"a\":\"x\ny\"}", []string{"convert", "-to", "xml"}, 1, "", "control character"},
 		{testkit.Where(), `{"a":1,"a":2}`, []string{"convert", "-to", "xml"}, 1, "", "duplicate"},
 		{testkit.Where(), seedJSON + `{}`, []string{"convert", "-to", "xml"}, 1, "", "ucwa: json: "},
-		{testkit.Where(), `<!DOCTYPE input [<!ENTITY x "y">]><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"/>`,
+		{testkit.Where(),
+			`<!DOCTYPE input [<!ENTITY x "y">]><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"/>`,
 			[]string{"convert", "-to", "json"}, 1, "", "DOCTYPE"},
-		{testkit.Where(), `<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">&x;</property></input>`,
+		{testkit.Where(),
+			`<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">&x;</property></input>`,
 			[]string{"convert", "-to", "json"}, 1, "", "ucwa: xml: "},
-		{testkit.Where(), `<html><body>502 Bad Gateway</body></html>`, []string{"convert", "-to", "json"}, 1, "", "<html>"},
-		{testkit.Where(), `<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">b</property>`,
+		{testkit.Where(), `<html><body>502 Bad Gateway</body></html>`, []string{"convert", "-to", "json"}, 1, "",
+			"<html>"},
+		{testkit.Where(),
+			`<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">b</property>`,
 			[]string{"convert", "-to", "json"}, 1, "", "ucwa: xml: "},
-		{testkit.Where(), strings.Repeat(`{"a":`, 200) + "1" + strings.Repeat("}", 200), []string{"convert", "-to", "xml"}, 1, "", "deep"},
+		{testkit.Where(), strings.Repeat(`{"a":`, 200) + "1" + strings.Repeat("}", 200), []string{"convert", "-to",
+			"xml"}, 1, "", "deep"},
 		{testkit.Where(), seedJSON, []string{"convert", "-from", "xml", "-to", "json"}, 1, "", "ucwa: xml: "},
 
 		// Usage errors.
@@ -182,7 +203,8 @@ func TestConvertCorpus(t *testing.T) {
 	}
 	var differ []string
 	for file, k := range kinds {
-		if kx, ok := kinds[strings.Replace(file, ".json-", ".xml-", 1)]; ok && strings.Contains(file, ".json-") && kx != k {
+		if kx, ok := kinds[strings.Replace(file, ".json-", ".xml-", 1)]; ok && strings.Contains(file, ".json-") &&
+			kx != k {
 			differ = append(differ, file+": "+k+", xml "+kx)
 		}
 	}
@@ -204,7 +226,8 @@ func TestConvertCorpus(t *testing.T) {
 func TestCutTag(t *testing.T) {
 	for _, body := range []string{
 		`<input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><`,
-		`<resource rel="me" href="/me" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">b</property><`,
+		`<resource rel="me" href="/me" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><property name="a">` +
+			`b</property><`,
 		`<reason xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa"><code>Conflict</code><parameters><`,
 	} {
 		done := make(chan result, 1)

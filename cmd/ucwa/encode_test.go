@@ -33,13 +33,15 @@ func TestEncodeSeed(t *testing.T) {
 		}
 	}
 	// JSON is the default format.
-	if r := runCLI(t, testkit.Where(), "", "encode", "operationId="+seedOperationID, "phoneNumber="+seedPhoneNumber); r.stdout != seedJSON+"\n" {
+	if r := runCLI(t, testkit.Where(), "", "encode", "operationId="+seedOperationID, "phoneNumber="+
+		seedPhoneNumber); r.stdout != seedJSON+"\n" {
 		t.Errorf("default format: stdout %q", r.stdout)
 	}
 }
 
 func TestEncode(t *testing.T) {
-	const xmlHead = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">`
+	const xmlHead = `<?xml version="1.0" encoding="utf-8"?><input ` +
+		`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">`
 	tests := []struct {
 		at     string
 		args   []string
@@ -50,24 +52,31 @@ func TestEncode(t *testing.T) {
 		{testkit.Where(), []string{"encode"}, 0, `{}`, ""},
 		{testkit.Where(), []string{"encode", "-f", "xml"}, 0, xmlHead + `</input>`, ""},
 		{testkit.Where(), []string{"encode", "a=b=c", "e="}, 0, `{"a":"b=c","e":""}`, ""},
-		{testkit.Where(), []string{"encode", "-f", "xml", "e="}, 0, xmlHead + `<property name="e"></property></input>`, ""},
-		{testkit.Where(), []string{"encode", "b:=true", "n:=3", "z:=null", `l:=["a",1]`, `g:={"k":"v"}`, `s:="x"`, `d:="\/Date(1436925243767)\/"`}, 0,
+		{testkit.Where(), []string{"encode", "-f", "xml", "e="}, 0,
+			xmlHead + `<property name="e"></property></input>`, ""},
+		{testkit.Where(), []string{"encode", "b:=true", "n:=3", "z:=null", `l:=["a",1]`, `g:={"k":"v"}`, `s:="x"`,
+			`d:="\/Date(1436925243767)\/"`}, 0,
 			`{"b":true,"n":3,"z":null,"l":["a",1],"g":{"k":"v"},"s":"x","d":"\/Date(1436925243767)\/"}`, ""},
-		{testkit.Where(), []string{"encode", "-f", "xml", "b:=true", "n:=3", "z:=null", `l:=["a",1]`, `g:={"k":"v"}`, `d:="\/Date(1436925243767)\/"`}, 0,
+		{testkit.Where(), []string{"encode", "-f", "xml", "b:=true", "n:=3", "z:=null", `l:=["a",1]`, `g:={"k":"v"}`,
+			`d:="\/Date(1436925243767)\/"`}, 0,
 			xmlHead + `<property name="b">true</property><property name="n">3</property><property name="z"/>` +
 				`<propertyList name="l"><item>a</item><item>1</item></propertyList>` +
 				`<property name="g"><property name="k">v</property></property>` +
 				`<property name="d">2015-07-15T01:54:03.767Z</property></input>`, ""},
 		// A link, before or after the properties: links are written last.
-		{testkit.Where(), []string{"encode", "-link", "message=data:text/plain,hi", "operationId=1", "to=sip:john@contoso.com"}, 0,
+		{testkit.Where(), []string{"encode", "-link", "message=data:text/plain,hi", "operationId=1",
+			"to=sip:john@contoso.com"}, 0,
 			`{"operationId":"1","to":"sip:john@contoso.com","_links":{"message":{"href":"data:text/plain,hi"}}}`, ""},
 		{testkit.Where(), []string{"encode", "-f", "xml", "operationId=1", "-link", "message=data:text/plain,hi"}, 0,
-			xmlHead + `<property name="operationId">1</property><link rel="message" href="data:text/plain,hi"/></input>`, ""},
+			xmlHead +
+				`<property name="operationId">1</property><link rel="message" href="data:text/plain,hi"/></input>`, ""},
 		// "--" ends the flags.
 		{testkit.Where(), []string{"encode", "--", "-f=xml"}, 0, `{"-f":"xml"}`, ""},
 		// Characters each format must escape.
-		{testkit.Where(), []string{"encode", "a=x\r\ny", "d=<&>\"", "b\nc=1"}, 0, `{"a":"x\r\ny","d":"<&>\"","b\nc":"1"}`, ""},
-		{testkit.Where(), []string{"encode", "-f", "xml", "d=<&>\"]]>"}, 0, xmlHead + `<property name="d">&lt;&amp;&gt;"]]&gt;</property></input>`, ""},
+		{testkit.Where(), []string{"encode", "a=x\r\ny", "d=<&>\"", "b\nc=1"}, 0,
+			`{"a":"x\r\ny","d":"<&>\"","b\nc":"1"}`, ""},
+		{testkit.Where(), []string{"encode", "-f", "xml", "d=<&>\"]]>"}, 0,
+			xmlHead + `<property name="d">&lt;&amp;&gt;"]]&gt;</property></input>`, ""},
 
 		// Refused values: exit 1.
 		{testkit.Where(), []string{"encode", "a=1", "a=2"}, 1, "", "duplicate property name"},
@@ -80,7 +89,8 @@ func TestEncode(t *testing.T) {
 		{testkit.Where(), []string{"encode", `x:=`}, 1, "", "not a JSON value"},
 		{testkit.Where(), []string{"encode", `x:=tru`}, 1, "", "not a JSON value"},
 		{testkit.Where(), []string{"encode", "x:=\"\xff\""}, 1, "", "x:="},
-		{testkit.Where(), []string{"encode", `x:=` + strings.Repeat("[", 200) + strings.Repeat("]", 200)}, 1, "", "x:="},
+		{testkit.Where(), []string{"encode", `x:=` + strings.Repeat("[", 200) + strings.Repeat("]", 200)}, 1, "",
+			"x:="},
 
 		// Usage errors: exit 2.
 		{testkit.Where(), []string{"encode", "noequals"}, 2, "", `not "noequals"`},
@@ -124,7 +134,8 @@ func TestEncodeDecodes(t *testing.T) {
 		for _, p := range in.Properties {
 			got = append(got, p.Name+"="+p.Value.Text())
 		}
-		want := []string{"operationId=" + seedOperationID, "subject=Skype for Business", "crlf=a\r\nb", "amp=<&>", "n=42", "b=false"}
+		want := []string{"operationId=" + seedOperationID, "subject=Skype for Business", "crlf=a\r\nb", "amp=<&>",
+			"n=42", "b=false"}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: properties %q, want %q", f, got, want)
 		}

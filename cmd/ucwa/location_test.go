@@ -8,7 +8,8 @@ import (
 )
 
 func TestLocation(t *testing.T) {
-	const base = "https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/continuePhoneAudio"
+	const base = "https://fe1.contoso.com:443//v1/applications/833/communication/conversationLogs/conversationLog/con" +
+		"tinuePhoneAudio"
 	tests := []struct {
 		at     string
 		args   []string
@@ -19,24 +20,33 @@ func TestLocation(t *testing.T) {
 		// The Location of the continuePhoneAudio example.
 		{testkit.Where(), []string{"location", "-base", base, "//v1/applications/833/communication/invitations/596"}, 0,
 			`{"url":"https://fe1.contoso.com:443//v1/applications/833/communication/invitations/596",` +
-				`"path":"/.//v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
-		{testkit.Where(), []string{"location", "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1", "-base", "https://fe1.contoso.com/ucwa"}, 0,
+				`"path":"/.//v1/applications/833/communication/invitations/596","application":"833",` +
+				`"resource":"invitations","id":"596"}`, ""},
+		{testkit.Where(), []string{"location", "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",
+			"-base", "https://fe1.contoso.com/ucwa"}, 0,
 			`{"url":"https://fe1.contoso.com/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",` +
-				`"path":"/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1","application":"23","resource":"onlineMeetingInvitations","id":"i1"}`, ""},
+				`"path":"/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1","application":"23",` +
+				`"resource":"onlineMeetingInvitations","id":"i1"}`, ""},
 		// An absolute URL is its own base.
-		{testkit.Where(), []string{"location", "https://fe1.contoso.com/ucwa/v1/applications/833/communication/invitations/596"}, 0,
+		{testkit.Where(), []string{"location",
+			"https://fe1.contoso.com/ucwa/v1/applications/833/communication/invitations/596"}, 0,
 			`{"url":"https://fe1.contoso.com/ucwa/v1/applications/833/communication/invitations/596",` +
-				`"path":"/ucwa/v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
+				`"path":"/ucwa/v1/applications/833/communication/invitations/596","application":"833",` +
+				`"resource":"invitations","id":"596"}`, ""},
 		{testkit.Where(), []string{"location", "HTTP://Host:8080/a?q=1"}, 0,
 			`{"url":"http://Host:8080/a?q=1","path":"/a","application":"","resource":"","id":"a"}`, ""},
 		// On the base's origin, the URL has the base's scheme and host.
-		{testkit.Where(), []string{"location", "-base", "https://fe1.contoso.com/", "https://FE1.contoso.com:443/x/y"}, 0,
+		{testkit.Where(), []string{"location", "-base", "https://fe1.contoso.com/",
+			"https://FE1.contoso.com:443/x/y"}, 0,
 			`{"url":"https://fe1.contoso.com/x/y","path":"/x/y","application":"","resource":"x","id":"y"}`, ""},
 
 		// Refusals: exit 1.
-		{testkit.Where(), []string{"location", "-base", base, "https://evil.example/ucwa/x"}, 1, "", "is not the request's"},
-		{testkit.Where(), []string{"location", "-base", "https://fe1.contoso.com/", "http://fe1.contoso.com/x"}, 1, "", "downgrade from https to http"},
-		{testkit.Where(), []string{"location", "-base", base, "/a\r\nSet-Cookie: x=y"}, 1, "", `ucwa: Location "/a\r\nSet-Cookie: x=y": control byte`},
+		{testkit.Where(), []string{"location", "-base", base, "https://evil.example/ucwa/x"}, 1, "",
+			"is not the request's"},
+		{testkit.Where(), []string{"location", "-base", "https://fe1.contoso.com/", "http://fe1.contoso.com/x"}, 1,
+			"", "downgrade from https to http"},
+		{testkit.Where(), []string{"location", "-base", base, "/a\r\nSet-Cookie: x=y"}, 1, "",
+			`ucwa: Location "/a\r\nSet-Cookie: x=y": control byte`},
 		{testkit.Where(), []string{"location", "-base", base, "/a\nb"}, 1, "", `"/a\nb"`},
 		{testkit.Where(), []string{"location", "-base", base, "/\\evil.example/x"}, 1, "", "ucwa: Location"},
 		{testkit.Where(), []string{"location", "-base", base, "/a/../b"}, 1, "", "ucwa: Location"},

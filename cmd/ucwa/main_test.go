@@ -17,13 +17,15 @@ import (
 const (
 	seedOperationID = "74cb7404e0a247d5a2d4eb0376a47dbf"
 	seedPhoneNumber = "tel:+14255551234"
-	seedXML         = `<?xml version="1.0" encoding="utf-8"?><input xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
+	seedXML         = `<?xml version="1.0" encoding="utf-8"?><input ` +
+		`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
 		`<property name="operationId">74cb7404e0a247d5a2d4eb0376a47dbf</property>` +
 		`<property name="phoneNumber">tel:+14255551234</property></input>`
 	seedJSON = `{"operationId":"74cb7404e0a247d5a2d4eb0376a47dbf","phoneNumber":"tel:+14255551234"}`
 
 	// The XML form as the seed page shows it, with its line breaks.
-	seedXMLPage = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<input xmlns=\"http://schemas.microsoft.com/rtc/2012/03/ucwa\">\n" +
+	seedXMLPage = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<input " +
+		"xmlns=\"http://schemas.microsoft.com/rtc/2012/03/ucwa\">\n" +
 		"<property name=\"operationId\">74cb7404e0a247d5a2d4eb0376a47dbf</property>\n" +
 		"<property name=\"phoneNumber\">tel:+14255551234</property>\n</input>\n"
 )
@@ -88,14 +90,20 @@ func checkRules(t *testing.T, where string, args []string, r result) {
 // An event-channel response, an error body and a resource, in JSON, as the
 // library writes them.
 const (
-	eventsJSON = `{"_links":{"self":{"href":"/ucwa/v1/applications/192/events?ack=1"},"next":{"href":"/ucwa/v1/applications/192/events?ack=2"}},` +
+	eventsJSON = `{"_links":{"self":{"href":"/ucwa/v1/applications/192/events?ack=1"},` +
+		`"next":{"href":"/ucwa/v1/applications/192/events?ack=2"}},` +
 		`"sender":[{"rel":"communication","href":"/ucwa/v1/applications/192/communication","events":[` +
-		`{"link":{"rel":"conversation","href":"/ucwa/v1/applications/192/communication/conversations/1"},"type":"added"}]}]}`
-	errorBodyJSON = `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists.","parameters":{"to":"sip:a@b"}}`
-	errorBodyXML  = `<?xml version="1.0" encoding="utf-8"?><reason xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
-		`<code>Conflict</code><subcode>AlreadyExists</subcode><message>The requested resource already exists.</message>` +
+		`{"link":{"rel":"conversation","href":"/ucwa/v1/applications/192/communication/conversations/1"},` +
+		`"type":"added"}]}]}`
+	errorBodyJSON = `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists.",` +
+		`"parameters":{"to":"sip:a@b"}}`
+	errorBodyXML = `<?xml version="1.0" encoding="utf-8"?><reason ` +
+		`xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">` +
+		`<code>Conflict</code><subcode>AlreadyExists</subcode><message>The requested resource already ` +
+		`exists.</message>` +
 		`<parameters><property name="to">sip:a@b</property></parameters></reason>`
-	resourceJSON = `{"rel":"me","name":"Ann","_links":{"self":{"href":"/ucwa/v1/applications/192/me"},"note":{"href":"/ucwa/v1/applications/192/me/note"}}}`
+	resourceJSON = `{"rel":"me","name":"Ann","_links":{"self":{"href":"/ucwa/v1/applications/192/me"},` +
+		`"note":{"href":"/ucwa/v1/applications/192/me/note"}}}`
 )
 
 // TestFileAndStdin checks that FILE, "-" and no FILE read the same body.
@@ -157,7 +165,8 @@ func TestUsage(t *testing.T) {
 			out = r.stdout
 		}
 		if r.code != tt.code || !strings.Contains(out, tt.stdout) {
-			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.at, tt.args, r.code, r.stdout, r.stderr, tt.code, tt.stdout)
+			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.at, tt.args, r.code, r.stdout,
+				r.stderr, tt.code, tt.stdout)
 		}
 	}
 }
@@ -224,7 +233,8 @@ func TestBinary(t *testing.T) {
 		code   int
 		stdout string
 	}{
-		{[]string{"encode", "-f", "xml", "operationId=" + seedOperationID, "phoneNumber=" + seedPhoneNumber}, "", 0, seedXML + "\n"},
+		{[]string{"encode", "-f", "xml", "operationId=" + seedOperationID, "phoneNumber=" + seedPhoneNumber}, "", 0,
+			seedXML + "\n"},
 		{[]string{"convert", "-to", "json"}, seedXML, 0, seedJSON + "\n"},
 		{[]string{"convert", "-to", "json"}, `{"a":`, 1, ""},
 		{[]string{"frobnicate"}, "", 2, ""},

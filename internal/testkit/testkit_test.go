@@ -26,7 +26,8 @@ func TestParseMessage(t *testing.T) {
 			t.Errorf("%s: ParseMessage(%q) = %q, %v, %q, %v", tc.at, tc.msg, start, h, body, err)
 		}
 	}
-	for _, bad := range []string{"GET / HTTP/1.1\nHost: h\n", "GET / HTTP/1.1\n no colon\n\n", "GET / HTTP/1.1\n:v\n\n"} {
+	for _, bad := range []string{"GET / HTTP/1.1\nHost: h\n", "GET / HTTP/1.1\n no colon\n\n",
+		"GET / HTTP/1.1\n:v\n\n"} {
 		if _, _, _, err := ParseMessage([]byte(bad)); err == nil {
 			t.Errorf("ParseMessage(%q): no error", bad)
 		}
@@ -88,7 +89,8 @@ func TestReference(t *testing.T) {
 	}
 	e = byName["acceptWithAnswer.POST.json-request.http"]
 	if e == nil || !strings.HasPrefix(e.Start, "Post https://fe1.contoso.com:443/") || e.MethodOrStart() != "POST" ||
-		e.Header.Get("Content-Type") != "application/sdp" || len(e.Body) != 241 || !bytes.HasPrefix(e.Body, []byte("v=0")) {
+		e.Header.Get("Content-Type") != "application/sdp" || len(e.Body) != 241 || !bytes.HasPrefix(e.Body,
+		[]byte("v=0")) {
 		t.Errorf("acceptWithAnswer.POST.json-request.http read as %+v", e)
 	}
 

@@ -450,7 +450,8 @@ func (g *gen) write(f *apiField, format string) {
 		if format == "XML" {
 			cond, stmt = v+` != ""`, inline(raw(`<link rel="`+f.Name+`" href="`), v, "`\"/>`")
 		} else {
-			cond, stmt = v+` != ""`, "dst, links = openLinks(dst, links)\n"+inline(raw(`,"`+f.Name+`":{"href":`), v, "`}`")
+			cond, stmt = v+` != ""`, "dst, links = openLinks(dst, links)\n"+inline(raw(`,"`+f.Name+`":{"href":`), v,
+				"`}`")
 		}
 	}
 	if f.opt {

@@ -109,7 +109,8 @@ func guesses(c *Catalog) string {
 		for _, op := range r.Operations {
 			for _, f := range op.Params {
 				if f.Source == "example" {
-					fmt.Fprintf(&b, "guessed: %s.%s.%s has the type %s (its JSON examples)\n", r.Name, op.Method, f.Name, describeType(f))
+					fmt.Fprintf(&b, "guessed: %s.%s.%s has the type %s (its JSON examples)\n", r.Name, op.Method,
+						f.Name, describeType(f))
 				}
 			}
 		}

@@ -75,7 +75,8 @@ func TestGenGivesCommittedGo(t *testing.T) {
 		}
 	}
 	r := report(c)
-	if !strings.Contains(r, "resources 238 ") || !strings.Contains(r, "enums 56 ") || !strings.Contains(r, "untyped 0\nquery") {
+	if !strings.Contains(r, "resources 238 ") || !strings.Contains(r, "enums 56 ") || !strings.Contains(r,
+		"untyped 0\nquery") {
 		t.Errorf("report: %s", r)
 	}
 }
@@ -319,7 +320,9 @@ func TestOverrides(t *testing.T) {
 	if _, err := o.apply(newCat()); err == nil || !strings.Contains(err.Error(), "unsettled: in r.POST.q") {
 		t.Errorf("unsettled issues: %v", err)
 	}
-	o, _ = parse("type r.p String -- why\nin r.POST.q both -- why\nvalue E.B ignore -- why\nrequired r.POST.q no -- why\n")
+	o,
+		_ = parse(
+		"type r.p String -- why\nin r.POST.q both -- why\nvalue E.B ignore -- why\nrequired r.POST.q no -- why\n")
 	if _, err := o.apply(newCat()); err == nil || !strings.Contains(err.Error(),
 		"settles no issue and changes nothing") {
 		t.Errorf("an override that changes nothing: %v", err)

@@ -47,7 +47,8 @@ func TestDiff(t *testing.T) {
 	inLinks := func(ls ...ucwa.Link) *ucwa.Input { return &ucwa.Input{Links: ls} }
 	attrs := func(ps ...ucwa.Property) []ucwa.Property { return ps }
 	xmlTrue, xmlFalse := xmlValue(t, "True"), xmlValue(t, "False")
-	jsonDate, xmlDate := jsonValue(t, `"\/Date(1436925243767-0500)\/"`), xmlValue(t, "2015-07-14T20:54:03.7675175-05:00")
+	jsonDate, xmlDate := jsonValue(t, `"\/Date(1436925243767-0500)\/"`),
+		xmlValue(t, "2015-07-14T20:54:03.7675175-05:00")
 	jsonDateUTC := jsonValue(t, `"\/Date(1436925243767)\/"`)
 	tests := []struct {
 		at   string
@@ -68,10 +69,12 @@ func TestDiff(t *testing.T) {
 		{testkit.Where(), in(prop("d", jsonDate)), in(prop("d", xmlDate)), ""},
 		{testkit.Where(), in(prop("d", jsonDateUTC)), in(prop("d", xmlValue(t, "2015-07-15T01:54:03.767Z"))), ""},
 		{testkit.Where(), in(prop("d", jsonDateUTC)), in(prop("d", str("2015-07-15T01:54:03.767Z"))), ""},
-		{testkit.Where(), in(prop("d", jsonDateUTC)), in(prop("d", xmlValue(t, "2015-07-15T01:54:03.768Z"))), `/d: date`},
+		{testkit.Where(), in(prop("d", jsonDateUTC)), in(prop("d", xmlValue(t, "2015-07-15T01:54:03.768Z"))),
+			`/d: date`},
 		{testkit.Where(), in(prop("d", jsonDateUTC)), in(prop("d", str("yesterday"))), `/d: date`},
 		// Lists and bags, in order.
-		{testkit.Where(), in(prop("l", ucwa.List(str("a"), ucwa.Null()))), in(prop("l", ucwa.List(str("a"), ucwa.Null()))), ""},
+		{testkit.Where(), in(prop("l", ucwa.List(str("a"), ucwa.Null()))),
+			in(prop("l", ucwa.List(str("a"), ucwa.Null()))), ""},
 		{testkit.Where(), in(prop("l", ucwa.List(str("a")))), in(prop("l", ucwa.List(str("a"), str("b")))),
 			"lists of 1 and 2 items"},
 		{testkit.Where(), in(prop("l", ucwa.List(str("a"), str("b")))), in(prop("l", ucwa.List(str("b"), str("a")))),
@@ -79,13 +82,16 @@ func TestDiff(t *testing.T) {
 		{testkit.Where(), in(prop("g", ucwa.Bag(prop("x", num(1))))), in(prop("g", ucwa.Bag(prop("x", str("1"))))), ""},
 		{testkit.Where(), in(prop("g", ucwa.Bag(prop("x", str("1"))))), in(prop("g", ucwa.Bag(prop("y", str("1"))))),
 			`/g: property 0 is "x", "y"`},
-		{testkit.Where(), in(prop("a", ucwa.Null()), prop("b", ucwa.Null())), in(prop("b", ucwa.Null()), prop("a", ucwa.Null())),
+		{testkit.Where(), in(prop("a", ucwa.Null()), prop("b", ucwa.Null())), in(prop("b", ucwa.Null()),
+			prop("a", ucwa.Null())),
 			`property 0 is "a", "b"`},
 		{testkit.Where(), in(prop("a", ucwa.Null())), in(), `/a: only in the first`},
 		// Links: by rel, InArray ignored, order within a rel kept.
 		{testkit.Where(),
-			inLinks(ucwa.Link{Rel: "self", Href: "/s"}, ucwa.Link{Rel: "a", Href: "/a", InArray: true}, ucwa.Link{Rel: "b", Href: "/b"}),
-			inLinks(ucwa.Link{Rel: "a", Href: "/a"}, ucwa.Link{Rel: "self", Href: "/s"}, ucwa.Link{Rel: "b", Href: "/b"}), ""},
+			inLinks(ucwa.Link{Rel: "self", Href: "/s"}, ucwa.Link{Rel: "a", Href: "/a", InArray: true},
+				ucwa.Link{Rel: "b", Href: "/b"}),
+			inLinks(ucwa.Link{Rel: "a", Href: "/a"}, ucwa.Link{Rel: "self", Href: "/s"}, ucwa.Link{Rel: "b",
+				Href: "/b"}), ""},
 		{testkit.Where(),
 			inLinks(ucwa.Link{Rel: "a", Href: "/1"}, ucwa.Link{Rel: "a", Href: "/2"}),
 			inLinks(ucwa.Link{Rel: "a", Href: "/2"}, ucwa.Link{Rel: "a", Href: "/1"}), `/_links/a/0: href "/1", "/2"`},
@@ -101,7 +107,8 @@ func TestDiff(t *testing.T) {
 			inLinks(ucwa.Link{Rel: "a", Href: "/a", Attrs: attrs(prop("revision", str("2")))}),
 			inLinks(ucwa.Link{Rel: "a", Href: "/a"}), `/_links/a/revision: only in the first`},
 		// A resource's rel: attribute, key or property.
-		{testkit.Where(), res("me", prop("rel", str("me")), prop("name", str("x"))), res("me", prop("name", str("x"))), ""},
+		{testkit.Where(), res("me", prop("rel", str("me")), prop("name", str("x"))),
+			res("me", prop("name", str("x"))), ""},
 		{testkit.Where(), res("", prop("rel", str("me"))), res("me", prop("rel", str("me"))), ""},
 		{testkit.Where(), res("me", prop("rel", str("you"))), res("me"), `/rel: only in the first`},
 		{testkit.Where(), res("me"), res("you"), `/: rel "me", "you"`},
