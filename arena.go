@@ -22,8 +22,8 @@ import (
 // allocator gives for free, as a slab is allocated as append allocates,
 // rounded up to the allocator's size class (classes are at most 1/8 apart),
 // and all of that room is used. For a body like the last, the common case,
-// the estimate is exact; a margin of 1/8 on top cost a tenth of the bytes
-// decoded, to spare the rare body a little denser a second slab.
+// the estimate is exact; a larger margin would cost every body bytes to
+// spare the rare body a little denser a second slab.
 type slabs struct {
 	props []Property
 	links []Link
@@ -204,8 +204,8 @@ func (s *slabs) closeLinks(run []Link) []Link {
 // push extends the stack *s by one element and returns it, for the caller
 // to write a field at a time: appending a composite literal builds it on the
 // goroutine's stack and then copies it, with a bulk write barrier while the
-// garbage collector marks, about ten times the cost of the stores. (Storing
-// a pointer has a barrier of its own then, but a cheap one.) The element
+// garbage collector marks, which costs more than the stores. (Storing a
+// pointer has a barrier of its own then, but a cheap one.) The element
 // holds what was last popped from there, as stacks are cleared only by
 // reset (see resetStack): the caller writes every field, but where the stack
 // is fresh memory, as a links run in the slab is, it is zero.

@@ -110,16 +110,15 @@ func quotHits(w uint64) uint64 {
 // jsonPlainEnd returns the index of the first byte of buf from i on that a
 // string's plain run cannot hold ('"', '\\', a control byte or a byte of a
 // multi-byte sequence), or len(buf). It is apart from str so that its loop,
-// eight bytes at a time, keeps everything in registers: about 22
-// instructions a word, where inside str it took about 35. It reads two words
-// a pass while sixteen bytes remain, then one: the pass's count and test cost
-// once for both, which spares about 3% of the instructions of the benchmark's
-// resource decode (its hrefs are 25 to 77 bytes, 50 in the middle).
+// eight bytes at a time, keeps everything in registers. It reads two words a
+// pass while sixteen bytes remain, then one: the pass's count and test are
+// paid once for both, and most strings (hrefs above all) are longer than
+// sixteen bytes.
 //
 // The loops' condition, i >= 0 && i < len(buf)-7 (-15), is what lets the
 // compiler prove that buf[i:] holds eight bytes (sixteen), so that the loop
-// checks no bounds; written as i+8 <= len(buf) it costs two instructions a
-// word more. The other loops over words (skipIndent, ws) are written so too.
+// checks no bounds. The other loops over words (skipIndent) are written so
+// too.
 func jsonPlainEnd(buf []byte, i int) int {
 	for ; i >= 0 && i < len(buf)-15; i += 16 {
 		if hit := jsonHits(binary.LittleEndian.Uint64(buf[i:])); hit != 0 {
@@ -194,8 +193,8 @@ func xmlPlainPrefix(s string) int {
 	return n
 }
 
-// textSpecial and attrSpecial mark the bytes that end a plain run of text and
-// of an attribute value in double or single quotes.
+// textSpecial, attrSpecial2 and attrSpecial1 mark the bytes that end a plain
+// run of text and of an attribute value in double or single quotes.
 var textSpecial, attrSpecial2, attrSpecial1 = func() (t, a2, a1 [256]bool) {
 	for c := range 256 {
 		ctl := c < 0x20 || c >= 0x80

@@ -2,21 +2,19 @@ package ucwa
 
 // Interned names. Most of the names in a UCWA body, property names and rels,
 // are the same few hundred the reference defines, and the decoders would
-// copy each one into the string arena every time it came by: in the
-// benchmark's application resource they are 83 of its 180 kept strings.
-// internName gives the decoders this package's own copy of such a name
-// instead, for a hash and a few compares, where a copy costs about as many
-// instructions and the bytes: 1 KB less allocated for that resource, which
-// the garbage collector then does not have to reclaim. The JSON decoder looks
-// up every member name, and its index in the table finds repeated names
-// (see nextMember); the XML decoder looks up the values of rel and name
-// attributes.
+// copy each one into the string arena every time it came by. internName
+// gives the decoders this package's own copy of such a name instead, for a
+// hash and a few compares: the decoded value holds fewer bytes, which the
+// garbage collector then does not have to reclaim. The JSON decoder looks up
+// every member name, and its index in the table finds repeated names (see
+// nextMember and repeat.go); the XML decoder looks up the values of rel and
+// name attributes.
 //
-// internedNames holds the property names and rels of every example in the
-// reference (testdata/corpus), and the member names of the bodies' own
-// structure that are not among them (structureNames); TestInternName lists
-// any name that the corpus has and the table lacks. A name not in the table
-// is copied as before.
+// internedNames holds the property names and rels of every example of the
+// reference (which the tests read from ../shared), and the member names
+// of the bodies' own structure that are not among them (structureNames);
+// TestInternName lists any name that the examples have and the table lacks.
+// A name not in the table is copied into the arena.
 
 // structureNames are the member names of the JSON forms' own structure
 // (resources, events, error bodies) that no property or rel of the
@@ -167,9 +165,9 @@ var internedNames = [...]string{
 
 // internSlots is an open-addressing table of internedNames: slot
 // internHash(name) or one of the slots after it holds the index plus one of
-// the name's entry in internEntries; 0 ends the search. It has more than four times as many
-// slots as there are names, so that a search for a name not there mostly
-// stops at the first slot.
+// the name's entry in internEntries; 0 ends the search. It has more than
+// four times as many slots as there are names, so that a search for a name
+// not there mostly stops at the first slot.
 var internSlots, internEntries = func() (t [1 << internBits]uint16,
 	es [len(internedNames) + len(structureNames)]internEntry) {
 	for i, n := range append(internedNames[:], structureNames[:]...) {
@@ -234,8 +232,7 @@ func internIndex(b []byte) int {
 	var w nameWords
 	n := len(b)
 	// nameWordsOf, inlined by hand (the compiler finds it too costly): this
-	// runs for every member name decoded, and the call cost 1% of a
-	// resource decode.
+	// runs for every member name decoded.
 	switch {
 	case n >= 16:
 		w = nameWords{load64b(b, 0), load64b(b, n-8), load64b(b, 8)}

@@ -88,7 +88,7 @@ func hrefString(buf []byte, i int) int {
 // relSet reads that one the general way, which also finds any error.
 //
 // It is hrefOnly and nextMember in one loop, without their calls: most of
-// a resource's members are links, and they cost a quarter less read here.
+// a resource's members are links.
 func (d *jsonDecoder) linkRun(it *objectIter) {
 	buf := d.buf
 	if d.depth >= d.maxDepth {

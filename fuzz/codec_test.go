@@ -281,9 +281,10 @@ func normEventsXML(ev *ucwa.Events) *ucwa.Events {
 	return &c
 }
 
-// selfLinkLimit: XML cannot carry attributes, a title among them, on a self
-// link, which goes in the href attribute (xml_encode.go: "a self link with a
-// title or attributes has no XML form").
+// selfLinkLimit: XML carries a self link as attributes of <resource> or
+// <events> (appendXMLSelf), which cannot hold every value an attribute of
+// the link may have (null, a list, a bag): a value whose self link has
+// attributes may have no XML form.
 func selfLinkLimit(ls []ucwa.Link) bool {
 	for _, l := range ls {
 		if l.Rel == "self" {
@@ -414,16 +415,16 @@ func TestFuzzRegressions(t *testing.T) {
 		decode func([]byte, ucwa.Format) (body, error)
 		body   string
 	}{
-		// json_encode.go checkName: "_links" and "_embedded" were refused
-		// at every level, though the decoder reads them as plain names
-		// but among the members of a resource or an input.
+		// checkReserved (json_encode.go): "_links" and "_embedded" are
+		// plain names but among the members of a resource or an input,
+		// and the decoder reads them so; they were refused at every level.
 		{"json nested _links", ucwa.JSON, asBody(decodeInput), `{"a":{"_links":{"x":1},"_embedded":[]}}`},
 		{"json resource nested _embedded", ucwa.JSON, asBody(decodeResource), `{"a":[{"_embedded":null}]}`},
 		{"json error _links", ucwa.JSON, asBody(decodeError),
 			`{"code":"Gone","parameters":{"_embedded":1},"_links":{"x":1}}`},
 		{"json link attr _links", ucwa.JSON, asBody(decodeResource), `{"_links":{"self":{"href":"/","_links":1}}}`},
-		// xml_encode.go isNCName: names starting with "xml" were refused,
-		// though well-formed and decoded.
+		// isNCName (xml_encode.go): names starting with "xml" are
+		// well-formed, and decoded; they were refused.
 		{"xml extra named xml…", ucwa.XML, asBody(decodeError), `<?xml version="1.0" encoding="utf-8"?><reason ` +
 			ns + `><code>Gone</code><xmlThing>x</xmlThing></reason>`},
 		{"xml link attr named xml…", ucwa.XML, asBody(decodeResource),
@@ -456,22 +457,21 @@ func TestFuzzRegressions(t *testing.T) {
 		sentinel error
 		offset   int64
 	}{
-		// json.go str: the text before a string's first escape was not
-		// checked for invalid UTF-8.
+		// jsonDecoder.str (json_scan.go): the text before a string's first
+		// escape was not checked for invalid UTF-8.
 		{"json invalid UTF-8 before an escape", ucwa.JSON, asBody(decodeInput), "{\"\":\"\x81\\b\"}", ucwa.ErrSyntax,
 			5},
 		{"json invalid UTF-8 in a name before an escape", ucwa.JSON, asBody(decodeResource), "{\"a\xff\\n\":1}",
 			ucwa.ErrSyntax, 3},
-		// xml.go next: a body ending in "<" inside an element looped forever
-		// (fixed on main too; main's fix kept at the merge).
+		// xmlDecoder.next (xml_scan.go): a body ending in "<" inside an
+		// element looped forever.
 		{"xml lone < at the end", ucwa.XML, asBody(decodeInput), `<input ` + ns + `><`, ucwa.ErrSyntax,
 			int64(len(`<input ` + ns + `><`))},
 		{"xml lone < at the end of a property", ucwa.XML, asBody(decodeResource), `<resource ` + ns +
 			`><property name="a">x<`, ucwa.ErrSyntax, int64(len(`<resource ` + ns + `><property name="a">x<`))},
-		// xml.go elemValue and reason: duplicate names in a nested bag,
-		// <parameters> or <debugInfo> were decoded, and the encoder
-		// then refused them (fixed on main too, in takeProps; kept at
-		// the merge).
+		// xmlDecoder.takeProps (xml_decode.go): duplicate names in a
+		// nested bag, an item, <parameters> or <debugInfo> were decoded,
+		// and the encoder then refused them.
 		{"xml duplicate in a bag", ucwa.XML, asBody(decodeInput), `<input ` + ns +
 			`><property name="a"><property name="b">1</property><property name="b">2</property></property></input>`,
 			ucwa.ErrDuplicateName, -1},
@@ -499,9 +499,9 @@ func TestFuzzRegressions(t *testing.T) {
 		}
 	}
 
-	// xml_encode.go appendXMLEvents: a self link with a title was cut to
-	// its href. Its attributes are those of <events> or <resource> now,
-	// but for a value that no attribute can hold.
+	// appendXMLSelf (xml_encode.go): a self link with a title was cut to
+	// its href. Its attributes are those of <events> or <resource>, but
+	// for a value that no attribute can hold.
 	self := ucwa.Link{Rel: "self", Href: "/e", Attrs: []ucwa.Property{ucwa.Prop("title", ucwa.String("t"))}}
 	for _, v := range []body{
 		&ucwa.Events{Links: []ucwa.Link{self}},

@@ -10,7 +10,8 @@
 // directory to use instead.
 //
 // The package must not import the module's root package, whose own tests
-// import it.
+// import it. The comparator of decoded bodies, which needs the root package,
+// is in package meaning below this one.
 package testkit
 
 import (
