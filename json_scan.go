@@ -340,7 +340,9 @@ func (d *jsonDecoder) nextMember(it *objectIter) (name []byte, at int, ok bool, 
 	return name, at, true, nil
 }
 
-// closeObject reads the '}' of an object and forgets its names.
+// closeObject reads the '}' of an object and forgets its names. nextMember
+// compared the first pairwiseNames of those not interned as they came; in a
+// larger object, firstRepeat looks for a repeat among all of them here.
 func (d *jsonDecoder) closeObject(it *objectIter) error {
 	d.pos++
 	d.depth--
