@@ -60,38 +60,21 @@ import (
 // by value or by pointer), mean the same under the rules of the package, or
 // else the differences, one per line, each with its path.
 func Diff(a, b any) string {
+	a, b = pointer(a), pointer(b)
 	var d differ
 	switch a := a.(type) {
-	case ucwa.Input:
-		b, ok := b.(ucwa.Input)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.input("", &a, &b)
 	case *ucwa.Input:
 		b, ok := b.(*ucwa.Input)
 		if !ok {
 			return fmt.Sprintf("types differ: %T and %T", a, b)
 		}
 		d.input("", a, b)
-	case ucwa.Resource:
-		b, ok := b.(ucwa.Resource)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.resource("", &a, &b, true)
 	case *ucwa.Resource:
 		b, ok := b.(*ucwa.Resource)
 		if !ok {
 			return fmt.Sprintf("types differ: %T and %T", a, b)
 		}
 		d.resource("", a, b, true)
-	case ucwa.Events:
-		b, ok := b.(ucwa.Events)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.events("", &a, &b)
 	case *ucwa.Events:
 		b, ok := b.(*ucwa.Events)
 		if !ok {
@@ -108,6 +91,20 @@ func Diff(a, b any) string {
 		return fmt.Sprintf("meaning.Diff: unsupported type %T", a)
 	}
 	return strings.Join(d.diffs, "\n")
+}
+
+// pointer returns a pointer to a body given by value, and anything else as
+// it is.
+func pointer(v any) any {
+	switch v := v.(type) {
+	case ucwa.Input:
+		return &v
+	case ucwa.Resource:
+		return &v
+	case ucwa.Events:
+		return &v
+	}
+	return v
 }
 
 // differ collects the differences found, each prefixed with its path.
