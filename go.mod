@@ -3,7 +3,7 @@ module github.com/ucwa-go/ucwa
 go 1.26
 
 require (
-	github.com/beevik/etree v1.8.1 // indirect
-	github.com/goccy/go-json v0.12.0 // indirect
-	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/beevik/etree v1.8.1
+	github.com/goccy/go-json v0.12.0
+	github.com/google/go-cmp v0.7.0
 )
