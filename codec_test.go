@@ -3,7 +3,6 @@ package ucwa
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,14 +10,8 @@ import (
 	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
-
-// where returns "file:line" of its caller, so table rows tell where
-// they are.
-func where() string {
-	_, file, line, _ := runtime.Caller(1)
-	return fmt.Sprintf("%s:%d", file[strings.LastIndexByte(file, '/')+1:], line)
-}
 
 // The seed page's examples, byte for byte but for its line breaks and
 // indentation.
@@ -133,17 +126,17 @@ func TestEncodeRefusesWhatCannotBeCarried(t *testing.T) {
 		json     bool // JSON refuses it too
 		wantPath string
 	}{
-		{where(), Input{Properties: []Property{Prop("phoneNumber", String("a\x00b"))}}, true, "/phoneNumber"},
-		{where(), Input{Properties: []Property{Prop("phoneNumber", String("a\x1bb"))}}, false, "/phoneNumber"},
-		{where(), Input{Properties: []Property{Prop("p", String("a\x01"))}}, false, "/p"},
-		{where(), Input{Properties: []Property{Prop("p", String("\uFFFE"))}}, false, "/p"},
-		{where(), Input{Properties: []Property{Prop("p", String("\uFFFF"))}}, false, "/p"},
-		{where(), Input{Properties: []Property{Prop("p", String("ok\xffbad"))}}, true, "/p"},
-		{where(), Input{Properties: []Property{Prop("bad\xc3", String("v"))}}, true, "/bad\xc3"},
-		{where(), Input{Properties: []Property{Prop("p", List(String("a"), String("\x02")))}}, false, "/p/1"},
-		{where(), Input{Properties: []Property{Prop("p", String("a")), Prop("p", String("b"))}}, true, "/p"},
-		{where(), Input{Properties: []Property{Prop("p", Value{})}}, true, "/p"},
-		{where(), Input{Links: []Link{{Rel: "message", Href: "data:,\x00"}}}, true, ""},
+		{testkit.Where(), Input{Properties: []Property{Prop("phoneNumber", String("a\x00b"))}}, true, "/phoneNumber"},
+		{testkit.Where(), Input{Properties: []Property{Prop("phoneNumber", String("a\x1bb"))}}, false, "/phoneNumber"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", String("a\x01"))}}, false, "/p"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", String("\uFFFE"))}}, false, "/p"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", String("\uFFFF"))}}, false, "/p"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", String("ok\xffbad"))}}, true, "/p"},
+		{testkit.Where(), Input{Properties: []Property{Prop("bad\xc3", String("v"))}}, true, "/bad\xc3"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", List(String("a"), String("\x02")))}}, false, "/p/1"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", String("a")), Prop("p", String("b"))}}, true, "/p"},
+		{testkit.Where(), Input{Properties: []Property{Prop("p", Value{})}}, true, "/p"},
+		{testkit.Where(), Input{Links: []Link{{Rel: "message", Href: "data:,\x00"}}}, true, ""},
 	} {
 		for _, f := range []Format{JSON, XML} {
 			if f == JSON && !tc.json {
@@ -210,53 +203,53 @@ func TestDecodeErrors(t *testing.T) {
 		path    string
 		resOnly bool // decode as a resource rather than an input
 	}{
-		{where(), JSON, ``, ErrSyntax, 0, "", false},
-		{where(), JSON, `   `, ErrSyntax, 3, "", false},
-		{where(), JSON, `{"a":1`, ErrSyntax, 6, "", false},
-		{where(), JSON, `{"a":1}x`, ErrTrailingData, 7, "", false},
-		{where(), JSON, `{"a":1}{}`, ErrTrailingData, 7, "", false},
-		{where(), JSON, `{"a":1,"a":2}`, ErrDuplicateName, 7, "", false},
-		{where(), JSON, `{"a":{"b":1,"b":2}}`, ErrDuplicateName, 12, "/a", false},
-		{where(), JSON, `{"a":"\u0000"}`, ErrSyntax, 6, "/a", false},
-		{where(), JSON, "{\"a\":\"\x00\"}", ErrSyntax, 6, "/a", false},
-		{where(), JSON, "{\"a\":\"\xff\"}", ErrSyntax, 6, "/a", false},
-		{where(), JSON, `{"a":"\ud800"}`, ErrSyntax, 6, "/a", false},
-		{where(), JSON, `{"a":"\udc00\ud800"}`, ErrSyntax, 6, "/a", false},
-		{where(), JSON, `{"a":01}`, ErrSyntax, 6, "", false},
-		{where(), JSON, `{"a":1.}`, ErrSyntax, 7, "/a", false},
-		{where(), JSON, `{"a":-}`, ErrSyntax, 6, "/a", false},
-		{where(), JSON, `{"a":tru}`, ErrSyntax, 5, "/a", false},
-		{where(), JSON, `{"a":[1,]}`, ErrSyntax, 8, "/a/1", false},
-		{where(), JSON, `{"a":"x\q"}`, ErrSyntax, 7, "/a", false},
-		{where(), JSON, `{a:1}`, ErrSyntax, 1, "", false},
-		{where(), JSON, `["a"]`, ErrSyntax, 0, "", false},
-		{where(), JSON, `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self", false},
-		{where(), JSON, `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href", false},
-		{where(), JSON, `{"_links":{"self":{"href":"/a","title":1}}}`, ErrStructure, 39, "/_links/self/title", false},
-		{where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
-		{where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
-		{where(), XML, ``, ErrSyntax, 0, "", false},
-		{where(), XML, `<input xmlns="urn:other"/>`, ErrNamespace, 0, "", false},
-		{where(), XML, `<input/>`, ErrNamespace, 0, "", false},
-		{where(), XML, `<?xml version="1.0"?><!DOCTYPE input [<!ENTITY x "y">]><input/>`, ErrDTD, 21, "", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&x;</property></input>`, ErrDTD, 80, "/input/property", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&#0;</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x00" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x1b" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\xff" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">1</property><property name="a">2</property></input>`, ErrDuplicateName, 92, "/input", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"></input><input/>`, ErrTrailingData, 69, "", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property name="a">x</propertyList></input>`, ErrSyntax, 81, "/input/property", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><bogus/></input>`, ErrStructure, 61, "/input", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61, "/input", false},
-		{where(), XML, `<input xmlns="` + Namespace + `" a="1" a="2"/>`, ErrSyntax, 67, "", false},
-		{where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "", false},
-		{where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23, "", false},
-		{where(), XML, `<input xmlns="` + Namespace + `"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input", false},
-		{where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
-		{where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
-		{where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
-		{where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
+		{testkit.Where(), JSON, ``, ErrSyntax, 0, "", false},
+		{testkit.Where(), JSON, `   `, ErrSyntax, 3, "", false},
+		{testkit.Where(), JSON, `{"a":1`, ErrSyntax, 6, "", false},
+		{testkit.Where(), JSON, `{"a":1}x`, ErrTrailingData, 7, "", false},
+		{testkit.Where(), JSON, `{"a":1}{}`, ErrTrailingData, 7, "", false},
+		{testkit.Where(), JSON, `{"a":1,"a":2}`, ErrDuplicateName, 7, "", false},
+		{testkit.Where(), JSON, `{"a":{"b":1,"b":2}}`, ErrDuplicateName, 12, "/a", false},
+		{testkit.Where(), JSON, `{"a":"\u0000"}`, ErrSyntax, 6, "/a", false},
+		{testkit.Where(), JSON, "{\"a\":\"\x00\"}", ErrSyntax, 6, "/a", false},
+		{testkit.Where(), JSON, "{\"a\":\"\xff\"}", ErrSyntax, 6, "/a", false},
+		{testkit.Where(), JSON, `{"a":"\ud800"}`, ErrSyntax, 6, "/a", false},
+		{testkit.Where(), JSON, `{"a":"\udc00\ud800"}`, ErrSyntax, 6, "/a", false},
+		{testkit.Where(), JSON, `{"a":01}`, ErrSyntax, 6, "", false},
+		{testkit.Where(), JSON, `{"a":1.}`, ErrSyntax, 7, "/a", false},
+		{testkit.Where(), JSON, `{"a":-}`, ErrSyntax, 6, "/a", false},
+		{testkit.Where(), JSON, `{"a":tru}`, ErrSyntax, 5, "/a", false},
+		{testkit.Where(), JSON, `{"a":[1,]}`, ErrSyntax, 8, "/a/1", false},
+		{testkit.Where(), JSON, `{"a":"x\q"}`, ErrSyntax, 7, "/a", false},
+		{testkit.Where(), JSON, `{a:1}`, ErrSyntax, 1, "", false},
+		{testkit.Where(), JSON, `["a"]`, ErrSyntax, 0, "", false},
+		{testkit.Where(), JSON, `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self", false},
+		{testkit.Where(), JSON, `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href", false},
+		{testkit.Where(), JSON, `{"_links":{"self":{"href":"/a","title":1}}}`, ErrStructure, 39, "/_links/self/title", false},
+		{testkit.Where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
+		{testkit.Where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
+		{testkit.Where(), XML, ``, ErrSyntax, 0, "", false},
+		{testkit.Where(), XML, `<input xmlns="urn:other"/>`, ErrNamespace, 0, "", false},
+		{testkit.Where(), XML, `<input/>`, ErrNamespace, 0, "", false},
+		{testkit.Where(), XML, `<?xml version="1.0"?><!DOCTYPE input [<!ENTITY x "y">]><input/>`, ErrDTD, 21, "", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&x;</property></input>`, ErrDTD, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">&#0;</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x00" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\x1b" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">` + "\xff" + `</property></input>`, ErrSyntax, 80, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">1</property><property name="a">2</property></input>`, ErrDuplicateName, 92, "/input", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"></input><input/>`, ErrTrailingData, 69, "", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property name="a">x</propertyList></input>`, ErrSyntax, 81, "/input/property", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><bogus/></input>`, ErrStructure, 61, "/input", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property>x</property></input>`, ErrStructure, 61, "/input", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `" a="1" a="2"/>`, ErrSyntax, 67, "", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "", false},
+		{testkit.Where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23, "", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input", false},
+		{testkit.Where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
+		{testkit.Where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
+		{testkit.Where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
+		{testkit.Where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
 	} {
 		var err error
 		if tc.resOnly {
@@ -334,9 +327,9 @@ func TestResponseError(t *testing.T) {
 		notUCWA     bool
 		causeSyntax bool
 	}{
-		{where(), 409, "application/json", `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists."}`, CodeConflict, "AlreadyExists", "The requested resource already exists.", false, false},
-		{where(), 409, "application/json; charset=utf-8", "\uFEFF" + `{"code":"Conflict","subcode":"TooManyGroups"}`, CodeConflict, "TooManyGroups", "", false, false},
-		{where(), 409, "application/xml", `<?xml version="1.0" encoding="utf-8"?>
+		{testkit.Where(), 409, "application/json", `{"code":"Conflict","subcode":"AlreadyExists","message":"The requested resource already exists."}`, CodeConflict, "AlreadyExists", "The requested resource already exists.", false, false},
+		{testkit.Where(), 409, "application/json; charset=utf-8", "\uFEFF" + `{"code":"Conflict","subcode":"TooManyGroups"}`, CodeConflict, "TooManyGroups", "", false, false},
+		{testkit.Where(), 409, "application/xml", `<?xml version="1.0" encoding="utf-8"?>
 <reason xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/rtc/2012/03/ucwa">
  <code>Conflict</code>
  <subcode>AlreadyExists</subcode>
@@ -344,14 +337,14 @@ func TestResponseError(t *testing.T) {
  <debugInfo />
  <parameters />
 </reason>`, CodeConflict, "AlreadyExists", "The requested resource already exists. Please wait and try again.", false, false},
-		{where(), 500, "", `{"code":"ServiceFailure","subcode":"CallbackChannelError","brandNew":7}`, CodeServiceFailure, "CallbackChannelError", "", false, false},
-		{where(), 418, "application/vnd.microsoft.com.ucwa.error+json", `{"code":"Teapot","subcode":"Short"}`, "Teapot", "Short", "", false, false},
-		{where(), 502, "text/html", `<html><body>Bad gateway</body></html>`, "", "", "", true, false},
-		{where(), 503, "application/json", ``, CodeServiceUnavailable, "", "", true, false},
-		{where(), 500, "application/json", `{"code":"ServiceFail`, CodeServiceFailure, "", "", true, true},
-		{where(), 404, "application/json", `{"subcode":"ApplicationNotFound"}`, CodeNotFound, "", "", true, false},
-		{where(), 409, "application/json; charset=iso-8859-1", `{"code":"Conflict"}`, CodeConflict, "", "", true, false},
-		{where(), 409, "", `not a body`, CodeConflict, "", "", true, false},
+		{testkit.Where(), 500, "", `{"code":"ServiceFailure","subcode":"CallbackChannelError","brandNew":7}`, CodeServiceFailure, "CallbackChannelError", "", false, false},
+		{testkit.Where(), 418, "application/vnd.microsoft.com.ucwa.error+json", `{"code":"Teapot","subcode":"Short"}`, "Teapot", "Short", "", false, false},
+		{testkit.Where(), 502, "text/html", `<html><body>Bad gateway</body></html>`, "", "", "", true, false},
+		{testkit.Where(), 503, "application/json", ``, CodeServiceUnavailable, "", "", true, false},
+		{testkit.Where(), 500, "application/json", `{"code":"ServiceFail`, CodeServiceFailure, "", "", true, true},
+		{testkit.Where(), 404, "application/json", `{"subcode":"ApplicationNotFound"}`, CodeNotFound, "", "", true, false},
+		{testkit.Where(), 409, "application/json; charset=iso-8859-1", `{"code":"Conflict"}`, CodeConflict, "", "", true, false},
+		{testkit.Where(), 409, "", `not a body`, CodeConflict, "", "", true, false},
 	} {
 		e := ResponseError(tc.status, tc.ct, []byte(tc.body))
 		if e == nil {
@@ -525,7 +518,7 @@ func TestDecodeAllocs(t *testing.T) {
 		{"application.GET.json-response.http", JSON},
 		{"application.GET.xml-response.http", XML},
 	} {
-		_, _, body := readCorpus(t, tc.file)
+		body := referenceExample(t, tc.file).Body
 		if _, err := DecodeResource(body, tc.f); err != nil {
 			t.Fatal(err)
 		}

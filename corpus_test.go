@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -16,11 +14,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // This file proves the codec on every example of the reference: the HTTP
-// messages of testdata/corpus/ and the event-channel responses of
-// testdata/events/ (see its README). Each well-formed UCWA body is
+// messages of ../shared/corpus and the event-channel responses of its
+// concept pages (testkit.ReferenceEvents), read at test time; the tests skip
+// where ../shared is absent. Each well-formed UCWA body is
 //
 //   - decoded (check "decode");
 //   - encoded in its own format and decoded again, to the exact same value,
@@ -93,14 +93,17 @@ func corpusFormat(s string) Format {
 	return JSON
 }
 
-// corpusMethod returns the method of a request, in upper case, from the
-// manifest or, where the page names none, from the start line ("Put https://…").
-func corpusMethod(e corpusEntry) string {
-	if e.Method != "" {
-		return e.Method
+// referenceExample returns the reference's example file, such as
+// "application.GET.json-response.http".
+func referenceExample(t testing.TB, file string) testkit.Example {
+	t.Helper()
+	for _, e := range testkit.Reference(t) {
+		if e.File == file {
+			return e
+		}
 	}
-	m, _, _ := strings.Cut(e.Start, " ")
-	return strings.ToUpper(m)
+	t.Fatalf("no example %s in the reference's corpus", file)
+	return testkit.Example{}
 }
 
 // classifyBody tells what a well-formed body holds: for JSON by its members
@@ -548,15 +551,15 @@ func rejectKind(method, direction string) bodyKind {
 
 func TestCorpus(t *testing.T) {
 	ta := newCorpusTally(t)
-	m := corpusManifest(t)
+	m := testkit.Reference(t)
 	var wellFormed, malformed, byteExact, jsonBodies, dates, withDates int
 	var notByteExact []string
 	skipped := map[string][]string{}
 	kinds := map[bodyKind]int{}
 	for _, e := range m {
-		_, _, body := readCorpus(t, e.File)
+		body := e.Body
 		f := corpusFormat(e.Format)
-		method := corpusMethod(e)
+		method := e.MethodOrStart()
 		if !*e.WellFormed {
 			malformed++
 			ta.checkReject(e.File, f, rejectKind(method, e.Direction), body)
@@ -588,7 +591,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	for name := range corpusRejects {
-		if !slices.ContainsFunc(m, func(e corpusEntry) bool { return e.File == name && !*e.WellFormed }) {
+		if !slices.ContainsFunc(m, func(e testkit.Example) bool { return e.File == name && !*e.WellFormed }) {
 			t.Errorf("corpusRejects lists %s, which is not a malformed example of the corpus", name)
 		}
 	}
@@ -621,27 +624,12 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// eventExamples are the event-channel responses of testdata/events/ (see its
-// README: EventsInUCWA.json is edited to be well-formed).
-var eventExamples = []string{
-	"EventChannelDetails.json",
-	"EventChannelDetails.xml",
-	"EventsInUCWA.json",
-	"OperationResource.json",
-}
-
 func TestCorpusEvents(t *testing.T) {
 	ta := newCorpusTally(t)
 	decodedBy := map[string]*Events{}
-	for _, name := range eventExamples {
-		body, err := os.ReadFile(filepath.Join("testdata", "events", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := JSON
-		if strings.HasSuffix(name, ".xml") {
-			f = XML
-		}
+	examples := testkit.ReferenceEvents(t)
+	for _, b := range examples {
+		name, f, body := b.Name, corpusFormat(b.Format), b.Data
 		if k, what := classifyBody("GET", "response", f, body); k != eventsBody {
 			t.Errorf("%s: %s, not events (%s)", name, k, what)
 		}
@@ -671,7 +659,7 @@ func TestCorpusEvents(t *testing.T) {
 
 	for _, check := range []string{"decode", "same-format", "json-exact", "cross-format"} {
 		n, _ := ta.count(check)
-		of := len(eventExamples)
+		of := len(examples)
 		if check == "json-exact" {
 			of = 3 // the JSON ones
 		}
@@ -744,26 +732,17 @@ func TestDecodedDoesNotAliasInput(t *testing.T) {
 		data []byte
 	}
 	var bodies []body
-	for _, e := range corpusManifest(t) {
+	for _, e := range testkit.Reference(t) {
 		if !*e.WellFormed {
 			continue
 		}
-		_, _, data := readCorpus(t, e.File)
 		f := corpusFormat(e.Format)
-		if k, _ := classifyBody(corpusMethod(e), e.Direction, f, data); k != notUCWA {
-			bodies = append(bodies, body{e.File, f, k, data})
+		if k, _ := classifyBody(e.MethodOrStart(), e.Direction, f, e.Body); k != notUCWA {
+			bodies = append(bodies, body{e.File, f, k, e.Body})
 		}
 	}
-	for _, name := range eventExamples {
-		data, err := os.ReadFile(filepath.Join("testdata", "events", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := JSON
-		if strings.HasSuffix(name, ".xml") {
-			f = XML
-		}
-		bodies = append(bodies, body{name, f, eventsBody, data})
+	for _, b := range testkit.ReferenceEvents(t) {
+		bodies = append(bodies, body{b.Name, corpusFormat(b.Format), eventsBody, b.Data})
 	}
 	checked := 0
 	for _, b := range bodies {

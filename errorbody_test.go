@@ -1,18 +1,13 @@
 package ucwa
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"net/http"
-	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -303,167 +298,5 @@ func TestErrorParameter(t *testing.T) {
 	}
 	if _, ok := (&Error{}).Parameter("to"); ok {
 		t.Errorf("Parameter of an error without parameters found")
-	}
-}
-
-// Corpus: the reference examples of testdata/corpus/, copied there from the
-// shared corpus by testdata/refresh-corpus.sh.
-
-// corpusEntry is one entry of testdata/corpus/manifest.json.
-type corpusEntry struct {
-	File       string   `json:"file"`      // PAGE.METHOD.FORMAT-DIRECTION[-N].http
-	Page       string   `json:"page"`      // the reference page, such as "contact"
-	Method     string   `json:"method"`    // GET, POST, PUT or DELETE; "" (null) where the page names none, "NA" in File
-	Format     string   `json:"format"`    // "json" or "xml"
-	Direction  string   `json:"direction"` // "request" or "response"
-	Start      string   `json:"start"`     // the start line
-	Headers    []string `json:"headers"`   // "Name: value", as written
-	BodyBytes  int      `json:"body_bytes"`
-	WellFormed *bool    `json:"well_formed"` // whether a strict parser accepts the body; nil if unknown
-}
-
-// corpusManifest returns the entries of testdata/corpus/manifest.json, in
-// order. Every entry has a body (BodyBytes > 0).
-func corpusManifest(t testing.TB) []corpusEntry {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "corpus", "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m []corpusEntry
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		t.Fatalf("testdata/corpus/manifest.json: %v", err)
-	}
-	return m
-}
-
-// readCorpus reads testdata/corpus/name, an HTTP message as the reference
-// shows it: the start line, header lines, a blank line, the body, and a final
-// newline that is not part of the body. Every line ends in "\n". Header names
-// are canonicalized ("if-match" is "If-Match"); values are kept as written.
-func readCorpus(t testing.TB, name string) (startLine string, headers http.Header, body []byte) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "corpus", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, body, ok := bytes.Cut(data, []byte("\n\n"))
-	if !ok {
-		t.Fatalf("%s: no blank line after the headers", name)
-	}
-	body, ok = bytes.CutSuffix(body, []byte("\n"))
-	if !ok {
-		t.Fatalf("%s: no newline after the body", name)
-	}
-	lines := strings.Split(string(head), "\n")
-	headers = make(http.Header, len(lines)-1)
-	for _, line := range lines[1:] {
-		k, v, ok := strings.Cut(line, ":")
-		if !ok || k == "" || strings.TrimSpace(k) != k {
-			t.Fatalf("%s: bad header line %q", name, line)
-		}
-		headers.Add(k, strings.TrimSpace(v))
-	}
-	return lines[0], headers, body
-}
-
-func TestReadCorpus(t *testing.T) {
-	start, h, body := readCorpus(t, "acceptedByContact.GET.xml-response.http")
-	if start != "HTTP/1.1 200 OK" {
-		t.Errorf("start line = %q", start)
-	}
-	if got := h.Get("Content-Type"); got != "application/xml" {
-		t.Errorf("Content-Type = %q", got)
-	}
-	if got := h.Get("ETag"); got != "39b3573a-5dae-4258-abd6-fcf24b4439dc" {
-		t.Errorf("ETag = %q", got)
-	}
-	if !bytes.HasPrefix(body, []byte(`<?xml version="1.0" encoding="utf-8"?>`+"\n<resource ")) ||
-		!bytes.HasSuffix(body, []byte("</resource>")) {
-		t.Errorf("body = %q…%q", body[:min(len(body), 60)], body[max(0, len(body)-20):])
-	}
-
-	start, h, body = readCorpus(t, "acceptWithAnswer.POST.json-request.http")
-	if !strings.HasPrefix(start, "Post https://fe1.contoso.com:443/") || !strings.HasSuffix(start, " HTTP/1.1") {
-		t.Errorf("start line = %q", start)
-	}
-	if got := h.Get("Content-Type"); got != "application/sdp" {
-		t.Errorf("Content-Type = %q", got)
-	}
-	if len(h) != 4 || h.Get("Authorization") == "" || h.Get("Host") != "fe1.contoso.com" {
-		t.Errorf("headers = %v", h)
-	}
-	if len(body) != 241 || !bytes.HasPrefix(body, []byte("v=0")) {
-		t.Errorf("body = %d bytes, starting %q", len(body), body[:min(len(body), 10)])
-	}
-}
-
-// TestCorpusManifest checks that the manifest and the files agree, so that
-// tests can trust both: every file is listed once, and each matches its
-// entry.
-func TestCorpusManifest(t *testing.T) {
-	m := corpusManifest(t)
-	if len(m) == 0 {
-		t.Fatal("empty manifest")
-	}
-	listed := make(map[string]bool, len(m))
-	formats := map[string]int{}
-	for _, e := range m {
-		if listed[e.File] {
-			t.Errorf("%s listed twice", e.File)
-		}
-		listed[e.File] = true
-		formats[e.Format+"-"+e.Direction]++
-		if e.BodyBytes <= 0 || e.WellFormed == nil {
-			t.Errorf("%s: body_bytes %d, well_formed %v", e.File, e.BodyBytes, e.WellFormed)
-		}
-		method := e.Method
-		if method == "" {
-			method = "NA"
-		}
-		if want := "." + method + "." + e.Format + "-" + e.Direction; !strings.HasPrefix(e.File, e.Page+want) {
-			t.Errorf("%s: name does not match page %q, method %q, format %q, direction %q",
-				e.File, e.Page, e.Method, e.Format, e.Direction)
-		}
-		start, h, body := readCorpus(t, e.File)
-		if start != e.Start {
-			t.Errorf("%s: start line %q, manifest %q", e.File, start, e.Start)
-		}
-		if len(body) != e.BodyBytes {
-			t.Errorf("%s: body is %d bytes, manifest %d", e.File, len(body), e.BodyBytes)
-		}
-		n := 0
-		for _, vs := range h {
-			n += len(vs)
-		}
-		if n != len(e.Headers) {
-			t.Errorf("%s: %d headers, manifest %d", e.File, n, len(e.Headers))
-		}
-		for _, line := range e.Headers {
-			k, v, _ := strings.Cut(line, ":")
-			if !slices.Contains(h.Values(k), strings.TrimSpace(v)) {
-				t.Errorf("%s: header %q not read", e.File, line)
-			}
-		}
-	}
-	for _, k := range []string{"json-request", "json-response", "xml-request", "xml-response"} {
-		if formats[k] == 0 {
-			t.Errorf("no %s in the corpus", k)
-		}
-	}
-
-	dir, err := os.ReadDir(filepath.Join("testdata", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range dir {
-		if d.Name() != "manifest.json" && !listed[d.Name()] {
-			t.Errorf("testdata/corpus/%s is not in the manifest", d.Name())
-		}
-	}
-	if len(dir) != len(m)+1 {
-		t.Errorf("%d files in testdata/corpus, want %d and manifest.json", len(dir), len(m))
 	}
 }

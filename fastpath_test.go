@@ -1,14 +1,13 @@
 package ucwa
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // The fast paths of the decoders (JSON: hrefOnly, linkRun; XML: plainLink,
@@ -76,32 +75,21 @@ func decodeWay(data []byte, f Format, kind string, maxDepth int, general bool) (
 }
 
 // TestFastPathsOnExamples: the fast paths change nothing a decode gives on
-// the reference's examples, and on the benchmark's bodies and the event
-// examples cut at every byte.
+// the reference's examples, and on its application resource (the body the
+// benchmarks are shaped after) and its event examples cut at every byte.
 func TestFastPathsOnExamples(t *testing.T) {
-	for _, e := range corpusManifest(t) {
-		if _, _, body := readCorpus(t, e.File); len(body) > 0 {
-			decodeBothWays(t, e.File, body, corpusFormat(e.Format), DefaultMaxDepth)
-		}
+	for _, e := range testkit.Reference(t) {
+		decodeBothWays(t, e.File, e.Body, corpusFormat(e.Format), DefaultMaxDepth)
 	}
-	for _, pattern := range []string{"bench/testdata/*", "testdata/events/*"} {
-		names, _ := filepath.Glob(filepath.FromSlash(pattern))
-		for _, name := range names {
-			f := JSON
-			switch filepath.Ext(name) {
-			case ".xml":
-				f = XML
-			case ".json":
-			default:
-				continue
-			}
-			body, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for cut := 0; cut <= len(body); cut++ { // every prefix: the body may end anywhere
-				decodeBothWays(t, name+" cut at "+strconv.Itoa(cut), body[:cut], f, DefaultMaxDepth)
-			}
+	bodies := testkit.ReferenceEvents(t)
+	for _, name := range []string{"application.GET.json-response.http", "application.GET.xml-response.http"} {
+		e := referenceExample(t, name)
+		bodies = append(bodies, testkit.Body{Name: name, Format: e.Format, Data: e.Body})
+	}
+	for _, b := range bodies {
+		f, body := corpusFormat(b.Format), b.Data
+		for cut := 0; cut <= len(body); cut++ { // every prefix: the body may end anywhere
+			decodeBothWays(t, b.Name+" cut at "+strconv.Itoa(cut), body[:cut], f, DefaultMaxDepth)
 		}
 	}
 }
@@ -144,9 +132,8 @@ func TestFastPathsAtBodyEnd(t *testing.T) {
 // appended, at lengths around the eight-byte words and the 64-byte room of
 // the fast paths. (This found the panic of plainLink and plainProperty.)
 func TestEndAfterLongValue(t *testing.T) {
-	for _, e := range corpusManifest(t) {
-		_, _, body := readCorpus(t, e.File)
-		f, s, cuts := corpusFormat(e.Format), string(body), 0
+	for _, e := range testkit.Reference(t) {
+		f, s, cuts := corpusFormat(e.Format), string(e.Body), 0
 		for q := 0; q < len(s) && cuts < 20; q++ {
 			if s[q] != '"' && s[q] != '>' {
 				continue

@@ -1,10 +1,10 @@
 package ucwa
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestInternName: the table is sorted and holds names only, and the
@@ -54,18 +54,15 @@ func TestInternName(t *testing.T) {
 
 	missing := map[string]string{}
 	bodies := map[string][]byte{}
-	for _, e := range corpusManifest(t) {
+	for _, e := range testkit.Reference(t) {
 		if *e.WellFormed {
-			_, _, bodies[e.File] = readCorpus(t, e.File)
+			bodies[e.File] = e.Body
 		}
 	}
-	events, _ := filepath.Glob(filepath.Join("testdata", "events", "*.json"))
-	for _, name := range events {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
+	for _, b := range testkit.ReferenceEvents(t) {
+		if b.Format == "json" {
+			bodies[b.Name] = b.Data
 		}
-		bodies[name] = b
 	}
 	for file, body := range bodies {
 		f, _ := DetectFormat(body)

@@ -2,13 +2,12 @@ package ucwa
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestHrefOnly: wherever the fast path for link objects (hrefOnly) takes an
@@ -132,7 +131,7 @@ func FuzzJSONFastPaths(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	if body, err := os.ReadFile(filepath.Join("bench", "testdata", "application.json")); err == nil {
+	if body, ok := testkit.ReferenceBody("application.GET.json-response.http"); ok {
 		f.Add(body)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestJSONErrorPaths pins the offset and the exact JSON Pointer of JSON
@@ -30,32 +32,32 @@ func TestJSONErrorPaths(t *testing.T) {
 		offset int
 		path   string
 	}{
-		{where(), "input", `{"a":1,"a":2}`, ErrDuplicateName, 7, ""},
-		{where(), "input", `{"a":{"b":1,"b":2}}`, ErrDuplicateName, 12, "/a"},
-		{where(), "input", `{"a\u0062":{"b":1,"b":2}}`, ErrDuplicateName, 18, "/ab"},
-		{where(), "input", `{"ab":1,"a\u0062":2}`, ErrDuplicateName, 8, ""},
-		{where(), "input", many(`"a3":2`), ErrDuplicateName, 71, ""},
-		{where(), "input", `{"o":` + many(`"a\u0033":2`) + `}`, ErrDuplicateName, 76, "/o"},
-		{where(), "input", `{"a":"\u0000"}`, ErrSyntax, 6, "/a"},
-		{where(), "input", `{"a":01}`, ErrSyntax, 6, ""},
-		{where(), "input", `{"a":1.}`, ErrSyntax, 7, "/a"},
-		{where(), "input", `{"a":truex}`, ErrSyntax, 9, ""},
-		{where(), "input", `{"a":[1,]}`, ErrSyntax, 8, "/a/1"},
-		{where(), "input", `{"a":[1 2]}`, ErrSyntax, 8, "/a"},
-		{where(), "input", `{"a" 1}`, ErrSyntax, 5, ""},
-		{where(), "input", `{"a":{"b":[true,"\x"]}}`, ErrSyntax, 17, "/a/b/1"},
-		{where(), "input", `{"a/b~":[x]}`, ErrSyntax, 9, "/a~1b~0/0"},
-		{where(), "input", `{"a":1} x`, ErrTrailingData, 8, ""},
-		{where(), "input", `{"_embedded":{}}`, ErrStructure, 1, "/_embedded"},
-		{where(), "input", `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self"},
-		{where(), "input", `{"_links":{"self":[{"href":"x"},{"title":"x"}]}}`, ErrStructure, 32, "/_links/self/1"},
-		{where(), "input", `{"_links":{"self":{"href":"x","rel":"other"}}}`, ErrStructure, 18, "/_links/self"},
-		{where(), "input", `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href"},
-		{where(), "resource", `{"_embedded":{"r":[{"a":1},{"b":[1,2,{"c":"\ud800"}]}]}}`, ErrSyntax, 43, "/_embedded/r/1/b/2/c"},
-		{where(), "events", `{"x":1}`, ErrStructure, 1, "/x"},
-		{where(), "events", event(`"zz":[1,x]`), ErrSyntax, 164, "/sender/0/events/1/zz/1"}, // an unknown member, kept in Extra
-		{where(), "events", event(`"type":"added","_embedded":{"a":{},"b":{}}`), ErrStructure, 191, "/sender/0/events/1/_embedded/b"},
-		{where(), "events", event(`"in":{"href":2}`), ErrStructure, 169, "/sender/0/events/1/in/href"},
+		{testkit.Where(), "input", `{"a":1,"a":2}`, ErrDuplicateName, 7, ""},
+		{testkit.Where(), "input", `{"a":{"b":1,"b":2}}`, ErrDuplicateName, 12, "/a"},
+		{testkit.Where(), "input", `{"a\u0062":{"b":1,"b":2}}`, ErrDuplicateName, 18, "/ab"},
+		{testkit.Where(), "input", `{"ab":1,"a\u0062":2}`, ErrDuplicateName, 8, ""},
+		{testkit.Where(), "input", many(`"a3":2`), ErrDuplicateName, 71, ""},
+		{testkit.Where(), "input", `{"o":` + many(`"a\u0033":2`) + `}`, ErrDuplicateName, 76, "/o"},
+		{testkit.Where(), "input", `{"a":"\u0000"}`, ErrSyntax, 6, "/a"},
+		{testkit.Where(), "input", `{"a":01}`, ErrSyntax, 6, ""},
+		{testkit.Where(), "input", `{"a":1.}`, ErrSyntax, 7, "/a"},
+		{testkit.Where(), "input", `{"a":truex}`, ErrSyntax, 9, ""},
+		{testkit.Where(), "input", `{"a":[1,]}`, ErrSyntax, 8, "/a/1"},
+		{testkit.Where(), "input", `{"a":[1 2]}`, ErrSyntax, 8, "/a"},
+		{testkit.Where(), "input", `{"a" 1}`, ErrSyntax, 5, ""},
+		{testkit.Where(), "input", `{"a":{"b":[true,"\x"]}}`, ErrSyntax, 17, "/a/b/1"},
+		{testkit.Where(), "input", `{"a/b~":[x]}`, ErrSyntax, 9, "/a~1b~0/0"},
+		{testkit.Where(), "input", `{"a":1} x`, ErrTrailingData, 8, ""},
+		{testkit.Where(), "input", `{"_embedded":{}}`, ErrStructure, 1, "/_embedded"},
+		{testkit.Where(), "input", `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self"},
+		{testkit.Where(), "input", `{"_links":{"self":[{"href":"x"},{"title":"x"}]}}`, ErrStructure, 32, "/_links/self/1"},
+		{testkit.Where(), "input", `{"_links":{"self":{"href":"x","rel":"other"}}}`, ErrStructure, 18, "/_links/self"},
+		{testkit.Where(), "input", `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href"},
+		{testkit.Where(), "resource", `{"_embedded":{"r":[{"a":1},{"b":[1,2,{"c":"\ud800"}]}]}}`, ErrSyntax, 43, "/_embedded/r/1/b/2/c"},
+		{testkit.Where(), "events", `{"x":1}`, ErrStructure, 1, "/x"},
+		{testkit.Where(), "events", event(`"zz":[1,x]`), ErrSyntax, 164, "/sender/0/events/1/zz/1"}, // an unknown member, kept in Extra
+		{testkit.Where(), "events", event(`"type":"added","_embedded":{"a":{},"b":{}}`), ErrStructure, 191, "/sender/0/events/1/_embedded/b"},
+		{testkit.Where(), "events", event(`"in":{"href":2}`), ErrStructure, 169, "/sender/0/events/1/in/href"},
 	} {
 		var err error
 		switch tc.kind {

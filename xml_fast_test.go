@@ -2,11 +2,11 @@ package ucwa
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // TestKnownNames checks that knownElem and knownAttr, which recognize the
@@ -177,7 +177,7 @@ func FuzzXMLFastPaths(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	if body, err := os.ReadFile(filepath.Join("bench", "testdata", "application.xml")); err == nil {
+	if body, ok := testkit.ReferenceBody("application.GET.xml-response.http"); ok {
 		f.Add(body)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -21,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ucwa-go/ucwa"
+	"github.com/ucwa-go/ucwa/internal/testkit"
 )
 
 // This file fuzzes the codec: every body type decoded, re-encoded in the same
@@ -30,52 +29,6 @@ import (
 
 // ---------------------------------------------------------------------------
 // Seeds.
-
-// corpusDir holds the reference examples as HTTP messages. The package
-// directory is fuzz/, inside the module, so the path is relative to it.
-var corpusDir = filepath.Join("..", "testdata", "corpus")
-
-// corpusBodies returns the bodies of the corpus messages in format f ("json"
-// or "xml"): what follows the first blank line of each .http file.
-func corpusBodies(tb testing.TB, f string) [][]byte {
-	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*.http"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(files) == 0 {
-		tb.Fatalf("no .http files in %s", corpusDir)
-	}
-	var bodies [][]byte
-	for _, file := range files {
-		if !strings.Contains(filepath.Base(file), "."+f+"-") {
-			continue
-		}
-		msg, err := os.ReadFile(file)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if body, ok := httpBody(msg); ok && len(body) > 0 {
-			bodies = append(bodies, body)
-		}
-	}
-	if len(bodies) == 0 {
-		tb.Fatalf("no %s bodies in %s", f, corpusDir)
-	}
-	return bodies
-}
-
-// httpBody returns what follows the first blank line of an HTTP message.
-func httpBody(msg []byte) ([]byte, bool) {
-	i, n := bytes.Index(msg, []byte("\n\n")), 2
-	if j := bytes.Index(msg, []byte("\r\n\r\n")); j >= 0 && (i < 0 || j < i) {
-		i, n = j, 4
-	}
-	if i < 0 {
-		return nil, false
-	}
-	return msg[i+n:], true
-}
 
 const ns = `xmlns="` + ucwa.Namespace + `"`
 
@@ -171,11 +124,12 @@ var xmlSeeds = []string{
 	`<input ` + ns + `><property name="a"></propertyX></input>`,
 }
 
-// addSeeds adds the corpus bodies of format f and the hostile table of that
-// format to the fuzzing corpus.
+// addSeeds adds the reference's example bodies of format f (read from
+// ../shared where it is present) and the hostile table of that format to the
+// fuzzing corpus.
 func addSeeds(f *testing.F, format ucwa.Format) {
 	f.Helper()
-	for _, b := range corpusBodies(f, format.String()) {
+	for _, b := range testkit.ReferenceBodies(format.String()) {
 		f.Add(b)
 	}
 	seeds := jsonSeeds
