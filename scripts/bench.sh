@@ -5,7 +5,7 @@
 # BENCHMARKS-size.svg.
 #
 # Usage (from anywhere in the repository):
-#   scripts/bench.sh                          # COUNT=6 BENCHTIME=500ms, about 15 minutes on 2 cores
+#   scripts/bench.sh                          # COUNT=6 BENCHTIME=500ms, about 10 minutes on 2 cores
 #   COUNT=2 BENCHTIME=200ms scripts/bench.sh  # a quick run; BENCHMARKS.md says it is preliminary
 #   REPORT_ONLY=1 scripts/bench.sh            # rewrite BENCHMARKS.md from the last bench/results.txt
 #
