@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/valyala/fastjson"
 
 	"github.com/ucwa-go/ucwa"
 )
@@ -149,6 +150,26 @@ func TestChecksCatchDifferences(t *testing.T) {
 	}
 	if checkSummary("encoding-xml", xresSummary(doc), wantApp) == nil {
 		t.Error("a changed value went unnoticed")
+	}
+	tree, _, err := newGosaxTokenizer(len(changed)).tree(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checkSummary("gosax", xresSummary(tree), wantApp) == nil {
+		t.Error("a changed value went unnoticed by the gosax check")
+	}
+
+	changedJSON := bytes.Replace(appJSON, []byte(`"self": {`), []byte(`"selves": {`), 1)
+	if bytes.Equal(changedJSON, appJSON) {
+		t.Fatal("the JSON application body has no self link")
+	}
+	var p fastjson.Parser
+	v, err := p.ParseBytes(changedJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checkSummary("fastjson-reused", fastjsonSummary(v), wantApp) == nil {
+		t.Error("a missing self link went unnoticed by the fastjson check")
 	}
 
 	changedEvents := bytes.Replace(eventsJSON, []byte(`"type": "completed"`), []byte(`"type": "updated"`), 1)

@@ -340,7 +340,8 @@ func structSummary(a *appResource) resSummary {
 
 // decoderCase builds an impl whose op decodes data into a fresh value each
 // time and whose summary of the last result is checked against want.
-func decoderCase(name string, data []byte, want resSummary, setup func() (op func() error, summary func() resSummary)) impl {
+func decoderCase(name string, data []byte, want resSummary,
+	setup func() (op func() error, summary func() resSummary)) impl {
 	return impl{name, func() (prepared, error) {
 		op, summary := setup()
 		if err := op(); err != nil {

@@ -102,12 +102,14 @@ func TestLayoutKeepsMeaning(t *testing.T) {
 // TestIndentShapes pins the layout of each construct.
 func TestIndentShapes(t *testing.T) {
 	got := string(IndentJSON([]byte(`{"a":{"href":"/x"},"b":["p","q"],"c":{"d":[{}]}}`), true))
-	want := "{\n  \"a\": {\"href\": \"/x\"},\n  \"b\": [\"p\", \"q\"],\n  \"c\": {\n    \"d\": [\n      {}\n    ]\n  }\n}\n"
+	want := "{\n  \"a\": {\"href\": \"/x\"},\n  \"b\": [\"p\", \"q\"],\n" +
+		"  \"c\": {\n    \"d\": [\n      {}\n    ]\n  }\n}\n"
 	if got != want {
 		t.Errorf("IndentJSON inline:\n%s\nwant\n%s", got, want)
 	}
 	got = string(IndentXML([]byte(`<?xml version="1.0"?><r a="x>y"><l b="1"/><p>t</p><e></e><q><i>1</i></q></r>`)))
-	want = "<?xml version=\"1.0\"?>\n<r a=\"x>y\">\n  <l b=\"1\" />\n  <p>t</p>\n  <e></e>\n  <q>\n    <i>1</i>\n  </q>\n</r>\n"
+	want = "<?xml version=\"1.0\"?>\n<r a=\"x>y\">\n  <l b=\"1\" />\n  <p>t</p>\n  <e></e>\n" +
+		"  <q>\n    <i>1</i>\n  </q>\n</r>\n"
 	if got != want {
 		t.Errorf("IndentXML:\n%s\nwant\n%s", got, want)
 	}

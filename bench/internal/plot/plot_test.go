@@ -14,8 +14,8 @@ import (
 // results is go test output of two rounds: lines of the sweep (one of them
 // without the -N suffix that -cpu 1 gives), of another benchmark, and noise.
 const results = `goos: linux
-BenchmarkDecodeResourceSize/json/1KB/ucwa-2          	  100	      2000 ns/op	 500.00 MB/s	    2600 B/op	       6 allocs/op
-BenchmarkDecodeResourceSize/json/1KB/fastjson-reused-2	  100	      1000 ns/op	1000.00 MB/s	       0 B/op	       0 allocs/op
+BenchmarkDecodeResourceSize/json/1KB/ucwa-2 	  100	      2000 ns/op	 500.00 MB/s	    2600 B/op	       6 allocs/op
+BenchmarkDecodeResourceSize/json/1KB/fastjson-reused-2	  100	 1000 ns/op	1000.00 MB/s	 0 B/op	 0 allocs/op
 BenchmarkDecodeResourceSize/json/64KB/ucwa-2         	  100	    100000 ns/op	 655.36 MB/s
 BenchmarkDecodeResourceSize/xml/1KB/gosax-2          	  100	       800 ns/op	1500.00 MB/s
 BenchmarkDecodeResourceJSON/ucwa-2                   	  100	      7000 ns/op	1000.00 MB/s

@@ -126,8 +126,8 @@ func panel(b *bytes.Buffer, pts []point, f string, series []string, color map[st
 		for _, p := range line {
 			coords = append(coords, fmt.Sprintf("%.1f,%.1f", px(p.bytes), py(p.nsPerOp)))
 		}
-		fmt.Fprintf(b, `<polyline class="series" data-series="%s" points="%s" fill="none" stroke="%s" stroke-width="2"/>`+"\n",
-			esc(s), strings.Join(coords, " "), color[s])
+		fmt.Fprintf(b, `<polyline class="series" data-series="%s" points="%s" fill="none" `+
+			`stroke="%s" stroke-width="2"/>`+"\n", esc(s), strings.Join(coords, " "), color[s])
 		for i, p := range line {
 			mbs := p.bytes / p.nsPerOp * 1e3
 			fmt.Fprintf(b, `<circle cx="%s" r="3" fill="%s"><title>%s %s, %s (%.0f bytes): %s, %.0f MB/s</title></circle>`+"\n",
