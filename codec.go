@@ -22,6 +22,28 @@ func (f Format) String() string {
 	return "Format(" + strconv.Itoa(int(f)) + ")"
 }
 
+// MediaType returns the Content-Type of a body in format f:
+// [MediaTypeUCWAJSON] or [MediaTypeUCWAXML], the precise types the reference
+// recommends, which every UCWA server accepts. It returns "" for an unknown
+// format.
+func (f Format) MediaType() string {
+	switch f {
+	case JSON:
+		return MediaTypeUCWAJSON
+	case XML:
+		return MediaTypeUCWAXML
+	}
+	return ""
+}
+
+// Accept returns the Accept header value that asks a server for bodies in
+// format f: the same type as [Format.MediaType]. A server answers it in that
+// format, error bodies and event-channel responses included, whatever
+// Content-Type it labels them with (most send the generic
+// application/json or application/xml), which [ParseMediaType] and
+// [ReadResponse] read. It returns "" for an unknown format.
+func (f Format) Accept() string { return f.MediaType() }
+
 // Namespace is the XML namespace of UCWA bodies.
 const Namespace = "http://schemas.microsoft.com/rtc/2012/03/ucwa"
 
@@ -70,6 +92,13 @@ type Options struct {
 	// once: one more is refused with ErrTooLarge. Default (0):
 	// DefaultMaxNamespaces. A prefix is looked up among them one by one.
 	MaxNamespaces int
+	// Types, when set, types the values of an XML body as it knows them
+	// (see Typer): XML carries no types, and without it the XML decoder
+	// reads a number as a string. It changes the kind of values, and so
+	// the JSON a converted body gives, never the text of one: the body
+	// re-encodes in XML as it came. It has no effect on JSON, which
+	// carries its types. Default (nil): values are as Value describes.
+	Types Typer
 }
 
 func (o *Options) maxDepth() int {

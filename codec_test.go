@@ -31,7 +31,7 @@ var seedInput = Input{Properties: []Property{
 
 var seedTyped = ContinuePhoneAudio{OperationID: "74cb7404e0a247d5a2d4eb0376a47dbf", PhoneNumber: "tel:+14255551234"}
 
-var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Input{}, Error{})
+var valueCmp = cmp.AllowUnexported(Value{}, Resource{}, Input{}, Error{}, Link{}, Events{}, Sender{}, Event{})
 
 func TestSeedEncode(t *testing.T) {
 	for _, tc := range []struct {
@@ -223,9 +223,11 @@ func TestDecodeErrors(t *testing.T) {
 		{testkit.Where(), JSON, `{"a":"x\q"}`, ErrSyntax, 7, "/a", false},
 		{testkit.Where(), JSON, `{a:1}`, ErrSyntax, 1, "", false},
 		{testkit.Where(), JSON, `["a"]`, ErrSyntax, 0, "", false},
-		{testkit.Where(), JSON, `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self", false},
-		{testkit.Where(), JSON, `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href", false},
-		{testkit.Where(), JSON, `{"_links":{"self":{"href":"/a","title":1}}}`, ErrStructure, 39, "/_links/self/title", false},
+		{testkit.Where(), JSON, `{"_links":{"self":"/a"}}`, ErrStructure, 18, "/_links/self", false},
+		{testkit.Where(), JSON, `{"_links":{"self":[{"href":"/a"},null]}}`, ErrStructure, 33, "/_links/self/1", false},
+		{testkit.Where(), JSON, `{"_links":["/a"]}`, ErrStructure, 10, "/_links", false},
+		{testkit.Where(), JSON, `{"_embedded":{"a":[1]}}`, ErrStructure, 19, "/_embedded/a/0", true},
+		{testkit.Where(), JSON, `{"_embedded":"a"}`, ErrStructure, 13, "/_embedded", true},
 		{testkit.Where(), JSON, `{"_embedded":{}}`, ErrStructure, 1, "", false},
 		{testkit.Where(), JSON, `{"a":` + deep(DefaultMaxDepth, "[", "]") + `}`, ErrTooDeep, 5 + DefaultMaxDepth - 1, "", false},
 		{testkit.Where(), XML, ``, ErrSyntax, 0, "", false},
@@ -246,7 +248,7 @@ func TestDecodeErrors(t *testing.T) {
 		{testkit.Where(), XML, `<input xmlns="` + Namespace + `" xmlns="` + Namespace + `"/>`, ErrSyntax, 61, "", false},
 		{testkit.Where(), XML, `<input xmlns:a="urn:a" xmlns:a="urn:a" xmlns="` + Namespace + `"/>`, ErrSyntax, 23, "", false},
 		{testkit.Where(), XML, `<input xmlns="` + Namespace + `"><property xmlns:a="urn:a" name="a" xmlns:a="urn:b">1</property></input>`, ErrSyntax, 96, "/input", false},
-		{testkit.Where(), XML, `<x:input xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
+		{testkit.Where(), XML, `<x:events xmlns:x="` + Namespace + `"/>`, ErrStructure, 0, "", true},
 		{testkit.Where(), XML, "<?\x8c0?><input xmlns=\"" + Namespace + "\"/>", ErrSyntax, 2, "", false},
 		{testkit.Where(), XML, "<input\xff xmlns=\"" + Namespace + "\"/>", ErrSyntax, 6, "", false},
 		{testkit.Where(), XML, `<input xmlns="` + Namespace + `">` + deep(DefaultMaxDepth, "<property name=\"a\">", "</property>") + `</input>`, ErrTooDeep, 61 + 19*(DefaultMaxDepth-1), "", false},
@@ -761,16 +763,24 @@ func TestEmptyGroupsKept(t *testing.T) {
 }
 
 // TestTypedMatchesBag: ContinuePhoneAudio writes what the equivalent Input
-// writes, whatever its strings hold, and refuses what it refuses.
+// writes, whatever its strings hold, and refuses what it refuses, but for
+// an input Validate refuses, which only the typed form refuses.
 func TestTypedMatchesBag(t *testing.T) {
 	for _, s := range []string{"", "tel:+14255551234", `a"b`, `<&>`, "é😀", "tab\tcr\r", "bad\xff", "nul\x00", "esc\x1b", strings.Repeat("x", 100)} {
-		c := ContinuePhoneAudio{OperationID: s, PhoneNumber: "p" + s}
-		in := c.Input()
-		for _, f := range []Format{JSON, XML} {
-			got, err1 := c.Append([]byte("pre"), f)
-			want, err2 := in.Append([]byte("pre"), f)
-			if string(got) != string(want) || (err1 == nil) != (err2 == nil) {
-				t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, s, got, err1, want, err2)
+		for _, c := range []ContinuePhoneAudio{{s, "p" + s}, {s, ""}, {"", s}} {
+			in := c.Input()
+			invalid := c.Validate()
+			for _, f := range []Format{JSON, XML} {
+				got, err1 := c.Append([]byte("pre"), f)
+				want, err2 := in.Append([]byte("pre"), f)
+				switch {
+				case invalid != nil:
+					if !errors.Is(err1, ErrInvalidInput) || string(got) != "pre" {
+						t.Errorf("%v %q: typed %q (%v), want ErrInvalidInput", f, c, got, err1)
+					}
+				case string(got) != string(want) || (err1 == nil) != (err2 == nil):
+					t.Errorf("%v %q: typed %q (%v), bag %q (%v)", f, c, got, err1, want, err2)
+				}
 			}
 		}
 	}
@@ -791,8 +801,9 @@ func TestLinkTitle(t *testing.T) {
 		{JSON, `{"_links":{"self":{"href":"/a","title":"T"}}}`, "T", true, []string{"title"}, ""},
 		{JSON, `{"_links":{"self":{"href":"/a","title":""}}}`, "", true, []string{"title"}, ""},
 		{JSON, `{"_links":{"self":{"href":"/a"}}}`, "", false, nil, ""},
-		{JSON, `{"_links":{"self":{"etag":"1","href":"/a","title":"T","revision":2}}}`, "T", true, []string{"etag", "title", "revision"},
-			`{"_links":{"self":{"href":"/a","etag":"1","title":"T","revision":2}}}`},
+		{JSON, `{"_links":{"self":{"etag":"1","href":"/a","title":"T","revision":2}}}`, "T", true, []string{"etag", "title", "revision"}, ""},
+		{JSON, `{"_links":{"self":{"etag":"1","title":null}}}`, "", false, []string{"etag", "title"}, ""},
+		{JSON, `{"_links":{"self":{"title":5,"href":"/a"}}}`, "5", false, []string{"title"}, ""},
 		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" href="/a" title="T"/></resource>`, "T", true, []string{"title"}, ""},
 		{XML, xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" title="" href="/a" etag="1"/></resource>`, "", true, []string{"title", "etag"},
 			xmlDecl + `<resource href="/r" xmlns="` + Namespace + `"><link rel="x" href="/a" title="" etag="1"/></resource>`},

@@ -180,17 +180,7 @@ var corpusSkips = map[string]string{
 
 // corpusExceptions lists the checks known to fail, with why. The key is
 // "file check".
-var corpusExceptions = map[string]string{
-	// The event encoder writes the members of senders, events and event
-	// links in one order (rel, href, events; link, in, _embedded, status,
-	// reason, type); this page lists them alphabetically. The model keeps
-	// no member order for them, as it does for resources.
-	"events/OperationResource.json json-exact": "event members re-ordered: the model keeps no member order for senders, events and their links",
-	// The self link has "revision": "2". XML carries the self link as the
-	// href attribute of <resource>, with no room for more; the encoder
-	// refuses rather than drop it (the page's own XML drops it).
-	"search2.GET.json-response.http cross-format": "self link with an attribute (revision) has no XML form: EncodeError by design",
-}
+var corpusExceptions = map[string]string{}
 
 // corpusRejects gives, for each example that is not well-formed, the
 // sentinel and the offset the decoder that fits it (DecodeInput for a request,

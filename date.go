@@ -445,12 +445,22 @@ func formatISODate(t time.Time) string {
 
 // appendISODate is the append form of formatISODate.
 func appendISODate(dst []byte, t time.Time) []byte {
+	p, ok := datePartsOf(t)
+	if !ok {
+		return t.AppendFormat(dst, "2006-01-02T15:04:05.0000000Z07:00")
+	}
+	return appendISOParts(dst, p, 7)
+}
+
+// datePartsOf returns the parts of t as formatISODate writes it, and false
+// when its offset or its year in that offset is out of range.
+func datePartsOf(t time.Time) (dateParts, bool) {
 	_, offSec := t.Zone()
 	offMin := offSec / 60 // toward zero: an offset with seconds loses them
 	sec := t.Unix()
 	if offMin < -maxOffsetMinutes || offMin > maxOffsetMinutes ||
 		sec < minLocalMs/1000-int64(offMin)*60 || sec > maxLocalMs/1000-int64(offMin)*60 {
-		return t.AppendFormat(dst, "2006-01-02T15:04:05.0000000Z07:00")
+		return dateParts{}, false
 	}
 	p := dateParts{sec: sec, frac: int32(t.Nanosecond() / 100), off: int32(offMin), zone: 'Z'}
 	switch {
@@ -459,5 +469,5 @@ func appendISODate(dst []byte, t time.Time) []byte {
 	case p.off < 0:
 		p.zone = '-'
 	}
-	return appendISOParts(dst, p, 7)
+	return p, true
 }

@@ -23,14 +23,23 @@ import (
 // It is Options{}.DecodeInput.
 func DecodeInput(data []byte, f Format) (Input, error) { return Options{}.DecodeInput(data, f) }
 
-// DecodeResource decodes a resource: a JSON object or an XML <resource>
-// element. It is Options{}.DecodeResource.
+// DecodeResource decodes a resource: a JSON object, or an XML <resource>
+// element (or an <input>, as the reference writes some PUT bodies). With an
+// error it returns what it read before the error. It is
+// Options{}.DecodeResource.
 func DecodeResource(data []byte, f Format) (Resource, error) {
 	return Options{}.DecodeResource(data, f)
 }
 
 // DecodeEvents decodes an event-channel response. It is
 // Options{}.DecodeEvents.
+//
+// With an error it returns what it read before the error: the links read
+// by then (a response whose "_links" comes first, as servers write it,
+// gives its "next" link even when a later part is malformed), and the
+// senders and events read, the last cut short. An event loop may GET that
+// next link to go on; a response whose error came before its links gives
+// none.
 func DecodeEvents(data []byte, f Format) (Events, error) { return Options{}.DecodeEvents(data, f) }
 
 // DecodeErrorBody decodes a UCWA error body (JSON object or XML <reason>)
@@ -46,6 +55,9 @@ func (o Options) DecodeInput(data []byte, f Format) (Input, error) {
 	var in Input
 	err := o.decode(data, f, func(j *jsonDecoder) error { return j.input(&in) },
 		func(x *xmlDecoder) error { return x.input(&in) })
+	if err == nil && f == XML && o.Types != nil {
+		typeInput(&in, o.Types)
+	}
 	return in, err
 }
 
@@ -54,6 +66,9 @@ func (o Options) DecodeResource(data []byte, f Format) (Resource, error) {
 	var r Resource
 	err := o.decode(data, f, func(j *jsonDecoder) error { return j.topResource(&r) },
 		func(x *xmlDecoder) error { return x.topResource(&r) })
+	if err == nil && f == XML && o.Types != nil {
+		typeResource(&r, o.Types)
+	}
 	return r, err
 }
 
@@ -62,6 +77,9 @@ func (o Options) DecodeEvents(data []byte, f Format) (Events, error) {
 	var ev Events
 	err := o.decode(data, f, func(j *jsonDecoder) error { return j.events(&ev) },
 		func(x *xmlDecoder) error { return x.events(&ev) })
+	if err == nil && f == XML && o.Types != nil {
+		typeEvents(&ev, o.Types)
+	}
 	return ev, err
 }
 
@@ -170,12 +188,15 @@ func (d *jsonDecoder) reset() {
 	d.slabs.finish()
 	*d = jsonDecoder{
 		eventStacks: d.eventStacks, slabs: d.slabs,
-		scratch: d.scratch[:0], names: resetStack(d.names),
+		scratch: d.scratch[:0], codes: d.codes[:0], names: resetStack(d.names),
 		props: resetStack(d.props), vals: resetStack(d.vals), res: resetStack(d.res),
 		emptyLinks: resetStack(d.emptyLinks), emptyEmbedded: resetStack(d.emptyEmbedded),
 	}
 	if cap(d.scratch) > maxPooledStack {
 		d.scratch = nil
+	}
+	if cap(d.codes) > maxPooledStack {
+		d.codes = nil
 	}
 }
 
@@ -453,7 +474,9 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // body holds. It never returns nil, and Status is always status.
 //
 // A UCWA error body (JSON or XML, as contentType says; "" means detect it from
-// the body) gives its code, subcode, message and the rest. Any other body (a
+// the body), one with a code, gives its code, subcode, message and the rest,
+// whatever else it holds: a member of another form than the model's (a null
+// message, "parameters": []) is kept in Extra. Any other body (a
 // proxy's HTML page, an empty body, truncated JSON, a Content-Type that is not
 // UCWA's) gives an Error whose Code is [CodeForStatus](status) and whose Cause
 // says why the body could not be read: errors.Is(err, [ErrNotUCWA]) is then

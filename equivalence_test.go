@@ -3,6 +3,7 @@ package ucwa
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -139,16 +140,22 @@ func (d *differ) resource(path string, a, b *Resource) {
 
 func (d *differ) events(path string, a, b *Events) {
 	d.links(path+"/_links", a.Links, b.Links)
+	d.props(path, a.Extra, b.Extra, "")
 	if len(a.Senders) != len(b.Senders) {
 		d.addf(path+"/sender", "%d and %d senders", len(a.Senders), len(b.Senders))
 		return
 	}
 	for i := range a.Senders {
-		sa, sb := &a.Senders[i], &b.Senders[i]
+		sa, sb := a.Senders[i], b.Senders[i]
+		for _, s := range []*Sender{&sa, &sb} {
+			s.Rel, s.Extra = foldExtra(s.Rel, s.Extra, "rel")
+			s.Href, s.Extra = foldExtra(s.Href, s.Extra, "href")
+		}
 		p := fmt.Sprintf("%s/sender/%d", path, i)
 		if sa.Rel != sb.Rel || sa.Href != sb.Href {
 			d.addf(p, "sender %q %q, %q %q", sa.Rel, sa.Href, sb.Rel, sb.Href)
 		}
+		d.props(p, sa.Extra, sb.Extra, "")
 		if len(sa.Events) != len(sb.Events) {
 			d.addf(p+"/events", "%d and %d events", len(sa.Events), len(sb.Events))
 			continue
@@ -159,7 +166,23 @@ func (d *differ) events(path string, a, b *Events) {
 	}
 }
 
+// foldExtra returns field, or when it is "" the text of the scalar member
+// name of extra, and extra without it: XML carries no types, so a JSON
+// "code": 5, which Extra keeps as it came, is <code>5</code> in XML, which
+// reads back as the field. The two mean the same.
+func foldExtra(field string, extra []Property, name string) (string, []Property) {
+	i := slices.IndexFunc(extra, func(p Property) bool { return p.Name == name })
+	if field != "" || i < 0 || !isScalar(extra[i].Value.Kind()) {
+		return field, extra
+	}
+	return extra[i].Value.Text(), slices.Delete(slices.Clone(extra), i, i+1)
+}
+
 func (d *differ) event(path string, a, b *Event) {
+	ac, bc := *a, *b
+	a, b = &ac, &bc
+	a.Status, a.Extra = foldExtra(a.Status, a.Extra, "status")
+	b.Status, b.Extra = foldExtra(b.Status, b.Extra, "status")
 	if a.Type != b.Type {
 		d.addf(path+"/type", "%q, %q", a.Type, b.Type)
 	}
@@ -189,6 +212,16 @@ func (d *differ) event(path string, a, b *Event) {
 }
 
 func (d *differ) error(path string, a, b *Error) {
+	ac, bc := *a, *b
+	a, b = &ac, &bc
+	for _, e := range []*Error{a, b} {
+		var s string
+		s, e.Extra = foldExtra(string(e.Code), e.Extra, "code")
+		e.Code = Code(s)
+		s, e.Extra = foldExtra(string(e.Subcode), e.Extra, "subcode")
+		e.Subcode = Subcode(s)
+		e.Message, e.Extra = foldExtra(e.Message, e.Extra, "message")
+	}
 	if a.Status != b.Status {
 		d.addf(path, "status %d, %d", a.Status, b.Status)
 	}

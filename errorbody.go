@@ -49,8 +49,12 @@ type Error struct {
 	Parameters []Property
 	// DebugInfo holds diagnostic properties; their names may change.
 	DebugInfo []Property
-	// Extra holds members or elements this package does not know, in order,
-	// so that nothing is dropped.
+	// Extra holds, in order, the members (JSON) or child elements (XML)
+	// this package does not know, and a known member whose value has
+	// another form than the field's, as it came: "message": null, or
+	// "parameters": [] (Parameters is then nil), so that nothing is
+	// dropped. The field of such a member is left empty. In XML, a null is
+	// an empty element (<message/>, against <message></message> for "").
 	Extra []Property
 
 	// Cause is nil for a UCWA error body. For a body that is not one (an
@@ -63,6 +67,8 @@ type Error struct {
 	// Which of the optional members were present, even empty, so that an
 	// unchanged body re-encodes as it came: <debugInfo/> and <parameters/>.
 	hasParameters, hasDebugInfo bool
+
+	order string // the JSON members' order as read, when not the encoder's: see jsonSeq
 }
 
 // ErrNotUCWA is the Cause of an [Error] built for a response whose body is not

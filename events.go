@@ -27,15 +27,26 @@ const (
 // href="…" title="…"/>, <status>…</status>, and <reason> with the error-body
 // children (<code>, <subcode>, <message>, …).
 //
-// An event member this package does not know (JSON), or a child element of
-// an event with text only (XML), is kept in Event.Extra, so that an event a
-// newer server sends is read, and nothing of it is dropped.
+// What this package does not know is kept where it was, so that an event a
+// newer server sends is read, and nothing of it is dropped: members of the
+// envelope, of a sender and of an event in the Extra of each (XML: child
+// elements of <events> and of the event element, attributes of <sender>),
+// and members of link objects in the link's Attrs (XML: attributes).
 type Events struct {
 	// Links holds the channel's links in order: "self" (XML: the href
-	// attribute of <events>, read back as the first link) and "next",
-	// "resume" or "resync".
+	// attribute of <events>, read back as the first link, with the other
+	// attributes of <events> in its Attrs) and "next", "resume" or
+	// "resync".
 	Links   []Link
 	Senders []Sender
+
+	// Extra holds, in order, the members of the envelope (JSON) or the child
+	// elements of <events> (XML) this package does not know, such as the
+	// "baseuri" a pool adds, and a known member whose value has another
+	// form than the field's, as it came ("sender": null).
+	Extra []Property
+
+	order string // the JSON members' order as read, when not the encoder's: see jsonSeq
 }
 
 // Link returns the first link with rel, such as "next".
@@ -47,6 +58,14 @@ type Sender struct {
 	Rel    string
 	Href   string
 	Events []Event
+
+	// Extra holds, in order, the members of the sender (JSON) or the
+	// attributes of <sender> (XML) this package does not know, and a known
+	// member whose value is not a string, as it came ("href": null). In
+	// XML they are attributes: only scalars can be written.
+	Extra []Property
+
+	order string // the JSON members' order as read, when not the encoder's
 }
 
 // An Event is one change in the event channel.
@@ -63,7 +82,12 @@ type Event struct {
 	// Reason says why, for failed operations and server-initiated changes.
 	// It has the structure of an error body.
 	Reason *Error
-	// Extra holds the members (JSON) or text-only child elements (XML) this
-	// package does not know, in order. In XML, only strings can be written.
+	// Extra holds, in order, the members (JSON) or child elements (XML)
+	// this package does not know, and a known member whose value has
+	// another form than the field's, as it came ("status": null). In XML
+	// each is an element named after it, or a <property name="…"> where the
+	// name cannot be an element's, with the content of a <property>.
 	Extra []Property
+
+	order string // the JSON members' order as read, when not the encoder's
 }

@@ -2,6 +2,8 @@ package ucwa
 
 import (
 	"encoding/binary"
+	"errors"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -35,6 +37,7 @@ type jsonDecoder struct {
 	res      []Resource // stack of embedded resources being read
 	names    []nameRef  // stack of the member names, not interned, of the objects being read
 	known    string     // the interned form of the name nextMember last read, or ""
+	codes    []byte     // stack of the member orders out of order: see memberOrder
 
 	// Stacks of the rels of empty arrays under "_links" and "_embedded".
 	emptyLinks, emptyEmbedded []string
@@ -852,10 +855,8 @@ func (d *jsonDecoder) takeProps(base int) []Property {
 	return ps
 }
 
-func (d *jsonDecoder) stringValue() (string, error) {
-	if d.peek() != '"' {
-		return "", d.fail(ErrStructure, d.pos, "expecting a string")
-	}
+// stringAt reads the string at d.pos (which holds '"'), kept.
+func (d *jsonDecoder) stringAt() (string, error) {
 	s, _, err := d.str()
 	return d.keep(s), err
 }
@@ -865,33 +866,36 @@ func (d *jsonDecoder) link(l *Link) error {
 	if !d.general && d.hrefOnly(l) {
 		return nil
 	}
-	return d.linkObject(l)
+	return d.linkObject(l, false)
 }
 
-// linkObject is link for any object: the general way.
-func (d *jsonDecoder) linkObject(l *Link) error {
-	start := d.pos
-	hasHref := false
+// linkObject is link for any object: the general way. A string "href" is
+// the link's Href, and a string "rel" its Rel unless the link is keyed (under
+// "_links", whose key is the rel: a "rel" member is then kept as an
+// attribute). Every other member, and an
+// "href" or "rel" that is not a string, is kept in Attrs as it came. A link
+// without a string href is marked so (noHref).
+func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
+	relAt, hrefAt := 0, 0 // 1 + the members before them, or 0
 	base := len(d.props)
 	it, err := d.openObject()
-	for err == nil {
+	for n := 1; err == nil; n++ {
 		var name []byte
 		var ok bool
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
-		switch string(name) {
-		case "href":
-			l.Href, err = d.stringValue()
-			hasHref = true
-		case "rel":
-			l.Rel, err = d.stringValue()
-		case "title": // an attribute, kept in Attrs, but a string
-			if d.peek() != '"' {
-				err = d.fail(ErrStructure, d.pos, "expecting a string")
-				break
-			}
-			err = d.member(name)
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		switch {
+		case c == '"' && string(name) == "href":
+			l.Href, err = d.stringAt()
+			hrefAt = n
+		case c == '"' && string(name) == "rel" && !keyed:
+			l.Rel, err = d.stringAt()
+			relAt = n
 		default:
 			err = d.member(name)
 		}
@@ -899,13 +903,14 @@ func (d *jsonDecoder) linkObject(l *Link) error {
 	if base < len(d.props) {
 		l.Attrs = d.takeProps(base)
 	}
-	if err != nil {
-		return err
+	l.noHref = hrefAt == 0
+	// Where the encoder writes them: rel first, then href.
+	if canon := min(relAt, 1); relAt != canon || hrefAt != 0 && hrefAt != canon+1 {
+		if relAt <= 255 && hrefAt <= 255 {
+			l.relAt, l.hrefAt = uint8(relAt), uint8(hrefAt)
+		}
 	}
-	if !hasHref {
-		return d.fail(ErrStructure, start, "link has no href")
-	}
-	return nil
+	return err
 }
 
 // hrefOnly reads a link object that holds an href and nothing else, as
@@ -1113,20 +1118,17 @@ func (d *jsonDecoder) linkSet() ([]Link, error) {
 }
 
 // linkOf reads a link object under rel onto d.links. A "rel" member in it
-// must be rel.
+// is kept in Attrs (see linkObject).
 func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
-	d.peek()
-	start := d.pos
+	if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') { // peek, its common case inline
+		return d.fail(ErrStructure, d.pos, "expecting a link object")
+	}
 	l := push(&d.links) // zero, as in linkRun
 	l.Rel, l.InArray = rel, inArray
-	if !d.general && d.hrefOnly(l) { // link's fast path, which has no "rel" to check
+	if !d.general && d.hrefOnly(l) { // link's fast path
 		return nil
 	}
-	err := d.linkObject(l)
-	if err == nil && l.Rel != rel {
-		return d.fail(ErrStructure, start, "link rel "+quoteCut(l.Rel)+" differs from its key")
-	}
-	return err
+	return d.linkObject(l, true)
 }
 
 // resource reads a resource object into r, whose Rel is already set.
@@ -1142,12 +1144,20 @@ func (d *jsonDecoder) resource(r *Resource) error {
 		}
 		switch string(name) {
 		case "_links":
+			if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') { // peek, its common case inline
+				err = d.fail(ErrStructure, d.pos, "expecting an object of links")
+				break
+			}
 			r.linksAt = int32(len(d.props) - pbase + 1)
 			if r.embeddedAt == r.linksAt {
 				r.embeddedFirst = true
 			}
 			r.Links, err = d.linkSet()
 		case "_embedded":
+			if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') {
+				err = d.fail(ErrStructure, d.pos, "expecting an object of resources")
+				break
+			}
 			r.embeddedAt = int32(len(d.props) - pbase + 1)
 			err = d.embeddedSet()
 		default:
@@ -1179,6 +1189,9 @@ func (d *jsonDecoder) embeddedSet() error { return d.relSet(true) }
 
 // embedded reads an embedded resource onto d.res.
 func (d *jsonDecoder) embedded(rel string, inArray bool) error {
+	if c := d.cur(); c != '{' && (c > ' ' || d.skipWS() != '{') { // peek, its common case inline
+		return d.fail(ErrStructure, d.pos, "expecting a resource object")
+	}
 	r := Resource{Rel: rel, InArray: inArray}
 	err := d.resource(&r)
 	d.res = append(d.res, r)
@@ -1200,6 +1213,9 @@ func (d *jsonDecoder) input(in *Input) error {
 	err := d.object(func(name []byte, at int) error {
 		switch string(name) {
 		case "_links":
+			if d.peek() != '{' {
+				return d.fail(ErrStructure, d.pos, "expecting an object of links")
+			}
 			var err error
 			in.Links, err = d.linkSet()
 			return err
@@ -1216,73 +1232,122 @@ func (d *jsonDecoder) input(in *Input) error {
 	return d.end()
 }
 
+// memberOrder follows the order of the members of an object with fields (an
+// envelope, a sender, an event, an error body), for the record jsonSeq
+// writes them back in. While the fields come in the order of canon, each
+// before any extra member, the order is the encoder's so far and nothing is
+// stored: the locals are enough to tell. Once a member comes out of that
+// order, the codes of the members so far are pushed onto d.codes ('j', then
+// a code each, 'x' for an extra member), and every member's after them.
+type memberOrder struct {
+	canon string
+	base  int    // where its codes start on d.codes; -1 while in order
+	seen  uint16 // the fields read, bit k for canon[k]
+	// A field of an index up to last is out of order: last is the index of
+	// the last field read (-1 before any), len(canon) once an extra
+	// member came, and more once out of order.
+	last   int
+	extras int // the extra members read
+}
+
+func newOrder(canon string) memberOrder { return memberOrder{canon: canon, base: -1, last: -1} }
+
+// field records that the member just named is the field canon[k]. The
+// common case, in order, is small enough to inline.
+func (o *memberOrder) field(d *jsonDecoder, k int) {
+	if k <= o.last {
+		o.fieldOut(d, k)
+		return
+	}
+	o.seen |= 1 << k
+	o.last = k
+}
+
+// fieldOut is field for a field out of order, or after one.
+func (o *memberOrder) fieldOut(d *jsonDecoder, k int) {
+	if o.base < 0 {
+		o.spill(d)
+	}
+	d.codes = append(d.codes, o.canon[k])
+	o.seen |= 1 << k
+}
+
+// extra records an extra member.
+func (o *memberOrder) extra(d *jsonDecoder) {
+	o.extras++
+	if o.base >= 0 {
+		d.codes = append(d.codes, 'x')
+	} else {
+		o.last = max(o.last, len(o.canon))
+	}
+}
+
+// spill pushes the codes of the members read so far, which came in order:
+// the fields seen, then the extra members.
+func (o *memberOrder) spill(d *jsonDecoder) {
+	o.base, o.last = len(d.codes), math.MaxInt
+	d.codes = append(d.codes, 'j')
+	for k := 0; k < len(o.canon); k++ {
+		if o.seen&(1<<k) != 0 {
+			d.codes = append(d.codes, o.canon[k])
+		}
+	}
+	for range o.extras {
+		d.codes = append(d.codes, 'x')
+	}
+}
+
+// takeOrder returns the record of o, kept, and pops it; or "" when the
+// members came as the encoder writes them: in order, and the fields
+// canonWrite marks (see jsonSeq), no more and no fewer.
+func (d *jsonDecoder) takeOrder(o *memberOrder, canonWrite uint16) string {
+	if o.base < 0 {
+		if o.seen == canonWrite {
+			return ""
+		}
+		o.spill(d)
+	}
+	rec := d.keep(d.codes[o.base:])
+	d.codes = d.codes[:o.base]
+	return rec
+}
+
+// extraMember reads the value of the member name onto d.props, as an extra
+// member of the object whose order o follows.
+func (d *jsonDecoder) extraMember(o *memberOrder, name []byte) error {
+	o.extra(d)
+	return d.member(name)
+}
+
+// cur returns the byte at d.pos, or 0 at the end. With skipWS, it is peek
+// with peek's common case inline (nextMember leaves the decoder on the
+// value, but for unusual white space), which the callers write out:
+//
+//	c := d.cur()
+//	if c <= ' ' {
+//		c = d.skipWS()
+//	}
+//
+// as a function holding both is just too big for the compiler to inline.
+func (d *jsonDecoder) cur() byte {
+	if d.pos < len(d.buf) {
+		return d.buf[d.pos]
+	}
+	return 0
+}
+
+// jsonMark is a place in the body to come back to: see mark.
+type jsonMark struct{ pos, depth, names int }
+
+// mark returns the decoder's place, for rewind.
+func (d *jsonDecoder) mark() jsonMark { return jsonMark{d.pos, d.depth, len(d.names)} }
+
+// rewind goes back to m, to read a value again another way. What was read
+// since is dropped: the caller pops its own stacks.
+func (d *jsonDecoder) rewind(m jsonMark) { d.pos, d.depth, d.names = m.pos, m.depth, d.names[:m.names] }
+
 func (d *jsonDecoder) events(ev *Events) error {
-	it, err := d.openObject()
-	for err == nil {
-		var name []byte
-		var at int
-		var ok bool
-		if name, at, ok, err = d.nextMember(&it); !ok {
-			break
-		}
-		switch string(name) {
-		case "_links":
-			ev.Links, err = d.linkSet()
-		case "sender":
-			err = d.openArray()
-			for i := 0; err == nil; i++ {
-				if ok, err = d.nextElem(i); !ok {
-					break
-				}
-				var s Sender
-				err = d.sender(&s)
-				d.endSender(s)
-			}
-		default:
-			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in events")
-		}
-	}
-	ev.Senders = d.takeSenders()
-	if err != nil {
-		return err
-	}
-	return d.end()
-}
-
-func (d *jsonDecoder) sender(s *Sender) error {
-	it, err := d.openObject()
-	for err == nil {
-		var name []byte
-		var at int
-		var ok bool
-		if name, at, ok, err = d.nextMember(&it); !ok {
-			break
-		}
-		switch string(name) {
-		case "rel":
-			s.Rel, err = d.stringValue()
-		case "href":
-			s.Href, err = d.stringValue()
-		case "events":
-			err = d.openArray()
-			for i := 0; err == nil; i++ {
-				if ok, err = d.nextElem(i); !ok {
-					break
-				}
-				d.evs = append(d.evs, Event{})
-				err = d.event(&d.evs[len(d.evs)-1])
-			}
-		default:
-			err = d.failMember(ErrStructure, at, string(name), "unknown member "+quoteCut(string(name))+" in a sender")
-		}
-	}
-	return err
-}
-
-func (d *jsonDecoder) event(e *Event) error {
-	start := d.pos
-	hasType := false
-	base := len(d.props)
+	base, o := len(d.props), newOrder(eventsCanon)
 	it, err := d.openObject()
 	for err == nil {
 		var name []byte
@@ -1290,47 +1355,225 @@ func (d *jsonDecoder) event(e *Event) error {
 		if name, _, ok, err = d.nextMember(&it); !ok {
 			break
 		}
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		// A member of a known name whose value has another form than the
+		// field's falls to the extra members.
+		known := true
+		switch string(name) {
+		case "_links":
+			if known = c == '{'; known {
+				o.field(d, 0)
+				ev.Links, err = d.linkSet()
+			}
+		case "sender":
+			if known = c == '['; known {
+				o.field(d, 1)
+				err = d.senders()
+			}
+		default:
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name)
+		}
+	}
+	ev.Senders = d.takeSenders()
+	ev.Extra = d.takeProps(base)
+	ev.order = d.takeOrder(&o, ev.jsonCanonWrite())
+	if err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// senders reads the array of "sender".
+func (d *jsonDecoder) senders() error {
+	err := d.openArray()
+	for i := 0; err == nil; i++ {
+		var ok bool
+		if ok, err = d.nextElem(i); !ok {
+			break
+		}
+		if d.peek() != '{' {
+			return d.fail(ErrStructure, d.pos, "expecting a sender object")
+		}
+		var s Sender
+		err = d.sender(&s)
+		d.endSender(s)
+	}
+	return err
+}
+
+func (d *jsonDecoder) sender(s *Sender) error {
+	base, o := len(d.props), newOrder(senderCanon)
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		known := true // see events
+		switch string(name) {
+		case "rel":
+			if known = c == '"'; known {
+				o.field(d, 0)
+				s.Rel, err = d.stringAt()
+			}
+		case "href":
+			if known = c == '"'; known {
+				o.field(d, 1)
+				s.Href, err = d.stringAt()
+			}
+		case "events":
+			if known = c == '['; known {
+				o.field(d, 2)
+				err = d.events1()
+			}
+		default:
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name)
+		}
+	}
+	s.Extra = d.takeProps(base)
+	s.order = d.takeOrder(&o, s.jsonCanonWrite())
+	return err
+}
+
+// events1 reads the array of a sender's "events" onto d.evs.
+func (d *jsonDecoder) events1() error {
+	err := d.openArray()
+	for i := 0; err == nil; i++ {
+		var ok bool
+		if ok, err = d.nextElem(i); !ok {
+			break
+		}
+		if d.peek() != '{' {
+			return d.fail(ErrStructure, d.pos, "expecting an event object")
+		}
+		d.evs = append(d.evs, Event{})
+		err = d.event(&d.evs[len(d.evs)-1])
+	}
+	return err
+}
+
+func (d *jsonDecoder) event(e *Event) error {
+	start := d.pos
+	hasType := false
+	base, o := len(d.props), newOrder(eventCanon)
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
+		known := true // see events
 		switch string(name) {
 		case "type":
-			e.Type, err = d.eventType()
 			hasType = true
+			if known = c == '"'; known {
+				o.field(d, 5)
+				e.Type, err = d.eventType()
+			}
 		case "link":
-			err = d.link(&e.Link)
+			if known = c == '{'; known {
+				o.field(d, 0)
+				err = d.link(&e.Link)
+			}
 		case "in":
-			e.In = new(Link)
-			err = d.link(e.In)
+			if known = c == '{'; known {
+				o.field(d, 1)
+				e.In = new(Link)
+				err = d.link(e.In)
+			}
 		case "status":
-			e.Status, err = d.stringValue()
+			if known = c == '"'; known {
+				o.field(d, 3)
+				e.Status, err = d.stringAt()
+			}
 		case "reason":
-			e.Reason = new(Error)
-			err = d.errorObject(e.Reason)
+			if known = c == '{'; known {
+				o.field(d, 4)
+				e.Reason = new(Error)
+				err = d.errorObject(e.Reason, false)
+			}
 		case "_embedded":
-			n := 0
-			err = d.object(func(rel []byte, at int) error {
-				if n++; n > 1 {
-					return d.failMember(ErrStructure, at, string(rel), "an event embeds more than one resource")
-				}
-				var err error
-				e.Resource, err = d.eventResource(d.keepName(rel))
-				return err
-			})
+			if known = c == '{'; known {
+				err = d.eventEmbedded(e, &o)
+			}
 		default:
-			err = d.member(name) // kept in Extra
+			known = false
+		}
+		if !known {
+			err = d.extraMember(&o, name) // kept in Extra
 		}
 	}
 	e.Extra = d.takeProps(base)
+	e.order = d.takeOrder(&o, e.jsonCanonWrite())
 	if err == nil && !hasType {
 		return d.fail(ErrStructure, start, "event has no type")
 	}
 	return err
 }
 
-// eventType reads an event's type: one of the constants when it is one,
-// with no copy.
-func (d *jsonDecoder) eventType() (EventType, error) {
-	if d.peek() != '"' {
-		return "", d.fail(ErrStructure, d.pos, "expecting a string")
+// eventEmbeddedName is the name eventEmbedded keeps an "_embedded" under
+// when it is an extra member: the name read may be in d.scratch, which the
+// reads between overwrite.
+var eventEmbeddedName = []byte("_embedded")
+
+// eventEmbedded reads an event's "_embedded" object, which holds the one
+// resource the event embeds under its rel. Any other object (empty, or with
+// more than one member, or a member that is not an object) does not fit
+// Event.Resource: it is read again as an extra member, kept as it came.
+func (d *jsonDecoder) eventEmbedded(e *Event, o *memberOrder) error {
+	m, pbase := d.mark(), len(d.props)
+	it, err := d.openObject()
+	n, fits := 0, true
+	for err == nil {
+		var rel []byte
+		var ok bool
+		if rel, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		if n++; n > 1 || d.peek() != '{' {
+			fits = false
+			break
+		}
+		e.Resource, err = d.eventResource(d.keepName(rel))
 	}
+	switch {
+	case err == nil && fits && n == 1:
+		o.field(d, 2)
+		return nil
+	case err != nil && !errors.Is(err, ErrStructure):
+		return err
+	}
+	// The resource read, if any, popped what it pushed on the stacks. The
+	// object is read at most twice: an event holds no events.
+	e.Resource = nil
+	d.props = d.props[:pbase]
+	d.rewind(m)
+	d.known = "" // nextMember set it for the names read since
+	return d.extraMember(o, eventEmbeddedName)
+}
+
+// eventType reads an event's type, a string at d.pos: one of the constants
+// when it is one, with no copy.
+func (d *jsonDecoder) eventType() (EventType, error) {
 	s, _, err := d.str()
 	if err != nil {
 		return "", err
@@ -1346,52 +1589,83 @@ func (d *jsonDecoder) eventResource(rel string) (*Resource, error) {
 }
 
 func (d *jsonDecoder) errorBody(e *Error) error {
-	if err := d.errorObject(e); err != nil {
+	if d.peek() != '{' {
+		return d.unexpected("'{'")
+	}
+	if err := d.errorObject(e, true); err != nil {
 		return err
 	}
 	return d.end()
 }
 
 // errorObject reads an error body: {"code", "subcode", "message", "link",
-// "parameters", "debugInfo", …}.
-func (d *jsonDecoder) errorObject(e *Error) error {
+// "parameters", "debugInfo", …}. An error body needs a "code" member (of
+// any value), which is what tells it from another object; the reason of an
+// event (needCode false) need not have one.
+func (d *jsonDecoder) errorObject(e *Error, needCode bool) error {
 	start := d.pos
 	hasCode := false
-	base := len(d.props)
-	err := d.object(func(name []byte, _ int) error {
-		var err error
+	base, o := len(d.props), newOrder(errorCanon)
+	it, err := d.openObject()
+	for err == nil {
+		var name []byte
+		var ok bool
+		if name, _, ok, err = d.nextMember(&it); !ok {
+			break
+		}
+		c := d.cur() // the value's first byte (see cur)
+		if c <= ' ' {
+			c = d.skipWS()
+		}
 		var s string
+		known := true // see events
 		switch string(name) {
 		case "code":
-			s, err = d.stringValue()
-			e.Code, hasCode = Code(s), true
+			hasCode = true
+			if known = c == '"'; known {
+				o.field(d, 0)
+				s, err = d.stringAt()
+				e.Code = Code(s)
+			}
 		case "subcode":
-			s, err = d.stringValue()
-			e.Subcode = Subcode(s)
+			if known = c == '"'; known {
+				o.field(d, 1)
+				s, err = d.stringAt()
+				e.Subcode = Subcode(s)
+			}
 		case "message":
-			e.Message, err = d.stringValue()
+			if known = c == '"'; known {
+				o.field(d, 2)
+				e.Message, err = d.stringAt()
+			}
 		case "link":
-			e.Link = new(Link)
-			err = d.link(e.Link)
+			if known = c == '{'; known {
+				o.field(d, 3)
+				e.Link = new(Link)
+				err = d.link(e.Link)
+			}
 		case "parameters":
-			e.hasParameters = true
-			if d.peek() != '{' {
-				return d.fail(ErrStructure, d.pos, "expecting a property bag")
+			if known = c == '{'; known {
+				o.field(d, 4)
+				e.hasParameters = true
+				e.Parameters, err = d.bag()
 			}
-			e.Parameters, err = d.bag()
 		case "debugInfo":
-			e.hasDebugInfo = true
-			if d.peek() != '{' {
-				return d.fail(ErrStructure, d.pos, "expecting a property bag")
+			if known = c == '{'; known {
+				o.field(d, 5)
+				e.hasDebugInfo = true
+				e.DebugInfo, err = d.bag()
 			}
-			e.DebugInfo, err = d.bag()
 		default:
-			err = d.member(name)
+			known = false
 		}
-		return err
-	})
+		if !known {
+			err = d.extraMember(&o, name)
+		}
+	}
 	e.Extra = d.takeProps(base)
-	if err == nil && !hasCode {
+	e.order = d.takeOrder(&o, e.jsonCanonWrite(needCode))
+	if err == nil && needCode && !hasCode {
 		return d.fail(ErrStructure, start, "error body has no code")
 	}
 	return err

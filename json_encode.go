@@ -1,9 +1,11 @@
 package ucwa
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -66,7 +68,7 @@ func (ev *Events) AppendJSON(dst []byte) ([]byte, error) {
 // part of a body and are not written.
 func (e *Error) AppendJSON(dst []byte) ([]byte, error) {
 	n := len(dst)
-	dst, err := appendJSONError(dst, e)
+	dst, err := appendJSONError(dst, e, true)
 	if err != nil {
 		return dst[:n], err
 	}
@@ -289,6 +291,10 @@ func appendJSONName(dst []byte, name string) ([]byte, *EncodeError) {
 }
 
 func appendJSONValue(dst []byte, v Value) ([]byte, *EncodeError) {
+	if v.kids != nil && v.kids.kind&hasAttrs != 0 {
+		return dst, &EncodeError{Format: JSON, Err: ErrInvalidValue, Msg: "a value with XML attributes (" +
+			quoteCut(v.kids.attrs()[0].Name) + ") has no JSON form"}
+	}
 	switch v.Kind() {
 	case KindString:
 		// appendJSONString, written out: the call costs as much as a short
@@ -363,39 +369,59 @@ func appendJSONMembers(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	return dst, nil
 }
 
-// appendJSONLink appends a link object. withRel writes "rel" too, as events
-// do.
+// appendJSONLink appends a link object: "rel" (when withRel, as events
+// have it), "href", then Attrs in order, or in the order the link was read
+// in (relAt, hrefAt). An attribute may be named "rel" or "href" only where
+// that field is not written: a link under "_links" has its rel as its key,
+// and a link without an href (see Link.Href) has none.
 func appendJSONLink(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	dst = append(dst, '{')
-	var ok bool
 	if err := checkNames(JSON, l.Attrs); err != nil {
 		return dst, err
 	}
-	if withRel {
-		dst = append(dst, `"rel":`...)
-		if dst, ok = appendJSONString(dst, l.Rel); !ok {
-			return dst, jsonStringError("/rel", l.Rel)
-		}
-		dst = append(dst, ',')
+	writeRel := withRel
+	if _, inAttrs := Lookup(l.Attrs, "rel"); inAttrs && l.Rel == "" {
+		writeRel = false
 	}
-	dst = append(dst, `"href":`...)
-	if dst, ok = appendJSONString(dst, l.Href); !ok {
-		return dst, jsonStringError("/href", l.Href)
-	}
+	writeHref := !l.noHref
 	for i := range l.Attrs {
-		a := &l.Attrs[i]
-		switch a.Name {
-		case "href", "rel":
+		if a := &l.Attrs[i]; a.Name == "href" && writeHref || a.Name == "rel" && writeRel {
 			return dst, &EncodeError{Format: JSON, Path: "/" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
 		}
-		dst = append(dst, ',')
-		var err *EncodeError
-		if dst, err = appendJSONName(dst, a.Name); err != nil {
-			return dst, err
+	}
+	relAt, hrefAt := 1, 2 // the members' places, 1 + the members before them
+	if !writeRel {
+		relAt, hrefAt = 0, 1
+	}
+	if l.relAt != 0 || l.hrefAt != 0 {
+		relAt, hrefAt = int(l.relAt), int(l.hrefAt)
+	}
+	var ok bool
+	a := 0
+	for n := 1; writeRel || writeHref || a < len(l.Attrs); n++ {
+		if n > 1 {
+			dst = append(dst, ',')
 		}
-		if dst, err = appendJSONValue(dst, a.Value); err != nil {
-			err.Path = "/" + jsonPointerToken(a.Name) + err.Path
-			return dst, err
+		// Where no attribute is left (the value changed since it was
+		// read), the fields come in the order of their places.
+		last := a == len(l.Attrs)
+		switch {
+		case writeRel && (n == relAt || last && !(writeHref && hrefAt < relAt)):
+			if dst, ok = appendJSONString(append(dst, `"rel":`...), l.Rel); !ok {
+				return dst, jsonStringError("/rel", l.Rel)
+			}
+			writeRel = false
+		case writeHref && (n == hrefAt || last):
+			if dst, ok = appendJSONString(append(dst, `"href":`...), l.Href); !ok {
+				return dst, jsonStringError("/href", l.Href)
+			}
+			writeHref = false
+		default:
+			var err *EncodeError
+			if dst, err = appendJSONMember(dst, &l.Attrs[a]); err != nil {
+				return dst, err
+			}
+			a++
 		}
 	}
 	return append(dst, '}'), nil
@@ -445,7 +471,7 @@ func appendJSONLinksInOrder(dst []byte, ls []Link, empty []string) ([]byte, bool
 		if runs++; !plain || runs > keysMax || seen.add(mixKey(first, last, len(l.Rel))) {
 			return d, false
 		}
-		if !array && len(l.Attrs) == 0 {
+		if !array && len(l.Attrs) == 0 && !l.noHref {
 			// Most rels have one link with only an href: "rel":{"href":…}.
 			// An href that needs escapes takes the general case below.
 			if h, _, _, plain := appendJSONQuoted(append(d, `:{"href":`...), l.Href); plain {
@@ -660,9 +686,10 @@ func appendJSONResourceInOrder(dst []byte, r *Resource, rel string) (_ []byte, _
 		if !plain || key == linksKey || key == embeddedKey || seen.add(key) {
 			return d, nil, false
 		}
-		if p.Value.Kind() == KindString {
+		if p.Value.kids == &scalarKids[KindString] {
 			// Most values are plain strings: appendJSONValue's first case,
-			// without the call; it takes those that need escapes.
+			// without the call; it takes those that need escapes, and a
+			// string with XML attributes, whose kids are its own.
 			if v, _, _, plain := appendJSONQuoted(append(d, ':'), p.Value.text); plain {
 				dst = v
 				continue
@@ -851,176 +878,373 @@ func appendJSONEmbeddedInOrder(dst []byte, rs []Resource, empty []string) ([]byt
 	return append(dst, '}'), nil
 }
 
-func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
-	dst = append(dst, `{"_links":`...)
-	dst, err := appendJSONLinkSet(dst, ev.Links, nil)
+// The members an object of each kind has fields for, as codes in the order
+// the encoder writes them (see jsonSeq), and their names.
+const (
+	eventsCanon = "ls"     // _links, sender
+	senderCanon = "rhe"    // rel, href, events
+	eventCanon  = "liesrt" // link, in, _embedded, status, reason, type
+	errorCanon  = "csmlpd" // code, subcode, message, link, parameters, debugInfo
+)
+
+var (
+	eventsNames = [...]string{"_links", "sender"}
+	senderNames = [...]string{"rel", "href", "events"}
+	eventNames  = [...]string{"link", "in", "_embedded", "status", "reason", "type"}
+	errorNames  = [...]string{"code", "subcode", "message", "link", "parameters", "debugInfo"}
+)
+
+// jsonSeq appends to buf the members to write of an object whose fields
+// have the codes of canon, and which has nExtra extra members ('x'), in the
+// order to write them.
+//
+// Without a record of the order the object was read in, it is the
+// encoder's own: the fields canonWrite marks (bit k for canon[k]), then the
+// extra members. With one (record: "j" and the codes of the members as
+// read, which a decoder keeps when they came in another order, or with
+// members the encoder would leave out, such as "status": ""), it is the
+// record's, keeping the fields canWrite marks (those a value can still
+// write: a pointer field that is now nil cannot) and as many extra members
+// as there are; then the fields the record lacks that nonZero marks, in
+// canon's order, and the extra members it lacks. So a body decoded from
+// JSON re-encodes token for token, and a value changed since writes what it
+// now holds.
+//
+// An empty field whose member an extra member has (shadow: "code": null is
+// kept in Extra, with Code "") is not written: the extra member is.
+func jsonSeq(buf []byte, record, canon string, canonWrite, canWrite, nonZero, shadow uint16, nExtra int) []byte {
+	x := 0
+	canonWrite &^= shadow &^ nonZero
+	canWrite &^= shadow &^ nonZero
+	if record == "" {
+		for k := 0; k < len(canon); k++ {
+			if canonWrite&(1<<k) != 0 {
+				buf = append(buf, canon[k])
+			}
+		}
+	} else {
+		var done uint16
+		for i := 1; i < len(record); i++ {
+			c := record[i]
+			if c == 'x' {
+				if x < nExtra {
+					buf = append(buf, 'x')
+					x++
+				}
+				continue
+			}
+			k := strings.IndexByte(canon, c)
+			if k < 0 || done&(1<<k) != 0 || canWrite&(1<<k) == 0 {
+				continue
+			}
+			done |= 1 << k
+			buf = append(buf, c)
+		}
+		for k := 0; k < len(canon); k++ {
+			if done&(1<<k) == 0 && nonZero&(1<<k) != 0 {
+				buf = append(buf, canon[k])
+			}
+		}
+	}
+	for ; x < nExtra; x++ {
+		buf = append(buf, 'x')
+	}
+	return buf
+}
+
+// checkExtra refuses extra members that repeat one another, or a field's
+// member that seq writes (names[k] is the member of canon[k]).
+func checkExtra(f Format, seq []byte, canon string, names []string, extra []Property) *EncodeError {
+	if len(extra) == 0 {
+		return nil
+	}
+	if err := checkNames(f, extra); err != nil {
+		return err
+	}
+	for i := range extra {
+		for k, n := range names {
+			if extra[i].Name == n && bytes.IndexByte(seq, canon[k]) >= 0 {
+				return &EncodeError{Format: f, Path: "/" + jsonPointerToken(n), Err: ErrInvalidValue,
+					Msg: "extra member repeats a field"}
+			}
+		}
+	}
+	return nil
+}
+
+// shadowOf returns the mask of the fields (names[k] is the member of bit k)
+// whose member an extra member has.
+func shadowOf(names []string, extra []Property) uint16 {
+	var m uint16
+	for i := range extra {
+		for k, n := range names {
+			if extra[i].Name == n {
+				m |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
+// appendJSONMember appends the member p.
+func appendJSONMember(dst []byte, p *Property) ([]byte, *EncodeError) {
+	dst, err := appendJSONName(dst, p.Name)
 	if err != nil {
 		return dst, err
 	}
-	dst = append(dst, `,"sender":[`...)
-	var ok bool
-	for i := range ev.Senders {
-		s := &ev.Senders[i]
+	if dst, err = appendJSONValue(dst, p.Value); err != nil {
+		err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+	}
+	return dst, err
+}
+
+// bit returns 1<<k when b is true, for the masks of jsonSeq.
+func bit(k int, b bool) uint16 {
+	if b {
+		return 1 << k
+	}
+	return 0
+}
+
+// The masks of jsonSeq for each kind of object: jsonCanonWrite is
+// canonWrite; jsonMasks gives canWrite and nonZero.
+
+func (ev *Events) jsonCanonWrite() uint16 { return 3 }
+
+func (ev *Events) jsonMasks() (canWrite, nonZero uint16) {
+	return 3, bit(0, len(ev.Links) > 0) | bit(1, len(ev.Senders) > 0)
+}
+
+func (s *Sender) jsonCanonWrite() uint16 { return 7 }
+
+func (s *Sender) jsonMasks() (canWrite, nonZero uint16) {
+	return 7, bit(0, s.Rel != "") | bit(1, s.Href != "") | bit(2, len(s.Events) > 0)
+}
+
+func (e *Event) jsonCanonWrite() uint16 {
+	return 1 | bit(1, e.In != nil) | bit(2, e.Resource != nil) | bit(3, e.Status != "") | bit(4, e.Reason != nil) | 1<<5
+}
+
+func (e *Event) jsonMasks() (canWrite, nonZero uint16) {
+	l := &e.Link
+	ptrs := bit(1, e.In != nil) | bit(2, e.Resource != nil) | bit(4, e.Reason != nil)
+	return 1 | ptrs | 1<<3 | 1<<5,
+		bit(0, l.Rel != "" || l.Href != "" || len(l.Attrs) > 0) | ptrs | bit(3, e.Status != "") | bit(5, e.Type != "")
+}
+
+// jsonCanonWrite is canonWrite for an error body (root) or an event's
+// reason, which need not have a code.
+func (e *Error) jsonCanonWrite(root bool) uint16 {
+	return bit(0, root || e.Code != "") | bit(1, e.Subcode != "") | bit(2, e.Message != "") | bit(3, e.Link != nil) |
+		bit(4, e.hasParameters || len(e.Parameters) > 0) | bit(5, e.hasDebugInfo || len(e.DebugInfo) > 0)
+}
+
+func (e *Error) jsonMasks() (canWrite, nonZero uint16) {
+	return 1<<0 | 1<<1 | 1<<2 | bit(3, e.Link != nil) | 1<<4 | 1<<5, e.jsonCanonWrite(false)
+}
+
+func appendJSONEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
+	var buf [8]byte
+	canWrite, nonZero := ev.jsonMasks()
+	seq := jsonSeq(buf[:0], ev.order, eventsCanon, ev.jsonCanonWrite(), canWrite, nonZero,
+		shadowOf(eventsNames[:], ev.Extra), len(ev.Extra))
+	if err := checkExtra(JSON, seq, eventsCanon, eventsNames[:], ev.Extra); err != nil {
+		return dst, err
+	}
+	dst = append(dst, '{')
+	x := 0
+	for i, c := range seq {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		at := func() string { return "/sender/" + itoa(i) }
-		dst = append(dst, `{"rel":`...)
-		if dst, ok = appendJSONString(dst, s.Rel); !ok {
-			return dst, jsonStringError(at()+"/rel", s.Rel)
-		}
-		dst = append(dst, `,"href":`...)
-		if dst, ok = appendJSONString(dst, s.Href); !ok {
-			return dst, jsonStringError(at()+"/href", s.Href)
-		}
-		dst = append(dst, `,"events":[`...)
-		for j := range s.Events {
-			if j > 0 {
-				dst = append(dst, ',')
+		var err *EncodeError
+		switch c {
+		case 'l':
+			dst = append(dst, `"_links":`...)
+			dst, err = appendJSONLinkSet(dst, ev.Links, nil)
+		case 's':
+			dst = append(dst, `"sender":[`...)
+			for i := range ev.Senders {
+				if i > 0 {
+					dst = append(dst, ',')
+				}
+				if dst, err = appendJSONSender(dst, &ev.Senders[i]); err != nil {
+					err.Path = "/sender/" + itoa(i) + err.Path
+					return dst, err
+				}
 			}
-			if dst, err = appendJSONEvent(dst, &s.Events[j]); err != nil {
-				err.Path = at() + "/events/" + itoa(j) + err.Path
-				return dst, err
-			}
+			dst = append(dst, ']')
+		case 'x':
+			dst, err = appendJSONMember(dst, &ev.Extra[x])
+			x++
 		}
-		dst = append(dst, "]}"...)
-	}
-	return append(dst, "]}"...), nil
-}
-
-func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
-	dst = append(dst, `{"link":`...)
-	dst, err := appendJSONLink(dst, &e.Link, true)
-	if err != nil {
-		err.Path = "/link" + err.Path
-		return dst, err
-	}
-	if e.In != nil {
-		dst = append(dst, `,"in":`...)
-		if dst, err = appendJSONLink(dst, e.In, true); err != nil {
-			err.Path = "/in" + err.Path
+		if err != nil {
 			return dst, err
 		}
-	}
-	if e.Resource != nil {
-		dst = append(dst, `,"_embedded":{`...)
-		if dst, err = appendJSONName(dst, e.Resource.Rel); err != nil {
-			err.Path = "/_embedded" + err.Path
-			return dst, err
-		}
-		if dst, err = appendJSONResource(dst, e.Resource, ""); err != nil {
-			err.Path = "/_embedded/" + jsonPointerToken(e.Resource.Rel) + err.Path
-			return dst, err
-		}
-		dst = append(dst, '}')
-	}
-	var ok bool
-	if e.Status != "" {
-		dst = append(dst, `,"status":`...)
-		if dst, ok = appendJSONString(dst, e.Status); !ok {
-			return dst, jsonStringError("/status", e.Status)
-		}
-	}
-	if e.Reason != nil {
-		dst = append(dst, `,"reason":`...)
-		if dst, err = appendJSONError(dst, e.Reason); err != nil {
-			err.Path = "/reason" + err.Path
-			return dst, err
-		}
-	}
-	dst = append(dst, `,"type":`...)
-	if dst, ok = appendJSONString(dst, string(e.Type)); !ok {
-		return dst, jsonStringError("/type", string(e.Type))
-	}
-	if dst, err = appendJSONExtra(dst, e.Extra, isEventField); err != nil {
-		return dst, err
 	}
 	return append(dst, '}'), nil
 }
 
-// appendJSONExtra appends extra, the Extra of an event or an error body, as
-// members after the others (a comma first). None may repeat a field's
-// member (isField), nor another's name.
-func appendJSONExtra(dst []byte, extra []Property, isField func(string, Format) bool) ([]byte, *EncodeError) {
-	if len(extra) == 0 {
-		return dst, nil
-	}
-	for i := range extra {
-		if p := &extra[i]; isField(p.Name, JSON) {
-			return dst, &EncodeError{Format: JSON, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra member repeats a field"}
-		}
-	}
-	return appendJSONMembers(append(dst, ','), extra)
-}
-
-// isEventField reports whether name is a member of an event object (JSON)
-// or a child element of one (XML) that Event has a field for.
-func isEventField(name string, f Format) bool {
-	switch name {
-	case "in", "status", "reason":
-		return true
-	case "type", "link", "_embedded":
-		return f == JSON
-	case "resource":
-		return f == XML
-	}
-	return false
-}
-
-// isErrorField is isEventField for an error body, whose fields have the same
-// names in both formats.
-func isErrorField(name string, _ Format) bool {
-	switch name {
-	case "code", "subcode", "message", "link", "parameters", "debugInfo":
-		return true
-	}
-	return false
-}
-
-func appendJSONError(dst []byte, e *Error) ([]byte, *EncodeError) {
-	var ok bool
-	dst = append(dst, `{"code":`...)
-	if dst, ok = appendJSONString(dst, string(e.Code)); !ok {
-		return dst, jsonStringError("/code", string(e.Code))
-	}
-	if e.Subcode != "" {
-		dst = append(dst, `,"subcode":`...)
-		if dst, ok = appendJSONString(dst, string(e.Subcode)); !ok {
-			return dst, jsonStringError("/subcode", string(e.Subcode))
-		}
-	}
-	if e.Message != "" {
-		dst = append(dst, `,"message":`...)
-		if dst, ok = appendJSONString(dst, e.Message); !ok {
-			return dst, jsonStringError("/message", e.Message)
-		}
-	}
-	var err *EncodeError
-	if e.Link != nil {
-		dst = append(dst, `,"link":`...)
-		if dst, err = appendJSONLink(dst, e.Link, e.Link.Rel != ""); err != nil {
-			err.Path = "/link" + err.Path
-			return dst, err
-		}
-	}
-	if e.hasParameters || len(e.Parameters) > 0 {
-		dst = append(dst, `,"parameters":{`...)
-		if dst, err = appendJSONMembers(dst, e.Parameters); err != nil {
-			err.Path = "/parameters" + err.Path
-			return dst, err
-		}
-		dst = append(dst, '}')
-	}
-	if e.hasDebugInfo || len(e.DebugInfo) > 0 {
-		dst = append(dst, `,"debugInfo":{`...)
-		if dst, err = appendJSONMembers(dst, e.DebugInfo); err != nil {
-			err.Path = "/debugInfo" + err.Path
-			return dst, err
-		}
-		dst = append(dst, '}')
-	}
-	if dst, err = appendJSONExtra(dst, e.Extra, isErrorField); err != nil {
+func appendJSONSender(dst []byte, s *Sender) ([]byte, *EncodeError) {
+	var buf [8]byte
+	canWrite, nonZero := s.jsonMasks()
+	seq := jsonSeq(buf[:0], s.order, senderCanon, s.jsonCanonWrite(), canWrite, nonZero,
+		shadowOf(senderNames[:], s.Extra), len(s.Extra))
+	if err := checkExtra(JSON, seq, senderCanon, senderNames[:], s.Extra); err != nil {
 		return dst, err
+	}
+	dst = append(dst, '{')
+	x := 0
+	for i, c := range seq {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err *EncodeError
+		var ok bool
+		switch c {
+		case 'r':
+			if dst, ok = appendJSONString(append(dst, `"rel":`...), s.Rel); !ok {
+				return dst, jsonStringError("/rel", s.Rel)
+			}
+		case 'h':
+			if dst, ok = appendJSONString(append(dst, `"href":`...), s.Href); !ok {
+				return dst, jsonStringError("/href", s.Href)
+			}
+		case 'e':
+			dst = append(dst, `"events":[`...)
+			for j := range s.Events {
+				if j > 0 {
+					dst = append(dst, ',')
+				}
+				if dst, err = appendJSONEvent(dst, &s.Events[j]); err != nil {
+					err.Path = "/events/" + itoa(j) + err.Path
+					return dst, err
+				}
+			}
+			dst = append(dst, ']')
+		case 'x':
+			dst, err = appendJSONMember(dst, &s.Extra[x])
+			x++
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
+	var buf [16]byte
+	canWrite, nonZero := e.jsonMasks()
+	seq := jsonSeq(buf[:0], e.order, eventCanon, e.jsonCanonWrite(), canWrite, nonZero,
+		shadowOf(eventNames[:], e.Extra), len(e.Extra))
+	if err := checkExtra(JSON, seq, eventCanon, eventNames[:], e.Extra); err != nil {
+		return dst, err
+	}
+	dst = append(dst, '{')
+	x := 0
+	for i, c := range seq {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err *EncodeError
+		var ok bool
+		switch c {
+		case 'l':
+			if dst, err = appendJSONLink(append(dst, `"link":`...), &e.Link, true); err != nil {
+				err.Path = "/link" + err.Path
+			}
+		case 'i':
+			if dst, err = appendJSONLink(append(dst, `"in":`...), e.In, true); err != nil {
+				err.Path = "/in" + err.Path
+			}
+		case 'e':
+			dst = append(dst, `"_embedded":{`...)
+			if dst, err = appendJSONName(dst, e.Resource.Rel); err != nil {
+				err.Path = "/_embedded" + err.Path
+				return dst, err
+			}
+			if dst, err = appendJSONResource(dst, e.Resource, ""); err != nil {
+				err.Path = "/_embedded/" + jsonPointerToken(e.Resource.Rel) + err.Path
+				return dst, err
+			}
+			dst = append(dst, '}')
+		case 's':
+			if dst, ok = appendJSONString(append(dst, `"status":`...), e.Status); !ok {
+				return dst, jsonStringError("/status", e.Status)
+			}
+		case 'r':
+			if dst, err = appendJSONError(append(dst, `"reason":`...), e.Reason, false); err != nil {
+				err.Path = "/reason" + err.Path
+			}
+		case 't':
+			if dst, ok = appendJSONString(append(dst, `"type":`...), string(e.Type)); !ok {
+				return dst, jsonStringError("/type", string(e.Type))
+			}
+		case 'x':
+			dst, err = appendJSONMember(dst, &e.Extra[x])
+			x++
+		}
+		if err != nil {
+			return dst, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// appendJSONError appends an error body (root) or the reason of an event.
+func appendJSONError(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
+	var buf [16]byte
+	canWrite, nonZero := e.jsonMasks()
+	seq := jsonSeq(buf[:0], e.order, errorCanon, e.jsonCanonWrite(root), canWrite, nonZero,
+		shadowOf(errorNames[:], e.Extra), len(e.Extra))
+	if err := checkExtra(JSON, seq, errorCanon, errorNames[:], e.Extra); err != nil {
+		return dst, err
+	}
+	dst = append(dst, '{')
+	x := 0
+	for i, c := range seq {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err *EncodeError
+		var ok bool
+		switch c {
+		case 'c':
+			if dst, ok = appendJSONString(append(dst, `"code":`...), string(e.Code)); !ok {
+				return dst, jsonStringError("/code", string(e.Code))
+			}
+		case 's':
+			if dst, ok = appendJSONString(append(dst, `"subcode":`...), string(e.Subcode)); !ok {
+				return dst, jsonStringError("/subcode", string(e.Subcode))
+			}
+		case 'm':
+			if dst, ok = appendJSONString(append(dst, `"message":`...), e.Message); !ok {
+				return dst, jsonStringError("/message", e.Message)
+			}
+		case 'l':
+			if dst, err = appendJSONLink(append(dst, `"link":`...), e.Link, e.Link.Rel != ""); err != nil {
+				err.Path = "/link" + err.Path
+			}
+		case 'p':
+			if dst, err = appendJSONMembers(append(dst, `"parameters":{`...), e.Parameters); err != nil {
+				err.Path = "/parameters" + err.Path
+				return dst, err
+			}
+			dst = append(dst, '}')
+		case 'd':
+			if dst, err = appendJSONMembers(append(dst, `"debugInfo":{`...), e.DebugInfo); err != nil {
+				err.Path = "/debugInfo" + err.Path
+				return dst, err
+			}
+			dst = append(dst, '}')
+		case 'x':
+			dst, err = appendJSONMember(dst, &e.Extra[x])
+			x++
+		}
+		if err != nil {
+			return dst, err
+		}
 	}
 	return append(dst, '}'), nil
 }

@@ -49,15 +49,16 @@ func TestJSONErrorPaths(t *testing.T) {
 		{testkit.Where(), "input", `{"a/b~":[x]}`, ErrSyntax, 9, "/a~1b~0/0"},
 		{testkit.Where(), "input", `{"a":1} x`, ErrTrailingData, 8, ""},
 		{testkit.Where(), "input", `{"_embedded":{}}`, ErrStructure, 1, "/_embedded"},
-		{testkit.Where(), "input", `{"_links":{"self":{"title":"x"}}}`, ErrStructure, 18, "/_links/self"},
-		{testkit.Where(), "input", `{"_links":{"self":[{"href":"x"},{"title":"x"}]}}`, ErrStructure, 32, "/_links/self/1"},
-		{testkit.Where(), "input", `{"_links":{"self":{"href":"x","rel":"other"}}}`, ErrStructure, 18, "/_links/self"},
-		{testkit.Where(), "input", `{"_links":{"self":{"href":1}}}`, ErrStructure, 26, "/_links/self/href"},
+		{testkit.Where(), "input", `{"_links":{"self":"x"}}`, ErrStructure, 18, "/_links/self"},
+		{testkit.Where(), "input", `{"_links":{"self":[{"href":"x"},["x"]]}}`, ErrStructure, 32, "/_links/self/1"},
+		{testkit.Where(), "input", `{"_links":{"self":{"href":"x","title":[1,}}}`, ErrSyntax, 41, "/_links/self/title/1"},
+		{testkit.Where(), "input", `{"_links":null}`, ErrStructure, 10, "/_links"},
 		{testkit.Where(), "resource", `{"_embedded":{"r":[{"a":1},{"b":[1,2,{"c":"\ud800"}]}]}}`, ErrSyntax, 43, "/_embedded/r/1/b/2/c"},
-		{testkit.Where(), "events", `{"x":1}`, ErrStructure, 1, "/x"},
+		{testkit.Where(), "events", `{"x":1,"sender":[2]}`, ErrStructure, 17, "/sender/0"},
+		{testkit.Where(), "events", `{"sender":[{"events":["a"]}]}`, ErrStructure, 22, "/sender/0/events/0"},
 		{testkit.Where(), "events", event(`"zz":[1,x]`), ErrSyntax, 164, "/sender/0/events/1/zz/1"}, // an unknown member, kept in Extra
-		{testkit.Where(), "events", event(`"type":"added","_embedded":{"a":{},"b":{}}`), ErrStructure, 191, "/sender/0/events/1/_embedded/b"},
-		{testkit.Where(), "events", event(`"in":{"href":2}`), ErrStructure, 169, "/sender/0/events/1/in/href"},
+		{testkit.Where(), "events", event(`"type":"added","_embedded":{"a":{},"b":[x]}`), ErrSyntax, 196, "/sender/0/events/1/_embedded/b/0"},
+		{testkit.Where(), "events", event(`"in":{"href":2}`), ErrStructure, 124, "/sender/0/events/1"}, // no type
 	} {
 		var err error
 		switch tc.kind {

@@ -35,16 +35,23 @@ type LocationError struct {
 	Value string
 	Err   error  // ErrLocation or ErrCrossOrigin
 	Msg   string // what was wrong, for people
+
+	href bool // refused by Resolve, not Parse: the message says "href"
 }
 
-// Error returns "ucwa: Location " followed by the quoted value, cut after
-// 64 bytes, and the reason.
+// Error returns "ucwa: Location " (or "ucwa: href " for an error of
+// [LocationOptions.Resolve]) followed by the quoted value, cut after 64
+// bytes, and the reason.
 func (e *LocationError) Error() string {
 	q := quoteCut(e.Value)
 	if len(e.Value) > maxQuoted {
 		q += " (" + strconv.Itoa(len(e.Value)) + " bytes)"
 	}
-	return "ucwa: Location " + q + ": " + e.Msg
+	what := "Location "
+	if e.href {
+		what = "href "
+	}
+	return "ucwa: " + what + q + ": " + e.Msg
 }
 
 // Unwrap returns the sentinel error.
@@ -65,6 +72,13 @@ type Location struct {
 	// Path is the escaped path of URL (URL.EscapedPath()), such as
 	// "/ucwa/v1/applications/833/communication/invitations/596". It is "/"
 	// for an absolute URL with an empty path.
+	//
+	// Path never begins with "//", which a URL parser would read as a
+	// host: a path that does, as the seed's "//v1/applications/833/…",
+	// is given as "/.//v1/applications/833/…", the form the WHATWG URL
+	// standard writes such a path in. Resolved as a reference (by
+	// url.URL.ResolveReference, which removes the "." segment), it names
+	// URL again, "//" and all.
 	Path string
 	// Application is the application id: the segment after the first
 	// segment "applications" ("833"), or "" when the path has no such
@@ -114,8 +128,10 @@ func ParseLocation(base *url.URL, value string) (*Location, error) {
 //     that begins with "//" is read as a path too, never as a reference to
 //     another host: UCWA's own documentation shows
 //     "//v1/applications/833/communication/invitations/596", which is the
-//     path "//v1/applications/833/…" on the request's host. The path is
-//     kept as sent, "//" included, since that is the URL the server named.
+//     path "//v1/applications/833/…" on the request's host. URL keeps the
+//     path as sent, "//" included, since that is the URL the server named
+//     (with its host, it prints and is requested unambiguously); Path
+//     gives it as "/.//v1/applications/833/…" (see Location.Path).
 //   - An absolute http or https URL on base's origin. Scheme and host are
 //     compared case-insensitively and a default port (443 for https, 80
 //     for http) equals no port: https://FE1.contoso.com:443/x is on the
@@ -146,8 +162,31 @@ func ParseLocation(base *url.URL, value string) (*Location, error) {
 //   - a "." or ".." path segment, even percent-encoded ("%2e%2e"): UCWA
 //     never sends one, and clients and servers disagree on what it means.
 //
-// A query and a fragment are kept in the URL. Parse never panics.
+// A query and a fragment are kept in the URL. Parse never panics. It is
+// [LocationOptions.Resolve] and the reading of the path.
 func (o LocationOptions) Parse(base *url.URL, value string) (*Location, error) {
+	u, lerr := o.resolve(base, value)
+	if lerr != nil {
+		return nil, lerr
+	}
+	path := u.EscapedPath()
+	loc := &Location{URL: u, Path: referencePath(path)}
+	loc.Application, loc.Resource, loc.ID = splitLocationPath(path)
+	return loc, nil
+}
+
+// referencePath returns an escaped path as a reference that cannot be read
+// as a network-path ("//host/…"): a path that begins with "//" gets "/."
+// before it.
+func referencePath(path string) string {
+	if strings.HasPrefix(path, "//") {
+		return "/." + path
+	}
+	return path
+}
+
+// resolve checks value and resolves it against base, as Parse documents.
+func (o LocationOptions) resolve(base *url.URL, value string) (*url.URL, *LocationError) {
 	if err := checkLocationBase(base); err != "" {
 		return nil, &LocationError{Value: value, Err: ErrLocation, Msg: err}
 	}
@@ -189,13 +228,10 @@ func (o LocationOptions) Parse(base *url.URL, value string) (*Location, error) {
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}
-	path := u.EscapedPath()
-	if msg := checkDotSegments(path); msg != "" {
+	if msg := checkDotSegments(u.EscapedPath()); msg != "" {
 		return nil, &LocationError{Value: value, Err: ErrLocation, Msg: msg}
 	}
-	loc := &Location{URL: u, Path: path}
-	loc.Application, loc.Resource, loc.ID = splitLocationPath(path)
-	return loc, nil
+	return u, nil
 }
 
 // parseAbsolute reads value as an absolute http or https URL on the origin

@@ -61,7 +61,7 @@ var locationCases = []locationCase{
 		value: "//v1/applications/833/communication/invitations/596",
 		want: &wantLocation{
 			URL:         "https://fe1.contoso.com:443//v1/applications/833/communication/invitations/596",
-			Path:        "//v1/applications/833/communication/invitations/596",
+			Path:        "/.//v1/applications/833/communication/invitations/596",
 			Application: "833", Resource: "invitations", ID: "596",
 		},
 	},
@@ -163,19 +163,19 @@ var locationCases = []locationCase{
 		name:  name("//host is a path, not another host"),
 		base:  plainBase,
 		value: "//evil.com/steal",
-		want:  &wantLocation{URL: "https://fe1.contoso.com//evil.com/steal", Path: "//evil.com/steal", Resource: "evil.com", ID: "steal"},
+		want:  &wantLocation{URL: "https://fe1.contoso.com//evil.com/steal", Path: "/.//evil.com/steal", Resource: "evil.com", ID: "steal"},
 	},
 	{
 		name:  name("///host is a path"),
 		base:  plainBase,
 		value: "///evil.com",
-		want:  &wantLocation{URL: "https://fe1.contoso.com///evil.com", Path: "///evil.com", ID: "evil.com"},
+		want:  &wantLocation{URL: "https://fe1.contoso.com///evil.com", Path: "/.///evil.com", ID: "evil.com"},
 	},
 	{
 		name:  name("// then userinfo-like path"),
 		base:  plainBase,
 		value: "//user:pw@evil.com:8443/x",
-		want:  &wantLocation{URL: "https://fe1.contoso.com//user:pw@evil.com:8443/x", Path: "//user:pw@evil.com:8443/x", Resource: "user:pw@evil.com:8443", ID: "x"},
+		want:  &wantLocation{URL: "https://fe1.contoso.com//user:pw@evil.com:8443/x", Path: "/.//user:pw@evil.com:8443/x", Resource: "user:pw@evil.com:8443", ID: "x"},
 	},
 	{
 		name:  name("no applications segment"),
@@ -282,7 +282,7 @@ var locationCases = []locationCase{
 		value: "//v1/applications/833/communication/invitations/596",
 		want: &wantLocation{
 			URL:         "https://fe1.contoso.com:443//v1/applications/833/communication/invitations/596",
-			Path:        "//v1/applications/833/communication/invitations/596",
+			Path:        "/.//v1/applications/833/communication/invitations/596",
 			Application: "833", Resource: "invitations", ID: "596",
 		},
 	},

@@ -19,6 +19,32 @@ type MediaType struct {
 	Type string
 }
 
+// Media types of UCWA bodies and of the batch exchange, for Content-Type and
+// Accept headers. [Format.MediaType] and [Format.Accept] give the ones a
+// client sends; ParseMediaType reads all of the UCWA ones.
+const (
+	// MediaTypeJSON and MediaTypeXML are the generic types servers send
+	// for every body, errors and events included.
+	MediaTypeJSON = "application/json"
+	MediaTypeXML  = "application/xml"
+	// MediaTypeUCWAJSON and MediaTypeUCWAXML are the precise types the
+	// reference recommends; [Format.MediaType] returns them.
+	MediaTypeUCWAJSON = "application/vnd.microsoft.com.ucwa+json"
+	MediaTypeUCWAXML  = "application/vnd.microsoft.com.ucwa+xml"
+	// The variants for error bodies and event-channel responses.
+	MediaTypeErrorJSON  = "application/vnd.microsoft.com.ucwa.error+json"
+	MediaTypeErrorXML   = "application/vnd.microsoft.com.ucwa.error+xml"
+	MediaTypeEventsJSON = "application/vnd.microsoft.com.ucwa.events+json"
+	MediaTypeEventsXML  = "application/vnd.microsoft.com.ucwa.events+xml"
+	// MediaTypeBatch is the type of a batch request and of its response,
+	// whose Content-Type adds a boundary parameter.
+	MediaTypeBatch = "multipart/batching"
+	// MediaTypeHTTPRequest and MediaTypeHTTPResponse are the types of the
+	// parts of a batch request and of a batch response.
+	MediaTypeHTTPRequest  = "application/http; msgtype=request"
+	MediaTypeHTTPResponse = "application/http; msgtype=response"
+)
+
 // The media types ParseMediaType accepts. Matching is case-insensitive.
 //
 // Decisions:

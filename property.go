@@ -41,13 +41,20 @@ func (k Kind) String() string {
 //
 // XML carries no types, so the XML decoder infers only what is unambiguous:
 // "True", "False", "true" and "false" are booleans, an ISO 8601 date-time with
-// an offset or "Z" is a date, an empty element (<property name="x"/>) is null
-// while an element with an end tag (<property name="x"></property>) is the
-// empty string, and everything else is a string. Numbers stay strings in XML. A JSON string is a date only in
-// the ASP.NET AJAX form with escaped slashes, "\/Date(1436925243767)\/".
+// an offset or "Z" is a date, an empty element (<property name="x"/>) is null,
+// as is one with xsi:nil="true", while an element with an end tag (<property
+// name="x"></property>) is the empty string, and everything else is a
+// string. Numbers stay strings in XML. A JSON string is a date only in the
+// ASP.NET AJAX form with escaped slashes, "\/Date(1436925243767)\/"
+// (Value.Time reads other forms on the caller's request).
 //
 // Values are immutable once built; copying a Value is cheap and shares its
 // list or bag.
+//
+// In XML, a <property> or <item> may carry attributes besides name; the
+// value keeps them (see [Value.Attrs]), so that the element re-encodes as it
+// came. JSON has no place for them: a value with attributes is an
+// [*EncodeError] there.
 //
 // Two Values are equal, for [Value.Equal] and for go-cmp, when they have the
 // same kind, text, and equal items or properties.
@@ -61,10 +68,54 @@ type Value struct {
 // stay small: a scalar's kids is its kind's entry in scalarKids, shared, and
 // a Value is 24 bytes, not the 32 a kind of its own would make it (a
 // Property, allocated by the hundred per body, 40, not 48).
+//
+// A value whose XML element had attributes of its own (see Value.Attrs) has
+// kids of its own, scalar or not, with hasAttrs set in kind, and keeps them
+// in the slice its kind does not use: bag, for a scalar or a list; for a
+// bag, list, which holds one Value whose kids' bag they are. A field of
+// their own would make every kids 80 bytes, not 56, for what nearly no
+// body has.
 type kids struct {
 	kind Kind
 	list []Value
 	bag  []Property
+}
+
+// hasAttrs marks, in kids.kind, a value with XML attributes.
+const hasAttrs Kind = 0x80
+
+// attrs returns the XML attributes of the value k belongs to.
+func (k *kids) attrs() []Property {
+	switch k.kind {
+	case KindBag | hasAttrs:
+		return k.list[0].kids.bag
+	case KindString | hasAttrs, KindBool | hasAttrs, KindNumber | hasAttrs, KindDate | hasAttrs,
+		KindNull | hasAttrs, KindList | hasAttrs:
+		return k.bag
+	}
+	return nil
+}
+
+// withAttrs returns k with the XML attributes attrs in place of any it has.
+func (k kids) withAttrs(attrs []Property) kids {
+	if k.kind&hasAttrs != 0 {
+		k.kind &^= hasAttrs
+		if k.kind == KindBag {
+			k.list = nil
+		} else {
+			k.bag = nil
+		}
+	}
+	if attrs == nil {
+		return k
+	}
+	if k.kind == KindBag {
+		k.list = []Value{{kids: &kids{bag: attrs}}}
+	} else {
+		k.bag = attrs
+	}
+	k.kind |= hasAttrs
+	return k
 }
 
 // scalarKids are the kids of the scalar kinds, which have no items. They
@@ -110,7 +161,7 @@ func (v Value) Kind() Kind {
 	if v.kids == nil {
 		return KindInvalid
 	}
-	return v.kids.kind
+	return v.kids.kind &^ hasAttrs
 }
 
 // Text returns the text of a scalar value as it was decoded or built: the
@@ -120,11 +171,11 @@ func (v Value) Kind() Kind {
 func (v Value) Text() string { return v.text }
 
 // Str returns the string v holds and whether v is a string.
-func (v Value) Str() (string, bool) { return v.text, v.kids == &scalarKids[KindString] }
+func (v Value) Str() (string, bool) { return v.text, v.Kind() == KindString }
 
 // Bool returns the boolean v holds and whether v is a boolean.
 func (v Value) Bool() (b, ok bool) {
-	if v.kids != &scalarKids[KindBool] {
+	if v.Kind() != KindBool {
 		return false, false
 	}
 	return v.text == "true" || v.text == "True", true
@@ -133,16 +184,21 @@ func (v Value) Bool() (b, ok bool) {
 // Int returns the integer v holds and whether v is a number that fits an
 // int64. A string of decimal digits, as XML gives, is also read.
 func (v Value) Int() (int64, bool) {
-	if v.kids != &scalarKids[KindNumber] && v.kids != &scalarKids[KindString] {
+	if k := v.Kind(); k != KindNumber && k != KindString {
 		return 0, false
 	}
 	i, err := strconv.ParseInt(v.text, 10, 64)
 	return i, err == nil
 }
 
-// Time returns the instant v holds and whether v is a date.
+// Time returns the instant v holds and whether it holds one: a date, or a
+// string that [ParseDate] reads, such as "/Date(1474932027613)/" (a .NET
+// date whose JSON text lacked the escaped slashes, so that the decoder kept
+// it a string) or an ISO 8601 date-time. The caller asks for a date, so the
+// text is read as one; the decoders infer a date only where the form is
+// unambiguous (see Value).
 func (v Value) Time() (time.Time, bool) {
-	if v.kids != &scalarKids[KindDate] {
+	if k := v.Kind(); k != KindDate && k != KindString {
 		return time.Time{}, false
 	}
 	t, err := ParseDate(v.text)
@@ -167,11 +223,97 @@ func (v Value) Bag() []Property {
 	return v.kids.bag
 }
 
+// Attrs returns the attributes, other than name, of the XML <property>,
+// <propertyList> or <item> element v was read from, in order, or nil. The
+// slice is shared with v and must not be modified.
+func (v Value) Attrs() []Property {
+	if v.kids == nil {
+		return nil
+	}
+	return v.kids.attrs()
+}
+
+// WithAttrs returns v with the XML attributes attrs (see [Value.Attrs]),
+// which replace any it has. Their values must be scalars, and their names
+// XML names other than name and xmlns, for the XML encoder to write them; JSON
+// cannot carry them.
+func (v Value) WithAttrs(attrs ...Property) Value {
+	if v.kids == nil {
+		return v
+	}
+	k := v.kids.withAttrs(attrs)
+	return Value{text: v.text, kids: &k}
+}
+
+// String returns v for people, and for fmt: a string as it is, the text of
+// a boolean, number or date as it came ("True", "/Date(1436925243767)/"),
+// "null", and a list or bag in JSON's notation with its strings quoted as
+// Go quotes them (["Messaging","Plain"], {"k":"v"}). The zero Value is
+// "<invalid>". Use Text, Str and the other accessors to read a value.
+func (v Value) String() string {
+	switch v.Kind() {
+	case KindString, KindBool, KindNumber, KindDate:
+		return v.text
+	case KindList, KindBag:
+		return string(v.appendDisplay(nil))
+	case KindNull:
+		return "null"
+	}
+	return "<invalid>"
+}
+
+// appendDisplay appends v as String shows it inside a list or bag.
+func (v Value) appendDisplay(b []byte) []byte {
+	switch v.Kind() {
+	case KindString, KindDate:
+		return strconv.AppendQuote(b, v.text)
+	case KindList:
+		b = append(b, '[')
+		for i, item := range v.List() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = item.appendDisplay(b)
+		}
+		return append(b, ']')
+	case KindBag:
+		b = append(b, '{')
+		for i, p := range v.Bag() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendQuote(b, p.Name)
+			b = append(b, ':')
+			b = p.Value.appendDisplay(b)
+		}
+		return append(b, '}')
+	}
+	return append(b, v.String()...)
+}
+
+// Strings returns the items of a list of strings, and whether v is one: a
+// list whose items are all strings (an empty list is one). The slice is
+// new.
+func (v Value) Strings() ([]string, bool) {
+	if v.Kind() != KindList {
+		return nil, false
+	}
+	ss := make([]string, len(v.kids.list))
+	for i, item := range v.kids.list {
+		s, ok := item.Str()
+		if !ok {
+			return nil, false
+		}
+		ss[i] = s
+	}
+	return ss, true
+}
+
 // Equal reports whether v and w are the same value: the same kind and text,
-// and equal items or properties in the same order. Values equal as JSON may
-// differ in text ("1" and "1.0"), and are then not Equal.
+// equal items or properties in the same order, and equal attributes. Values
+// equal as JSON may differ in text ("1" and "1.0"), and are then not Equal.
 func (v Value) Equal(w Value) bool {
-	if v.Kind() != w.Kind() || v.text != w.text {
+	if v.Kind() != w.Kind() || v.text != w.text || !equalProps(v.Attrs(), w.Attrs()) {
 		return false
 	}
 	switch v.Kind() {
@@ -186,14 +328,20 @@ func (v Value) Equal(w Value) bool {
 			}
 		}
 	case KindBag:
-		a, b := v.Bag(), w.Bag()
-		if len(a) != len(b) {
+		return equalProps(v.Bag(), w.Bag())
+	}
+	return true
+}
+
+// equalProps reports whether a and b hold equal properties in the same
+// order.
+func equalProps(a, b []Property) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || !a[i].Value.Equal(b[i].Value) {
 			return false
-		}
-		for i := range a {
-			if a[i].Name != b[i].Name || !a[i].Value.Equal(b[i].Value) {
-				return false
-			}
 		}
 	}
 	return true
@@ -223,15 +371,23 @@ func Lookup(ps []Property, name string) (Value, bool) {
 // A Link points to another resource: JSON {"href":…,"title":…} under its rel
 // in "_links"; XML <link rel="…" href="…" title="…"/>.
 type Link struct {
-	Rel  string
+	Rel string
+
+	// Href is the link's target. It is "" too for a link that had none (a
+	// JSON link object without "href", an XML <resource> or <events> with
+	// attributes but no href attribute): the decoders keep that apart, so
+	// that such a link re-encodes without one.
 	Href string
 
-	// Attrs holds the link's other attributes in order: "title" (see
-	// Title), "etag", "revision" and any other. Their values are kept as
-	// decoded: in JSON any scalar, in XML strings. The title is one of
-	// them, not a field of its own, so that a Link is 64 bytes (on 64-bit
-	// platforms), not 80: links are most of what a decoded body holds, and
-	// every byte a decode allocates costs garbage collection.
+	// Attrs holds the link's other attributes (JSON members) in order:
+	// "title" (see Title), "etag", "revision" and any other. Their values
+	// are kept as decoded: in JSON any value (null, a list or an object
+	// too), in XML strings. An "href" or "rel" member whose value is not a
+	// string is kept here too, as it came, with the field left "". The
+	// title is one of them, not a field of its own, so that a Link is 64
+	// bytes (on 64-bit platforms), not 80: links are most of what a decoded
+	// body holds, and every byte a decode allocates costs garbage
+	// collection.
 	Attrs []Property
 
 	// InArray reports whether, in JSON, the link sat in an array under its
@@ -240,13 +396,24 @@ type Link struct {
 	// writes an array when any link of a rel has InArray set or when the rel
 	// has several links. XML cannot tell the two apart.
 	InArray bool
+
+	// noHref: the link had no href (see Href). It sits in the padding after
+	// InArray, so that the Link stays 64 bytes, as do relAt and hrefAt.
+	noHref bool
+
+	// Where the "rel" (of an event's link) and "href" members stood in a
+	// JSON link object, 1 + the number of members before them, when not
+	// where the encoder writes them (rel, href, then Attrs): else 0.
+	relAt, hrefAt uint8
 }
 
-// Title returns the text of the link's "title" attribute, and whether it has
-// one: a link may have an empty title (the docs show "title": "").
+// Title returns the link's "title" attribute when it is a string, and
+// whether it is one: a link may have an empty title (the docs show "title":
+// ""), and a JSON title may be null or of another type, which Attrs keeps as
+// it came.
 func (l Link) Title() (string, bool) {
 	v, ok := Lookup(l.Attrs, "title")
-	return v.Text(), ok
+	return v.Text(), ok && v.Kind() == KindString
 }
 
 // An Input is the body of a POST request: an ordered property bag and the

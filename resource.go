@@ -25,7 +25,9 @@ type Resource struct {
 
 	// Links in order. The self link, when present, is among them with Rel
 	// "self": JSON keeps it in "_links", XML in the href attribute, where the
-	// XML decoder reads it back as the first link.
+	// XML decoder reads it back as the first link, with the other attributes
+	// of <resource> but rel (such as the revision of a revised resource) in
+	// its Attrs.
 	Links []Link
 
 	// Embedded resources in order, each with its Rel.
@@ -40,6 +42,12 @@ type Resource struct {
 	// then writes them after the properties when there is anything to write.
 	linksAt, embeddedAt int32
 	embeddedFirst       bool // "_embedded" came before "_links" at the same place
+
+	// asInput: the resource was read from an XML <input>, as the reference
+	// writes some PUT bodies; the XML encoder writes it back as one while
+	// it has nothing an <input> cannot hold (a rel, embedded resources).
+	// It sits in padding: a Resource stays 112 bytes.
+	asInput bool
 
 	// The rels whose JSON array under "_links" or "_embedded" was empty
 	// ("rel": []): no Link or Resource carries them, so they are kept here
@@ -81,6 +89,32 @@ func (r *Resource) String(name string) (string, bool) {
 		return "", false
 	}
 	return v.Str()
+}
+
+// Strings returns the list of strings property name, such as
+// "emailAddresses" or "supportedModalities", and whether it is one (see
+// [Value.Strings]).
+func (r *Resource) Strings(name string) ([]string, bool) {
+	v, ok := r.Get(name)
+	if !ok {
+		return nil, false
+	}
+	return v.Strings()
+}
+
+// Type returns the resource's own type: its "rel" property when that is a
+// string, else Rel. The two differ for an embedded resource, filed under
+// the rel of its link to the resource that embeds it: a participant
+// embedded as "acceptedByParticipant" has Rel "acceptedByParticipant" and
+// Type "participant". XML carries no "rel" property, so an XML resource's
+// Type is its Rel.
+func (r *Resource) Type() string {
+	if v, ok := r.Get("rel"); ok {
+		if s, ok := v.Str(); ok {
+			return s
+		}
+	}
+	return r.Rel
 }
 
 // Bool returns the boolean property name, and whether it is a boolean.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -1309,6 +1310,37 @@ func (d *xmlDecoder) onlyAttrs(names ...string) error {
 	return nil
 }
 
+// xsiNS is the namespace of the XML Schema instance attributes, of which
+// xsi:nil is read.
+const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
+
+// otherAttrs pushes onto d.props, as strings, the unprefixed attributes of
+// the start tag just read other than those named (namespace declarations
+// aside), for the caller to take. A prefixed attribute is refused, but
+// xsi:nil where nilOK: it reports whether xsi:nil is "true" (or "1").
+func (d *xmlDecoder) otherAttrs(nilOK bool, names ...string) (isNil bool, err error) {
+	for i := range d.attrs {
+		a := &d.attrs[i]
+		if len(a.prefix) != 0 {
+			if uri, _ := d.lookupNS(a.prefix); nilOK && uri == xsiNS && a.local == "nil" {
+				switch a.value {
+				case "true", "1":
+					isNil = true
+					continue
+				case "false", "0":
+					continue
+				}
+			}
+			return false, d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(string(a.prefix)+":"+a.local)+
+				" on <"+string(d.qname())+">")
+		}
+		if !slices.Contains(names, a.local) {
+			d.pushProp(a.local, String(a.value), a.off)
+		}
+	}
+	return isNil, nil
+}
+
 // skipEmpty reads the end of an element that must hold nothing but white
 // space, such as <link>.
 func (d *xmlDecoder) skipEmpty() error {
@@ -1400,35 +1432,23 @@ func (d *xmlDecoder) plainProperty(i int) bool {
 }
 
 // linkAttrs reads the attributes of <link rel href title …/> (or of an event
-// element) into l, without reading its content.
-func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
+// element, or of <in>) into l, without reading its content: an element
+// without rel has Rel "", one without href is marked so (noHref).
+func (d *xmlDecoder) linkAttrs(l *Link) error {
 	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && len(a[0].prefix) == 0 && len(a[1].prefix) == 0 {
 		l.Rel, l.Href = a[0].value, a[1].value // the usual link, as the loop below reads it
 		return nil
 	}
 	pbase := len(d.props)
-	hasHref, hasRel := false, false
-	for i := range d.attrs {
-		a := &d.attrs[i]
-		if len(a.prefix) != 0 {
-			return d.fail(ErrStructure, a.off, "unexpected attribute "+quoteCut(string(a.prefix)+":"+a.local))
-		}
-		switch a.local {
-		case "rel":
-			l.Rel, hasRel = a.value, true
-		case "href":
-			l.Href, hasHref = a.value, true
-		default:
-			d.pushProp(a.local, String(a.value), a.off)
-		}
+	if _, err := d.otherAttrs(false, "rel", "href"); err != nil {
+		d.popProps(pbase)
+		return err
 	}
+	l.Rel, _ = d.attr("rel")
+	var hasHref bool
+	l.Href, hasHref = d.attr("href")
+	l.noHref = !hasHref
 	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
-	if !hasHref {
-		return d.fail(ErrStructure, d.tagStart, "<"+string(d.qname())+"> has no href")
-	}
-	if needRel && !hasRel {
-		return d.fail(ErrStructure, d.tagStart, "<"+string(d.qname())+"> has no rel")
-	}
 	return nil
 }
 
@@ -1438,7 +1458,7 @@ func (d *xmlDecoder) linkAttrs(l *Link, needRel bool) error {
 // garbage collector runs.
 func (d *xmlDecoder) link() error {
 	l := push(&d.links)
-	if err := d.linkAttrs(l, true); err != nil {
+	if err := d.linkAttrs(l); err != nil {
 		*l = Link{}
 		d.links = d.links[:len(d.links)-1]
 		return err
@@ -1517,10 +1537,7 @@ func (d *xmlDecoder) elemValue(allowItems bool) (Value, error) {
 			case string(d.local) == "item" && allowItems && kind != KindBag:
 				kind = KindList
 				d.pushStep("item", "", "")
-				if err := d.onlyAttrs(); err != nil {
-					return Value{}, err
-				}
-				v, err := d.elemValue(true)
+				v, err := d.extraValue(at)
 				if err != nil {
 					return Value{}, err
 				}
@@ -1579,6 +1596,7 @@ func (d *xmlDecoder) property() error {
 		local = "property"
 	}
 	var name string
+	var va valueAttrs
 	if a := d.attrs; len(a) == 1 && a[0].local == "name" && len(a[0].prefix) == 0 {
 		name = a[0].value // the usual case, which the checks below accept
 	} else {
@@ -1586,7 +1604,8 @@ func (d *xmlDecoder) property() error {
 		if name, ok = d.attr("name"); !ok {
 			return d.fail(ErrStructure, d.tagStart, "<"+string(d.qname())+"> has no name")
 		}
-		if err := d.onlyAttrs("name"); err != nil {
+		var err error
+		if va, err = d.valueAttrs("name"); err != nil {
 			return err
 		}
 	}
@@ -1603,11 +1622,8 @@ func (d *xmlDecoder) property() error {
 				if string(d.local) != "item" {
 					return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 				}
-				if err := d.onlyAttrs(); err != nil {
-					return err
-				}
 				d.pushStep("item", "", "")
-				iv, err := d.elemValue(true)
+				iv, err := d.extraValue(at)
 				d.vals = append(d.vals, iv)
 				d.path = d.path[:len(d.path)-1]
 				return err
@@ -1618,12 +1634,57 @@ func (d *xmlDecoder) property() error {
 		d.vals = d.vals[:vbase]
 		v = Value{kids: d.keepKids(kids{kind: KindList, list: list})}
 	}
+	if err == nil && (va.isNil || va.attrs != nil) {
+		v, err = d.withValueAttrs(v, va, at)
+	}
 	if err != nil {
 		return err
 	}
 	d.path = d.path[:len(d.path)-1]
 	d.pushProp(name, v, at)
 	return nil
+}
+
+// valueAttrs are the attributes of a <property>, <propertyList>, <item> or
+// extra element besides its name: the others, and xsi:nil="true".
+type valueAttrs struct {
+	attrs []Property
+	isNil bool
+}
+
+// valueAttrs reads the attributes of the start tag just read, but those
+// named: see otherAttrs.
+func (d *xmlDecoder) valueAttrs(names ...string) (valueAttrs, error) {
+	pbase := len(d.props)
+	isNil, err := d.otherAttrs(true, names...)
+	if err != nil {
+		d.popProps(pbase)
+		return valueAttrs{}, err
+	}
+	attrs, _ := d.takeProps(pbase) // attribute names are unique already
+	return valueAttrs{attrs, isNil}, nil
+}
+
+// withValueAttrs gives v, the value of the element that started at offset
+// at, its attributes va: xsi:nil="true" makes it null (it must be empty),
+// and the others are kept in its kids.
+func (d *xmlDecoder) withValueAttrs(v Value, va valueAttrs, at int) (Value, error) {
+	if va.isNil {
+		if k := v.Kind(); k != KindNull && !(k == KindString && v.text == "") && !(k == KindList && len(v.List()) == 0) {
+			return Value{}, d.fail(ErrStructure, at, "an element with xsi:nil=\"true\" has content")
+		}
+		v = scalar(KindNull, "")
+	}
+	if va.attrs == nil {
+		return v, nil
+	}
+	return Value{text: v.text, kids: d.keepKids(v.kids.withAttrs(va.attrs))}, nil
+}
+
+// popProps pops d.props (and their offsets) down to base.
+func (d *xmlDecoder) popProps(base int) {
+	clear(d.props[base:])
+	d.props, d.propOffs = d.props[:base], d.propOffs[:base]
 }
 
 // pushProp appends the property name: v, which starts at at, to d.props, a
@@ -1665,13 +1726,11 @@ func (d *xmlDecoder) dupProps(base int) error {
 
 // resource reads the <resource> just started into r.
 func (d *xmlDecoder) resource(r *Resource) error {
-	if err := d.onlyAttrs("rel", "href"); err != nil {
-		return err
-	}
-	r.Rel, _ = d.attr("rel")
+	var hasRel bool
+	r.Rel, hasRel = d.attr("rel")
 	pbase, lbase, rbase := len(d.props), len(d.links), len(d.res)
-	if href, ok := d.attr("href"); ok {
-		d.links = append(d.links, Link{Rel: "self", Href: href})
+	if err := d.selfLink(hasRel); err != nil {
+		return err
 	}
 	var err error
 	if !d.empty {
@@ -1700,6 +1759,39 @@ func (d *xmlDecoder) resource(r *Resource) error {
 	return err
 }
 
+// b2i returns 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// selfLink pushes onto d.links the self link that the href attribute of
+// the <resource> or <events> just started carries, with its other
+// attributes (but rel, which hasRel says it has) in Attrs: a self link
+// without an href when there are attributes but no href.
+func (d *xmlDecoder) selfLink(hasRel bool) error {
+	href, hasHref := d.attr("href")
+	if len(d.attrs) == b2i(hasRel)+b2i(hasHref) {
+		if hasHref {
+			l := push(&d.links) // zero: takeLinks clears what it pops
+			l.Rel, l.Href = "self", href
+		}
+		return nil
+	}
+	pbase := len(d.props)
+	if _, err := d.otherAttrs(false, "rel", "href"); err != nil {
+		return err
+	}
+	attrs, _ := d.takeProps(pbase) // attribute names are unique already
+	if attrs != nil || hasHref {
+		l := push(&d.links)
+		l.Rel, l.Href, l.Attrs, l.noHref = "self", href, attrs, !hasHref
+	}
+	return nil
+}
+
 // embedded reads the <resource> just started inside another onto d.res.
 func (d *xmlDecoder) embedded() error {
 	rel, _ := d.attr("rel")
@@ -1723,10 +1815,14 @@ func (d *xmlDecoder) eventResource() (*Resource, error) {
 	return d.keepResource(r), nil
 }
 
+// topResource reads a resource body: a <resource>, or an <input>, which is
+// how the reference writes some PUT bodies in XML. A resource read from an
+// <input> is marked so (asInput), to be written back as one.
 func (d *xmlDecoder) topResource(r *Resource) error {
-	if err := d.root("resource"); err != nil {
+	if err := d.root("resource", "input"); err != nil {
 		return err
 	}
+	r.asInput = string(d.local) == "input"
 	if err := d.resource(r); err != nil {
 		return err
 	}
@@ -1768,11 +1864,8 @@ func (d *xmlDecoder) events(ev *Events) error {
 	if err := d.root("events"); err != nil {
 		return err
 	}
-	if err := d.onlyAttrs("href"); err != nil {
+	if err := d.selfLink(false); err != nil {
 		return err
-	}
-	if href, ok := d.attr("href"); ok {
-		d.links = append(d.links, Link{Rel: "self", Href: href})
 	}
 	var err error
 	if !d.empty {
@@ -1785,12 +1878,15 @@ func (d *xmlDecoder) events(ev *Events) error {
 				err := d.sender(&s)
 				d.endSender(s)
 				return err
+			case "property", "propertyList":
+				return d.property()
 			}
-			return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <events>")
+			return d.extraElement(at)
 		})
 	}
 	ev.Senders = d.takeSenders()
 	ev.Links = d.takeLinks(0)
+	ev.Extra, err = d.takeExtra(0, err)
 	if err != nil {
 		return err
 	}
@@ -1798,11 +1894,17 @@ func (d *xmlDecoder) events(ev *Events) error {
 }
 
 func (d *xmlDecoder) sender(s *Sender) error {
-	if err := d.onlyAttrs("rel", "href"); err != nil {
-		return err
+	var hasRel, hasHref bool
+	s.Rel, hasRel = d.attr("rel")
+	s.Href, hasHref = d.attr("href")
+	if len(d.attrs) > b2i(hasRel)+b2i(hasHref) {
+		// Attributes other than rel and href: the sender's extra members.
+		pbase := len(d.props)
+		if _, err := d.otherAttrs(false, "rel", "href"); err != nil {
+			return err
+		}
+		s.Extra, _ = d.takeProps(pbase) // attribute names are unique already
 	}
-	s.Rel, _ = d.attr("rel")
-	s.Href, _ = d.attr("href")
 	d.pushStep("sender", "rel", s.Rel)
 	if d.empty {
 		d.path = d.path[:len(d.path)-1]
@@ -1825,7 +1927,7 @@ func (d *xmlDecoder) sender(s *Sender) error {
 // event reads the event element just started: <added rel href> with
 // optional <resource>, <in/>, <status> and <reason> children.
 func (d *xmlDecoder) event(e *Event) error {
-	if err := d.linkAttrs(&e.Link, true); err != nil {
+	if err := d.linkAttrs(&e.Link); err != nil {
 		return err
 	}
 	if d.empty {
@@ -1848,7 +1950,7 @@ func (d *xmlDecoder) event(e *Event) error {
 				return d.fail(ErrStructure, at, "an event has more than one <in>")
 			}
 			e.In = new(Link)
-			if err := d.linkAttrs(e.In, false); err != nil {
+			if err := d.linkAttrs(e.In); err != nil {
 				return err
 			}
 			return d.skipEmpty()
@@ -1857,11 +1959,8 @@ func (d *xmlDecoder) event(e *Event) error {
 				return d.fail(ErrStructure, at, "an event has more than one <status>")
 			}
 			hasStatus = true
-			if err := d.onlyAttrs(); err != nil {
-				return err
-			}
-			s, err := d.textOnly()
-			e.Status = s
+			var err error
+			e.Status, _, err = d.textField("status", at)
 			return err
 		case "reason":
 			if e.Reason != nil {
@@ -1869,11 +1968,13 @@ func (d *xmlDecoder) event(e *Event) error {
 			}
 			e.Reason = new(Error)
 			d.pushStep("reason", "", "")
-			if err := d.reason(e.Reason); err != nil {
+			if err := d.reason(e.Reason, false); err != nil {
 				return err
 			}
 			d.path = d.path[:len(d.path)-1]
 			return nil
+		case "property", "propertyList":
+			return d.property()
 		}
 		return d.extraElement(at)
 	})
@@ -1881,18 +1982,58 @@ func (d *xmlDecoder) event(e *Event) error {
 	return err
 }
 
-// extraElement reads the element just started at offset at, an element of
-// an event or an error body that this package does not know, onto d.props:
-// a string property named after it. It must have text only, and no
-// attributes.
+// extraValue reads the element just started at offset at, an <item> or an
+// extra element, as a <property> is read, its attributes included (see
+// Value.Attrs): text, <item> children, <property> children, or nothing
+// (null).
+func (d *xmlDecoder) extraValue(at int) (Value, error) {
+	var va valueAttrs
+	if len(d.attrs) > 0 {
+		var err error
+		if va, err = d.valueAttrs(); err != nil {
+			return Value{}, err
+		}
+	}
+	v, err := d.elemValue(true)
+	if err == nil && (va.isNil || va.attrs != nil) {
+		v, err = d.withValueAttrs(v, va, at)
+	}
+	return v, err
+}
+
+// extraElement reads the element just started at offset at, a child of
+// <events>, of an event element or of <reason> that this package does not
+// know, onto d.props: a property named after it (see extraValue).
 func (d *xmlDecoder) extraElement(at int) error {
 	local := d.local // a slice of buf, which the reads below leave alone
-	if err := d.onlyAttrs(); err != nil {
+	d.pushStep(string(local), "", "")
+	v, err := d.extraValue(at)
+	if err != nil {
 		return err
 	}
-	s, err := d.textOnly()
-	d.pushProp(d.keep(local), String(s), at)
-	return err
+	d.path = d.path[:len(d.path)-1]
+	d.pushProp(d.keep(local), v, at)
+	return nil
+}
+
+// textField reads the element just started at offset at, named name, whose
+// field holds text (<code>, <status>, …): it returns the text of a scalar
+// without attributes. Anything else (null, <code/>, a list, a bag, a value
+// with attributes) does not fit the field: it is pushed onto d.props, an
+// extra member as it came, and isText is false.
+func (d *xmlDecoder) textField(name string, at int) (text string, isText bool, err error) {
+	d.pushStep(name, "", "")
+	v, err := d.extraValue(at)
+	if err != nil {
+		return "", false, err
+	}
+	d.path = d.path[:len(d.path)-1]
+	switch v.kids {
+	case &scalarKids[KindString], &scalarKids[KindBool], &scalarKids[KindDate]:
+		return v.text, true, nil
+	}
+	d.pushProp(name, v, at)
+	return "", false, nil
 }
 
 // takeExtra takes the properties extraElement pushed since base, refusing
@@ -1906,45 +2047,22 @@ func (d *xmlDecoder) takeExtra(base int, err error) ([]Property, error) {
 	return extra, err
 }
 
-// textOnly reads the content of the element just started, which must be
-// text, and returns it kept.
-func (d *xmlDecoder) textOnly() (string, error) {
-	if d.empty {
-		return "", nil
-	}
-	qn := d.qname()
-	var text []byte
-	for {
-		at := d.pos
-		tok, err := d.next(qn)
-		if err != nil {
-			return "", err
-		}
-		switch tok {
-		case tokText:
-			text = d.text // whole: the next token is a tag
-		case tokEnd:
-			return d.keep(text), nil // an end tag leaves d.scratch alone
-		default:
-			return "", d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
-		}
-	}
-}
-
 func (d *xmlDecoder) errorBody(e *Error) error {
 	if err := d.root("reason"); err != nil {
 		return err
 	}
-	if err := d.reason(e); err != nil {
+	if err := d.reason(e, true); err != nil {
 		return err
 	}
 	return d.end()
 }
 
 // reason reads the <reason> just started: <code>, <subcode>, <message>,
-// <link/>, <parameters>, <debugInfo>, and any other element with text only,
-// kept in Extra.
-func (d *xmlDecoder) reason(e *Error) error {
+// <link/>, <parameters>, <debugInfo>, and any other element, kept in Extra
+// (see extraElement and textField). An error body needs a <code> (of any
+// content), which is what tells it from another element; the reason of an
+// event (needCode false) need not have one.
+func (d *xmlDecoder) reason(e *Error, needCode bool) error {
 	start := d.pos
 	if err := d.onlyAttrs(); err != nil {
 		return err
@@ -1954,69 +2072,65 @@ func (d *xmlDecoder) reason(e *Error) error {
 	var err error
 	if !d.empty {
 		err = d.children(d.qname(), 0, func(at int) error {
-			local := d.local // a slice of buf, which the reads below leave alone
-			if string(local) != "link" {
-				if err := d.onlyAttrs(); err != nil {
-					return err
-				}
-			}
-			switch string(local) {
-			case "code", "subcode", "message":
-				s, err := d.textOnly()
-				switch string(local) {
-				case "code":
-					e.Code, hasCode = Code(s), true
-				case "subcode":
-					e.Subcode = Subcode(s)
-				default:
-					e.Message = s
-				}
+			switch string(d.local) {
+			case "code":
+				s, _, err := d.textField("code", at)
+				e.Code, hasCode = Code(s), true
+				return err
+			case "subcode":
+				s, _, err := d.textField("subcode", at)
+				e.Subcode = Subcode(s)
+				return err
+			case "message":
+				var err error
+				e.Message, _, err = d.textField("message", at)
 				return err
 			case "link":
 				e.Link = new(Link)
-				if err := d.linkAttrs(e.Link, false); err != nil {
+				if err := d.linkAttrs(e.Link); err != nil {
 					return err
 				}
 				return d.skipEmpty()
 			case "parameters", "debugInfo":
-				name := "parameters"
-				if string(local) == "debugInfo" {
-					name = "debugInfo"
-				}
-				d.pushStep(name, "", "")
-				base := len(d.props)
-				var err error
-				if !d.empty {
-					err = d.children(d.qname(), 0, func(at int) error {
-						if string(d.local) != "property" && string(d.local) != "propertyList" {
-							return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+name+">")
-						}
-						return d.property()
-					})
-				}
-				if err != nil {
-					return err
-				}
-				ps, err := d.takeProps(base)
-				if err != nil {
-					return err
-				}
-				if name == "parameters" {
-					e.Parameters, e.hasParameters = ps, true
-				} else {
-					e.DebugInfo, e.hasDebugInfo = ps, true
-				}
-				d.path = d.path[:len(d.path)-1]
-				return nil
+				return d.errorBag(e, at)
+			case "property", "propertyList":
+				return d.property()
 			}
 			return d.extraElement(at)
 		})
 	}
 	e.Extra, err = d.takeExtra(pbase, err)
-	if err == nil && !hasCode {
+	if err == nil && needCode && !hasCode {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
 	return err
+}
+
+// errorBag reads the <parameters> or <debugInfo> of an error body just
+// started at offset at. Property children, or none (<parameters/>), are the
+// field's; anything else (text, items, attributes) does not fit it, and is
+// kept in Extra as it came.
+func (d *xmlDecoder) errorBag(e *Error, at int) error {
+	name := "parameters"
+	if string(d.local) == "debugInfo" {
+		name = "debugInfo"
+	}
+	pbase := len(d.props)
+	if err := d.extraElement(at); err != nil {
+		return err
+	}
+	v := d.props[pbase].Value
+	switch k := v.kids; {
+	case k == &scalarKids[KindNull] || k == &scalarKids[KindString] && v.text == "" || k.kind == KindBag:
+		ps := v.Bag()
+		d.popProps(pbase)
+		if name == "parameters" {
+			e.Parameters, e.hasParameters = ps, true
+		} else {
+			e.DebugInfo, e.hasDebugInfo = ps, true
+		}
+	}
+	return nil
 }
 
 // plainHits marks, with the top bit of its byte, each byte of w (eight bytes

@@ -3,6 +3,7 @@ package ucwa
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -32,10 +33,23 @@ func (in *Input) AppendXML(dst []byte) ([]byte, error) {
 // with the links, the properties and the embedded resources in that order.
 // The rel attribute is written when r.Rel is set, the href attribute from the
 // first self link. It allocates nothing when dst has room.
+//
+// A resource read from an XML <input> (a PUT body, as the reference writes
+// some) is written back as one, properties then links, while it has no rel
+// and no embedded resources, which an <input> cannot hold.
 func (r *Resource) AppendXML(dst []byte) ([]byte, error) {
 	n := len(dst)
 	dst = append(dst, xmlDecl...)
-	dst, err := appendXMLResource(dst, r, true)
+	var err *EncodeError
+	if r.asInput && r.Rel == "" && len(r.Embedded) == 0 {
+		dst = append(dst, `<input`+xmlnsAttr+`>`...)
+		if dst, err = appendXMLProperties(dst, r.Properties); err == nil {
+			dst, err = appendXMLLinks(dst, r.Links, false)
+		}
+		dst = append(dst, "</input>"...)
+	} else {
+		dst, err = appendXMLResource(dst, r, true)
+	}
 	if err != nil {
 		return dst[:n], err
 	}
@@ -293,6 +307,10 @@ func appendXMLContent(dst []byte, v Value, end string) ([]byte, *EncodeError) {
 		dst = append(dst, '>')
 		for i, item := range v.List() {
 			dst = append(dst, "<item"...)
+			if dst, err = appendXMLValueAttrs(dst, item); err != nil {
+				err.Path = "/" + itoa(i) + err.Path
+				return dst, err
+			}
 			if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 				err.Path = "/" + itoa(i) + err.Path
 				return dst, err
@@ -330,9 +348,20 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 			if !ok {
 				return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 			}
-			dst = append(dst, '"', '>')
+			dst = append(dst, '"')
+			if k := p.Value.kids; k.kind&hasAttrs != 0 {
+				if dst, err = appendXMLAttrs(dst, k.attrs(), "name"); err != nil {
+					err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+					return dst, err
+				}
+			}
+			dst = append(dst, '>')
 			for j, item := range p.Value.List() {
 				dst = append(dst, "<item"...)
+				if dst, err = appendXMLValueAttrs(dst, item); err != nil {
+					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
+					return dst, err
+				}
 				if dst, err = appendXMLContent(dst, item, "</item>"); err != nil {
 					err.Path = "/" + jsonPointerToken(p.Name) + "/" + itoa(j) + err.Path
 					return dst, err
@@ -348,6 +377,12 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 			return dst, xmlValueError("/"+jsonPointerToken(p.Name), p.Name)
 		}
 		dst = append(dst, '"')
+		if k := p.Value.kids; k != nil && k.kind&hasAttrs != 0 {
+			if dst, err = appendXMLAttrs(dst, k.attrs(), "name"); err != nil {
+				err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+				return dst, err
+			}
+		}
 		if dst, err = appendXMLContent(dst, p.Value, "</property>"); err != nil {
 			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
 			return dst, err
@@ -356,8 +391,8 @@ func appendXMLProperties(dst []byte, ps []Property) ([]byte, *EncodeError) {
 	return dst, nil
 }
 
-// appendXMLLinkAttrs appends the attributes of a link: rel, href and Attrs
-// (title among them), whose values must be scalars and whose names NCNames.
+// appendXMLLinkAttrs appends the attributes of a link: rel, href (unless the
+// link has none) and Attrs (title among them).
 func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError) {
 	var err *EncodeError
 	if withRel {
@@ -365,17 +400,30 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 			return dst, err
 		}
 	}
-	if dst, err = appendXMLAttr(dst, "href", l.Href); err != nil {
+	if !l.noHref {
+		if dst, err = appendXMLAttr(dst, "href", l.Href); err != nil {
+			return dst, err
+		}
+	}
+	return appendXMLAttrs(dst, l.Attrs, "rel", "href")
+}
+
+// appendXMLAttrs appends attrs as attributes of an element whose own
+// attributes are named fields: the names must be XML names that repeat
+// neither one another nor a field (nor xmlns, a declaration), the values
+// scalars (an attribute holds text: null, a list or a bag has no form).
+func appendXMLAttrs(dst []byte, attrs []Property, fields ...string) ([]byte, *EncodeError) {
+	if len(attrs) == 0 {
+		return dst, nil
+	}
+	if err := checkNames(XML, attrs); err != nil {
 		return dst, err
 	}
-	if err := checkNames(XML, l.Attrs); err != nil {
-		return dst, err
-	}
-	for i := range l.Attrs {
-		a := &l.Attrs[i]
+	for i := range attrs {
+		a := &attrs[i]
 		switch {
-		case a.Name == "rel" || a.Name == "href" || a.Name == "xmlns":
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "link attribute repeats a field"}
+		case a.Name == "xmlns" || slices.Contains(fields, a.Name):
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "attribute repeats a field"}
 		case !isNCName(a.Name):
 			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "not an XML attribute name"}
 		}
@@ -394,7 +442,7 @@ func appendXMLLinkAttrs(dst []byte, l *Link, withRel bool) ([]byte, *EncodeError
 				return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "invalid date"}
 			}
 		default:
-			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.Kind().String() + " link attribute has no XML form"}
+			return dst, &EncodeError{Format: XML, Path: "@" + a.Name, Err: ErrInvalidValue, Msg: "a " + a.Value.Kind().String() + " attribute has no XML form"}
 		}
 		dst = append(dst, '"')
 	}
@@ -428,13 +476,8 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 			return dst, err
 		}
 	}
-	if self, ok := r.Link("self"); ok {
-		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
-			return dst, err
-		}
-		if len(self.Attrs) > 0 {
-			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
-		}
+	if dst, err = appendXMLSelf(dst, r.Links); err != nil {
+		return dst, err
 	}
 	if root {
 		dst = append(dst, xmlnsAttr...)
@@ -455,42 +498,78 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 	return append(dst, "</resource>"...), nil
 }
 
-func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
-	dst = append(dst, xmlDecl+"<events"...)
-	var err *EncodeError
-	if self, ok := ev.Link("self"); ok {
-		if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
+// appendXMLSelf appends the attributes of a <resource> or <events> that
+// carry the first self link of ls, if any: href (unless the link has none)
+// and the link's Attrs.
+func appendXMLSelf(dst []byte, ls []Link) ([]byte, *EncodeError) {
+	for i := range ls {
+		if self := &ls[i]; self.Rel == "self" {
+			var err *EncodeError
+			if !self.noHref {
+				if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {
+					return dst, err
+				}
+			}
+			if dst, err = appendXMLAttrs(dst, self.Attrs, "rel", "href"); err != nil {
+				err.Path = "/_links/self" + err.Path
+			}
 			return dst, err
 		}
-		if len(self.Attrs) > 0 {
-			return dst, &EncodeError{Format: XML, Path: "/_links/self", Err: ErrInvalidValue, Msg: "a self link with a title or attributes has no XML form"}
-		}
+	}
+	return dst, nil
+}
+
+func appendXMLEvents(dst []byte, ev *Events) ([]byte, *EncodeError) {
+	dst = append(dst, xmlDecl+"<events"...)
+	dst, err := appendXMLSelf(dst, ev.Links)
+	if err != nil {
+		return dst, err
 	}
 	dst = append(dst, xmlnsAttr+">"...)
 	if dst, err = appendXMLLinks(dst, ev.Links, true); err != nil {
 		return dst, err
 	}
 	for i := range ev.Senders {
-		s := &ev.Senders[i]
-		dst = append(dst, "<sender"...)
-		if dst, err = appendXMLAttr(dst, "rel", s.Rel); err != nil {
+		if dst, err = appendXMLSender(dst, &ev.Senders[i]); err != nil {
 			err.Path = "/sender/" + itoa(i) + err.Path
 			return dst, err
 		}
-		if dst, err = appendXMLAttr(dst, "href", s.Href); err != nil {
-			err.Path = "/sender/" + itoa(i) + err.Path
-			return dst, err
-		}
-		dst = append(dst, '>')
-		for j := range s.Events {
-			if dst, err = appendXMLEvent(dst, &s.Events[j]); err != nil {
-				err.Path = "/sender/" + itoa(i) + "/events/" + itoa(j) + err.Path
-				return dst, err
-			}
-		}
-		dst = append(dst, "</sender>"...)
+	}
+	hasLinks := len(ev.Links) > 1 || len(ev.Links) == 1 && ev.Links[0].Rel != "self"
+	if dst, err = appendXMLExtra(dst, ev.Extra, eventsElems(hasLinks, len(ev.Senders) > 0)); err != nil {
+		return dst, err
 	}
 	return append(dst, "</events>"...), nil
+}
+
+// appendXMLSender appends a <sender>: rel and href attributes, the extra
+// members as attributes after them, and an element per event. An extra
+// "rel" or "href" (a member that was not a string, kept in Extra) takes
+// the place of an empty field.
+func appendXMLSender(dst []byte, s *Sender) ([]byte, *EncodeError) {
+	dst = append(dst, "<sender"...)
+	var fields [2]string // the attributes the fields write
+	var err *EncodeError
+	for k, f := range [...]struct{ name, val string }{{"rel", s.Rel}, {"href", s.Href}} {
+		if f.val == "" && hasProp(s.Extra, f.name) {
+			continue
+		}
+		if dst, err = appendXMLAttr(dst, f.name, f.val); err != nil {
+			return dst, err
+		}
+		fields[k] = f.name
+	}
+	if dst, err = appendXMLAttrs(dst, s.Extra, fields[0], fields[1]); err != nil {
+		return dst, err
+	}
+	dst = append(dst, '>')
+	for j := range s.Events {
+		if dst, err = appendXMLEvent(dst, &s.Events[j]); err != nil {
+			err.Path = "/events/" + itoa(j) + err.Path
+			return dst, err
+		}
+	}
+	return append(dst, "</sender>"...), nil
 }
 
 func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
@@ -537,7 +616,7 @@ func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 			return dst, err
 		}
 	}
-	if dst, err = appendXMLExtra(dst, e.Extra, isEventField); err != nil {
+	if dst, err = appendXMLExtra(dst, e.Extra, eventElems(e)); err != nil {
 		return dst, err
 	}
 	dst = append(dst, "</"...)
@@ -565,9 +644,15 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 		dst = append(dst, xmlnsAttr...)
 	}
 	dst = append(dst, '>')
-	dst, err := appendXMLElemText(dst, "code", string(e.Code))
-	if err != nil {
-		return dst, err
+	// An error body has a <code>; an event's reason need not, and an
+	// extra "code" (a code that was not a string) takes the place of an
+	// empty one.
+	var err *EncodeError
+	writeCode := e.Code != "" || root && !hasProp(e.Extra, "code")
+	if writeCode {
+		if dst, err = appendXMLElemText(dst, "code", string(e.Code)); err != nil {
+			return dst, err
+		}
 	}
 	if e.Subcode != "" {
 		if dst, err = appendXMLElemText(dst, "subcode", string(e.Subcode)); err != nil {
@@ -610,38 +695,114 @@ func appendXMLReason(dst []byte, e *Error, root bool) ([]byte, *EncodeError) {
 			dst = append(dst, "/>"...)
 		}
 	}
-	if dst, err = appendXMLExtra(dst, e.Extra, isErrorField); err != nil {
+	if dst, err = appendXMLExtra(dst, e.Extra, reasonElems(e, writeCode)); err != nil {
 		return dst, err
 	}
 	return append(dst, "</reason>"...), nil
 }
 
-// appendXMLExtra appends extra, the Extra of an event or an error body, as
-// elements with text. Each must read back as it was: its name must be an
-// element name that repeats neither another's nor a field's (isField), and
-// its value a string.
-func appendXMLExtra(dst []byte, extra []Property, isField func(string, Format) bool) ([]byte, *EncodeError) {
+// A childElem is a child element an element reads into a field, and how
+// (see appendXMLExtra); written tells whether the field writes it.
+type childElem struct {
+	name    string
+	form    childForm
+	written bool
+}
+
+// childForm is how an element reads a child into a field.
+type childForm uint8
+
+const (
+	structChild childForm = iota // link, sender, resource, in, reason: structure
+	textChild                    // code, subcode, message, status: a scalar is the field's
+	bagChild                     // parameters, debugInfo: properties or nothing are the field's
+)
+
+// eventsElems, eventElems and reasonElems are the child elements that
+// <events>, an event element and <reason> read into their fields.
+func eventsElems(links, senders bool) []childElem {
+	return []childElem{{"link", structChild, links}, {"sender", structChild, senders}}
+}
+
+func eventElems(e *Event) []childElem {
+	return []childElem{{"resource", structChild, e.Resource != nil}, {"in", structChild, e.In != nil},
+		{"status", textChild, e.Status != ""}, {"reason", structChild, e.Reason != nil}}
+}
+
+func reasonElems(e *Error, code bool) []childElem {
+	return []childElem{{"code", textChild, code}, {"subcode", textChild, e.Subcode != ""},
+		{"message", textChild, e.Message != ""}, {"link", structChild, e.Link != nil},
+		{"parameters", bagChild, e.hasParameters || len(e.Parameters) > 0},
+		{"debugInfo", bagChild, e.hasDebugInfo || len(e.DebugInfo) > 0}}
+}
+
+// appendXMLExtra appends extra, the Extra of <events>, an event element or
+// <reason>, as child elements after the others, with the content of a
+// <property> (text, <item> children, <property> children, or nothing for
+// null). Each is an element named after it, where the name can name an
+// element and the element reads back as it: a field's child (elems) that
+// the field does not write, when it is a text field's (<message/>, the
+// null of a null message) or a bag field's holding what is not a bag
+// (<debugInfo>text</debugInfo>). The others are written as <property
+// name="…"> (or <propertyList>), which the decoders read back into Extra
+// too, as is an empty list, which an element of its own cannot hold. Names
+// must not repeat, nor a field's that is written.
+func appendXMLExtra(dst []byte, extra []Property, elems []childElem) ([]byte, *EncodeError) {
 	if err := checkNames(XML, extra); err != nil {
 		return dst, err
 	}
 	for i := range extra {
 		p := &extra[i]
-		msg := ""
-		switch {
-		case isField(p.Name, XML):
-			msg = "extra element repeats a field"
-		case !isNCName(p.Name):
-			msg = "not an XML element name"
-		case p.Value.Kind() != KindString:
-			msg = "a " + p.Value.Kind().String() + " extra member has no XML form"
+		asElem := isNCName(p.Name) && p.Name != "property" && p.Name != "propertyList"
+		for _, c := range elems {
+			if c.name != p.Name {
+				continue
+			}
+			if c.form != structChild && c.written {
+				return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: "extra element repeats a field"}
+			}
+			switch k := p.Value.Kind(); c.form {
+			case structChild:
+				asElem = false
+			case bagChild:
+				asElem = asElem && k != KindNull && k != KindBag && !(k == KindString && p.Value.text == "")
+			}
 		}
-		if msg != "" {
-			return dst, &EncodeError{Format: XML, Path: "/" + jsonPointerToken(p.Name), Err: ErrInvalidValue, Msg: msg}
-		}
+		// An element holding an empty list would read back as the empty
+		// string: a <propertyList> has a form for it.
+		asElem = asElem && !(p.Value.Kind() == KindList && len(p.Value.List()) == 0)
 		var err *EncodeError
-		if dst, err = appendXMLElemText(dst, p.Name, p.Value.text); err != nil {
+		if !asElem {
+			if dst, err = appendXMLProperties(dst, extra[i:i+1]); err != nil {
+				return dst, err
+			}
+			continue
+		}
+		dst = append(dst, '<')
+		dst = append(dst, p.Name...)
+		if dst, err = appendXMLValueAttrs(dst, p.Value); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
+			return dst, err
+		}
+		if dst, err = appendXMLContent(dst, p.Value, "</"+p.Name+">"); err != nil {
+			err.Path = "/" + jsonPointerToken(p.Name) + err.Path
 			return dst, err
 		}
 	}
 	return dst, nil
+}
+
+// hasProp reports whether ps has a property named name.
+func hasProp(ps []Property, name string) bool {
+	_, ok := Lookup(ps, name)
+	return ok
+}
+
+// appendXMLValueAttrs appends the XML attributes of v (see Value.Attrs), on
+// the element that holds it, whose name is not an attribute.
+func appendXMLValueAttrs(dst []byte, v Value) ([]byte, *EncodeError) {
+	if v.kids == nil || v.kids.kind&hasAttrs == 0 {
+		return dst, nil
+	}
+	return appendXMLAttrs(dst, v.kids.attrs())
 }

@@ -153,6 +153,12 @@ func checkLocation(t *testing.T, o ucwa.LocationOptions, base *url.URL, value st
 		if !errors.Is(err, ucwa.ErrLocation) || !strings.HasPrefix(err.Error(), "ucwa: Location ") {
 			t.Fatalf("Parse(%q, %q): error %v does not wrap ErrLocation or lacks the prefix", base, value, err)
 		}
+		r, rerr := o.Resolve(base, value)
+		if r != nil || rerr == nil || !errors.Is(rerr, ucwa.ErrLocation) ||
+			errors.Is(rerr, ucwa.ErrCrossOrigin) != errors.Is(err, ucwa.ErrCrossOrigin) ||
+			!strings.HasPrefix(rerr.Error(), "ucwa: href ") {
+			t.Fatalf("Parse(%q, %q) refused (%v), but Resolve = %v, %v", base, value, err, r, rerr)
+		}
 		return
 	}
 	if limit := o.MaxLength; limit > 0 && len(value) > limit || len(value) > ucwa.MaxLocationLength {
@@ -181,18 +187,34 @@ func checkLocation(t *testing.T, o ucwa.LocationOptions, base *url.URL, value st
 			t.Fatalf("Parse(%q, %q) = %s: control byte in %q", base, value, s, part)
 		}
 	}
-	if loc.Path != u.EscapedPath() || !strings.HasPrefix(loc.Path, "/") {
+	// Path is the escaped path, with "/." before one that begins with "//",
+	// which a parser would read as a host: as a reference, it names the
+	// URL's path again.
+	wantPath := u.EscapedPath()
+	if strings.HasPrefix(wantPath, "//") {
+		wantPath = "/." + wantPath
+	}
+	if loc.Path != wantPath || !strings.HasPrefix(loc.Path, "/") || strings.HasPrefix(loc.Path, "//") {
 		t.Fatalf("Parse(%q, %q): Path %q, EscapedPath %q", base, value, loc.Path, u.EscapedPath())
 	}
+	if ref, err := url.Parse(loc.Path); err != nil || ref.Host != "" ||
+		base.ResolveReference(ref).EscapedPath() != u.EscapedPath() {
+		t.Fatalf("Parse(%q, %q): Path %q does not resolve to the path of %s (%v)", base, value, loc.Path, s, err)
+	}
 	if value[0] == '/' {
-		// A path is kept byte for byte.
+		// A path is kept byte for byte in the URL.
 		p := value
 		if i := strings.IndexAny(p, "?#"); i >= 0 {
 			p = p[:i]
 		}
-		if loc.Path != p {
-			t.Fatalf("Parse(%q, %q): Path %q, want %q", base, value, loc.Path, p)
+		if u.EscapedPath() != p {
+			t.Fatalf("Parse(%q, %q): EscapedPath %q, want %q", base, value, u.EscapedPath(), p)
 		}
+	}
+	// Resolve gives the same URL, or the same refusal in its own words.
+	r, rerr := o.Resolve(base, value)
+	if rerr != nil || r.String() != s {
+		t.Fatalf("Parse(%q, %q) = %s, but Resolve = %v, %v", base, value, s, r, rerr)
 	}
 	for _, seg := range []string{loc.Application, loc.Resource, loc.ID} {
 		if strings.Contains(seg, "/") || !strings.Contains(loc.Path, seg) {

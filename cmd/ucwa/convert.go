@@ -21,6 +21,8 @@ func setupConvert(fs *flag.FlagSet) func([]string, *env) error {
 		}
 		return errors.New("not input, resource, events or error")
 	})
+	var typed typedFlag
+	fs.Var(&typed, "typed", "type an XML body's values as the reference does; `=OP` for the input of the operation OP")
 	return func(args []string, c *env) error {
 		if to.f == 0 {
 			return usagef("-to is required")
@@ -40,7 +42,11 @@ func setupConvert(fs *flag.FlagSet) func([]string, *env) error {
 		if k == "" {
 			k = detectKind(data, f)
 		}
-		out, err := convert(data, f, k, to.f)
+		opts, err := typed.options()
+		if err != nil {
+			return err
+		}
+		out, err := convert(opts, data, f, k, to.f)
 		if err != nil {
 			return err
 		}
@@ -48,30 +54,30 @@ func setupConvert(fs *flag.FlagSet) func([]string, *env) error {
 	}
 }
 
-// convert decodes data, a body of kind k in format from, and encodes it in
-// format to.
-func convert(data []byte, from ucwa.Format, k string, to ucwa.Format) ([]byte, error) {
+// convert decodes data, a body of kind k in format from, with the options
+// o, and encodes it in format to.
+func convert(o ucwa.Options, data []byte, from ucwa.Format, k string, to ucwa.Format) ([]byte, error) {
 	switch k {
 	case kindResource:
-		r, err := ucwa.DecodeResource(data, from)
+		r, err := o.DecodeResource(data, from)
 		if err != nil {
 			return nil, err
 		}
 		return r.Append(nil, to)
 	case kindEvents:
-		ev, err := ucwa.DecodeEvents(data, from)
+		ev, err := o.DecodeEvents(data, from)
 		if err != nil {
 			return nil, err
 		}
 		return ev.Append(nil, to)
 	case kindError:
-		e, err := ucwa.DecodeErrorBody(data, from)
+		e, err := o.DecodeErrorBody(data, from)
 		if err != nil {
 			return nil, err
 		}
 		return e.Append(nil, to)
 	}
-	in, err := ucwa.DecodeInput(data, from)
+	in, err := o.DecodeInput(data, from)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,8 @@ import (
 func setupEncode(fs *flag.FlagSet) func([]string, *env) error {
 	format := formatFlag{ucwa.JSON}
 	fs.Var(&format, "f", "output `format`: json or xml")
+	op := ""
+	fs.StringVar(&op, "op", "", "encode the typed input of the operation `OP`, validated (see doc)")
 	var links []ucwa.Link
 	fs.Func("link", "add the link `REL=HREF` (repeatable)", func(s string) error {
 		rel, href, ok := strings.Cut(s, "=")
@@ -24,6 +26,16 @@ func setupEncode(fs *flag.FlagSet) func([]string, *env) error {
 		return nil
 	})
 	return func(args []string, c *env) error {
+		if op != "" {
+			if len(links) > 0 {
+				return usagef("-link with -op: give a link-valued parameter as NAME=HREF")
+			}
+			b, err := encodeOp(op, args, format.f)
+			if err != nil {
+				return err
+			}
+			return write(c, b)
+		}
 		in := ucwa.Input{Links: links}
 		for _, arg := range args {
 			p, err := parseProperty(arg)

@@ -39,6 +39,12 @@ func (p *formatFlag) Set(s string) error {
 // decoder refuses a longer body with ucwa.ErrTooLarge without it being read
 // whole.
 func readBody(args []string, c *env) ([]byte, error) {
+	return readLimited(args, c, ucwa.DefaultMaxSize)
+}
+
+// readLimited reads what args names, as readBody does, at most limit+1
+// bytes.
+func readLimited(args []string, c *env, limit int) ([]byte, error) {
 	if len(args) > 1 {
 		return nil, usagef("more than one FILE: %s", strings.Join(args, " "))
 	}
@@ -51,7 +57,7 @@ func readBody(args []string, c *env) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, ucwa.DefaultMaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", nameOf(args), err)
 	}

@@ -24,6 +24,10 @@ func TestDetectKind(t *testing.T) {
 		{testkit.Where(), `{"code":"x","rel":"r"}`, kindResource},
 		{testkit.Where(), `{"code":"x","_links":{"y":{"href":"/y"}}}`, kindInput},
 		{testkit.Where(), eventsJSON, kindEvents},
+		// A P-GET's timeout: links alone.
+		{testkit.Where(), `{"_links":{"self":{"href":"/e?ack=1"},"next":{"href":"/e?ack=2"}}}`, kindEvents},
+		{testkit.Where(), `{"rel":"x","_links":{"next":{"href":"/n"}}}`, kindResource},
+		{testkit.Where(), ``, kindInput},
 		{testkit.Where(), `{"sender":[`, kindEvents}, // truncated after the name: the events decoder says what is wrong
 		{testkit.Where(), `{"code":`, kindError},
 		{testkit.Where(), `{"_links":{"self":`, kindInput},

@@ -19,7 +19,7 @@ func TestLocation(t *testing.T) {
 		// The Location of the continuePhoneAudio example.
 		{testkit.Where(), []string{"location", "-base", base, "//v1/applications/833/communication/invitations/596"}, 0,
 			`{"url":"https://fe1.contoso.com:443//v1/applications/833/communication/invitations/596",` +
-				`"path":"//v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
+				`"path":"/.//v1/applications/833/communication/invitations/596","application":"833","resource":"invitations","id":"596"}`, ""},
 		{testkit.Where(), []string{"location", "/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1", "-base", "https://fe1.contoso.com/ucwa"}, 0,
 			`{"url":"https://fe1.contoso.com/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1",` +
 				`"path":"/ucwa/v1/applications/23/communication/onlineMeetingInvitations/i1","application":"23","resource":"onlineMeetingInvitations","id":"i1"}`, ""},

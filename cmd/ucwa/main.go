@@ -28,10 +28,13 @@ type command struct {
 // usage, each command's usage line and the tests that hold doc.go and
 // README.md to them are all made from this list.
 var commands = []command{
-	{"encode", "[-f json|xml] [-link REL=HREF]... [NAME=VALUE | NAME:=JSON]...", setupEncode},
-	{"convert", "[-from json|xml] -to json|xml [-kind input|resource|events|error] [FILE]", setupConvert},
+	{"encode", "[-f json|xml] [-op OP] [-link REL=HREF]... [NAME=VALUE | NAME:=JSON]...", setupEncode},
+	{"convert", "[-from json|xml] -to json|xml [-kind input|resource|events|error] [-typed[=OP]] [FILE]", setupConvert},
+	{"describe", "[-json] NAME", setupDescribe},
+	{"validate", "[-op OP | -rel NAME] [FILE]", setupValidate},
 	{"location", "[-base URL] VALUE", setupLocation},
 	{"error", "-status N [-content-type CT] [FILE]", setupError},
+	{"batch", "[-content-type CT] [FILE]", setupBatch},
 }
 
 // line returns the command's usage line, such as "ucwa location [-base URL] VALUE".
