@@ -2100,6 +2100,11 @@ func (d *xmlDecoder) reason(e *Error, needCode bool) error {
 		})
 	}
 	e.Extra, err = d.takeExtra(pbase, err)
+	if !hasCode {
+		// A code that is not text, as JSON's {"code": []}, is written as
+		// <propertyList name="code">: an extra named code is a code too.
+		_, hasCode = Lookup(e.Extra, "code")
+	}
 	if err == nil && needCode && !hasCode {
 		return d.fail(ErrStructure, start, "<reason> has no <code>")
 	}
