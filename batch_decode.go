@@ -451,14 +451,21 @@ func normalizedMessage(data []byte) (*bufio.Reader, error) {
 
 // normalizeHeader returns h with every name trimmed of trailing white space
 // and in canonical form, the values of names that then coincide merged in
-// the sorted order of their original names. It returns h itself when no
-// name needs it.
+// the sorted order of their original names, and every value trimmed of the
+// white space around it, which is not part of a field value (RFC 9110,
+// 5.5) but which a folded line with nothing after it leaves there. It
+// returns h itself when nothing needs it.
 func normalizeHeader(h http.Header) http.Header {
 	clean := true
-	for k := range h {
+	for k, vs := range h {
 		if textproto.CanonicalMIMEHeaderKey(strings.TrimRight(k, " \t")) != k {
 			clean = false
 			break
+		}
+		for _, v := range vs {
+			if strings.Trim(v, " \t") != v {
+				clean = false
+			}
 		}
 	}
 	if clean {
@@ -467,7 +474,9 @@ func normalizeHeader(h http.Header) http.Header {
 	out := make(http.Header, len(h))
 	for _, k := range slices.Sorted(maps.Keys(h)) {
 		nk := textproto.CanonicalMIMEHeaderKey(strings.TrimRight(k, " \t"))
-		out[nk] = append(out[nk], h[k]...)
+		for _, v := range h[k] {
+			out[nk] = append(out[nk], strings.Trim(v, " \t"))
+		}
 	}
 	return out
 }

@@ -245,3 +245,46 @@ func TestTolerantLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestBareSelfLink: a self link with neither href nor attributes
+// ({"self": {}}) has nothing for the attributes of <resource> or <events>
+// to carry; it is written as a <link rel="self"/> child and reads back.
+func TestBareSelfLink(t *testing.T) {
+	for _, tc := range []struct {
+		at      string
+		kind    bodyKind
+		json    string
+		wantXML string
+	}{
+		{testkit.Where(), resourceBody, `{"_links":{"self":{}}}`,
+			`<resource ` + xmlnsAttr[1:] + `><link rel="self"/></resource>`},
+		{testkit.Where(), resourceBody, `{"_links":{"self":{},"self":{"href":"/b"}}}`, ""}, // refused: duplicate
+		{testkit.Where(), resourceBody, `{"_links":{"self":[{},{"href":"/b"}]}}`,
+			`<resource ` + xmlnsAttr[1:] + `><link rel="self"/><link rel="self" href="/b"/></resource>`},
+		{testkit.Where(), eventsBody, `{"_links":{"self":{},"next":{"href":"/n"}},"sender":[]}`,
+			`<events ` + xmlnsAttr[1:] + `><link rel="self"/><link rel="next" href="/n"/></events>`},
+	} {
+		a, err := decodeAs(tc.kind, []byte(tc.json), JSON)
+		if tc.wantXML == "" {
+			if err == nil {
+				t.Errorf("%s: %s decoded", tc.at, tc.json)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tc.at, err)
+		}
+		x, err := a.Marshal(XML)
+		if err != nil || string(x) != xmlDecl+tc.wantXML {
+			t.Errorf("%s: XML = %s, %v; want %s", tc.at, x, err, tc.wantXML)
+			continue
+		}
+		b, err := decodeAs(tc.kind, x, XML)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.at, err)
+		}
+		if j, err := b.Marshal(JSON); err != nil || string(j) != tc.json {
+			t.Errorf("%s: back in JSON = %s, %v; want %s", tc.at, j, err, tc.json)
+		}
+	}
+}

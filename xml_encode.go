@@ -424,7 +424,9 @@ func appendXMLLinks(dst []byte, ls []Link, skipSelf bool) ([]byte, *EncodeError)
 	for i := range ls {
 		if skipSelf && ls[i].Rel == "self" {
 			skipSelf = false
-			continue
+			if selfInAttrs(&ls[i]) {
+				continue
+			}
 		}
 		dst = append(dst, "<link"...)
 		var err *EncodeError
@@ -467,12 +469,21 @@ func appendXMLResource(dst []byte, r *Resource, root bool) ([]byte, *EncodeError
 	return append(dst, "</resource>"...), nil
 }
 
+// selfInAttrs reports whether the self link l is carried by the attributes
+// of its <resource> or <events>: when it has an href or attributes. A bare
+// one (JSON's "self": {}) has nothing to put there, and is written as a
+// <link rel="self"/> child, which reads back as the same link.
+func selfInAttrs(l *Link) bool { return !l.noHref || len(l.Attrs) > 0 }
+
 // appendXMLSelf appends the attributes of a <resource> or <events> that
-// carry the first self link of ls, if any: href (unless the link has none)
-// and the link's Attrs.
+// carry the first self link of ls, if any and if they can (see
+// selfInAttrs): href (unless the link has none) and the link's Attrs.
 func appendXMLSelf(dst []byte, ls []Link) ([]byte, *EncodeError) {
 	for i := range ls {
 		if self := &ls[i]; self.Rel == "self" {
+			if !selfInAttrs(self) {
+				return dst, nil
+			}
 			var err *EncodeError
 			if !self.noHref {
 				if dst, err = appendXMLAttr(dst, "href", self.Href); err != nil {

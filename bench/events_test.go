@@ -20,16 +20,16 @@ type evSummary struct {
 	Props      int      // properties of the embedded resources
 }
 
-// wantEvents is the summary of testdata/events.{json,xml}, written out by
-// hand from the bodies.
+// wantEvents is the summary of the events body (testdata/events.*), written
+// out by hand from the bodies, not computed by the code that builds them.
 var wantEvents = evSummary{
-	Self: "/ucwa/oauth/v1/applications/102/events?ack=1",
-	Next: "/ucwa/oauth/v1/applications/102/events?ack=2",
+	Self: "/ucwa/oauth/v1/applications/415/events?ack=7",
+	Next: "/ucwa/oauth/v1/applications/415/events?ack=8",
 	Senders: []string{
-		"communication /ucwa/oauth/v1/applications/102/communication",
-		"me /ucwa/oauth/v1/applications/102/me",
-		"conversation /ucwa/oauth/v1/applications/102/communication/conversations/21a1",
-		"communication /ucwa/oauth/v1/applications/102/communication",
+		"communication /ucwa/oauth/v1/applications/415/communication",
+		"me /ucwa/oauth/v1/applications/415/me",
+		"conversation /ucwa/oauth/v1/applications/415/communication/conversations/7c3e",
+		"communication /ucwa/oauth/v1/applications/415/communication",
 	},
 	Events: []string{
 		"updated communication embeds=communication state= status=",
