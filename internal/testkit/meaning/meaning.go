@@ -48,6 +48,7 @@ package meaning
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -61,32 +62,19 @@ import (
 // else the differences, one per line, each with its path.
 func Diff(a, b any) string {
 	a, b = pointer(a), pointer(b)
+	if ta, tb := reflect.TypeOf(a), reflect.TypeOf(b); ta != tb {
+		return fmt.Sprintf("types differ: %v and %v", ta, tb)
+	}
 	var d differ
 	switch a := a.(type) {
 	case *ucwa.Input:
-		b, ok := b.(*ucwa.Input)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.input("", a, b)
+		d.input("", a, b.(*ucwa.Input))
 	case *ucwa.Resource:
-		b, ok := b.(*ucwa.Resource)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.resource("", a, b, true)
+		d.resource("", a, b.(*ucwa.Resource), true)
 	case *ucwa.Events:
-		b, ok := b.(*ucwa.Events)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.events("", a, b)
+		d.events("", a, b.(*ucwa.Events))
 	case *ucwa.Error:
-		b, ok := b.(*ucwa.Error)
-		if !ok {
-			return fmt.Sprintf("types differ: %T and %T", a, b)
-		}
-		d.error("", a, b)
+		d.error("", a, b.(*ucwa.Error))
 	default:
 		return fmt.Sprintf("meaning.Diff: unsupported type %T", a)
 	}
