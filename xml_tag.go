@@ -94,13 +94,29 @@ func knownAttr(buf []byte, i int) (name string, vstart, vend int) {
 	default:
 		return "", 0, 0
 	}
-	for j := vstart; j >= 0 && j < len(buf)-7; j += 8 {
+	// Two words a pass while sixteen bytes remain, as jsonPlainEnd reads
+	// (most hrefs are longer), then one.
+	j := vstart
+	for ; j >= 0 && j < len(buf)-15; j += 16 {
 		if hit := quotHits(binary.LittleEndian.Uint64(buf[j:])); hit != 0 {
-			if j += bits.TrailingZeros64(hit) / 8; buf[j] == '"' {
-				return name, vstart, j
-			}
-			break
+			j += bits.TrailingZeros64(hit) / 8
+			goto found
 		}
+		if hit := quotHits(binary.LittleEndian.Uint64(buf[j+8:])); hit != 0 {
+			j += 8 + bits.TrailingZeros64(hit)/8
+			goto found
+		}
+	}
+	for ; j >= 0 && j < len(buf)-7; j += 8 {
+		if hit := quotHits(binary.LittleEndian.Uint64(buf[j:])); hit != 0 {
+			j += bits.TrailingZeros64(hit) / 8
+			goto found
+		}
+	}
+	return "", 0, 0
+found: // the first byte the value cannot hold as it is, at j
+	if buf[j] == '"' {
+		return name, vstart, j
 	}
 	return "", 0, 0
 }
