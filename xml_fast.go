@@ -44,7 +44,7 @@ func (d *xmlDecoder) plainLink(i int) bool {
 		return false
 	}
 	rel := internIndex(buf[vs:ve])
-	if rel < 0 || d.defaultNS() != Namespace {
+	if rel < 0 || !isUCWA(d.defaultNS()) {
 		return false
 	}
 	l := push(&d.links) // zero, as in link
@@ -77,7 +77,7 @@ func (d *xmlDecoder) plainProperty(i int) bool {
 		return false
 	}
 	k := internIndex(buf[vs:ve])
-	if k < 0 || d.defaultNS() != Namespace {
+	if k < 0 || !isUCWA(d.defaultNS()) {
 		return false
 	}
 	d.pushProp(internEntries[k].name, d.inferXML(buf[ts:te]), i)
