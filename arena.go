@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"encoding/binary"
 	"slices"
 	"unsafe"
 )
@@ -45,7 +46,11 @@ type slabs struct {
 	n     int  // the length of the body being decoded
 	lastN int  // that of the last body decoded, or 0 when none
 	reuse bool // the slabs are kept from body to body
-	stale bool // reuse: a slab was replaced, and the others may point into it
+	// zeroLinks: the links slab's free end must be zero (JSON's decoder
+	// writes its links there in place, see openLinks), so a reused slab is
+	// cleared over what the last body wrote.
+	zeroLinks bool
+	stale     bool // reuse: a slab was replaced, and the others may point into it
 }
 
 // A slab is the buffer of one kind of item, and its counts.
@@ -77,17 +82,20 @@ const (
 )
 
 // start prepares the slabs for a body of n bytes. A reused slab is cleared
-// over what the last body wrote in it, where the decoders need zeroed memory
-// (the free end of the links slab, see openLinks), and everywhere once a
-// slab was replaced: the items left there would keep its memory alive.
+// over what the last body wrote in it, where the decoder needs zeroed memory
+// (see zeroLinks), and everywhere once a slab was replaced: the items left
+// there would keep its memory alive.
 func (s *slabs) start(n int) {
 	s.n = n
 	if !s.reuse {
 		return
 	}
-	s.links.clearDirty()
+	if s.zeroLinks {
+		s.links.clearDirty()
+	}
 	if s.stale {
 		s.props.clearDirty()
+		s.links.clearDirty()
 		s.lone.clearDirty()
 		s.vals.clearDirty()
 		s.res.clearDirty()
@@ -239,14 +247,21 @@ func (s *slab[T]) one(a *slabs) *T {
 // value owns. A Decoder writes over them in its next decode, which its
 // documentation forbids while the values of the previous one are in use.
 func (s *slabs) keep(b []byte) string {
-	buf := s.strs.buf
-	if n := len(buf); len(b) <= cap(buf)-n && len(b) > 0 {
-		buf = buf[:n+len(b)]
-		copy(buf[n:], b)
-		s.strs.buf = buf
-		return unsafe.String(&buf[n], len(b))
+	n := len(s.strs.buf)
+	if len(b) > cap(s.strs.buf)-n || len(b) == 0 {
+		return s.keepNew(b)
 	}
-	return s.keepNew(b)
+	s.strs.buf = s.strs.buf[:n+len(b)]
+	dst := s.strs.buf[n:]
+	if len(b) >= 8 && len(b) <= 16 {
+		// Two words that overlap, where a call to copy costs more.
+		lo, hi := load64b(b, 0), load64b(b, len(b)-8)
+		binary.LittleEndian.PutUint64(dst, lo)
+		binary.LittleEndian.PutUint64(dst[len(b)-8:], hi)
+	} else {
+		copy(dst, b)
+	}
+	return unsafe.String(unsafe.SliceData(dst), len(b))
 }
 
 // keepNew is keep when b is empty or the buffer has no room for it.

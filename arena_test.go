@@ -62,3 +62,30 @@ func TestSlabsLearn(t *testing.T) {
 // roundCap is the capacity append gives a slice grown from nil to n items:
 // n rounded up to the allocator's size class.
 func roundCap[T any](n int) int { return cap(slices.Grow([]T(nil), n)) }
+
+// TestKeep: keep copies strings of every length into the arena, whole, and
+// leaves those it handed out before as they were, in a pooled decoder's
+// slabs and in reused ones.
+func TestKeep(t *testing.T) {
+	src := make([]byte, 64)
+	for i := range src {
+		src[i] = byte('a' + i%26)
+	}
+	for _, reuse := range []bool{false, true} {
+		s := slabs{reuse: reuse}
+		for range 3 {
+			s.start(256)
+			var kept []string
+			for n := 0; n <= 40; n++ {
+				b := src[n%7 : n%7+n]
+				kept = append(kept, s.keep(b))
+				for m, k := range kept {
+					if want := string(src[m%7 : m%7+m]); k != want {
+						t.Fatalf("reuse %v: keep of %d bytes gave %q, want %q (after %d)", reuse, m, k, want, n)
+					}
+				}
+			}
+			s.finish()
+		}
+	}
+}

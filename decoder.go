@@ -88,7 +88,7 @@ func (d *Decoder) DecodeErrorBody(data []byte, f Format) (*Error, error) {
 func (d *Decoder) jsonDecoder() *jsonDecoder {
 	if d.json == nil {
 		d.json = new(jsonDecoder)
-		d.json.slabs.reuse = true
+		d.json.slabs.reuse, d.json.slabs.zeroLinks = true, true
 	}
 	return d.json
 }
