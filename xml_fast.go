@@ -1,5 +1,7 @@
 package ucwa
 
+import "math/bits"
+
 // The XML decoder's fast paths: <link rel="…" href="…"/> and <property
 // name="…">text</property> as nearly all are written, read straight into the
 // model without tokens. Each reads only what it fits, and leaves anything
@@ -25,11 +27,15 @@ const (
 func (d *xmlDecoder) plainLink(i int) bool {
 	const tag = '<' | 'l'<<8 | 'i'<<16 | 'n'<<24 | 'k'<<32 | ' '<<40 // "<link "
 	buf := d.buf
-	if i+64 > len(buf) || load64b(buf, i)&mask6 != tag || d.depth >= d.maxDepth {
+	if i+64 > len(buf) || load64b(buf, i)&mask6 != tag || load64b(buf, i+6)&mask5 != attrRel ||
+		d.depth >= d.maxDepth {
 		return false
 	}
-	name, vs, ve := knownAttr(buf, i+6)
-	if name != "rel" || ve+1 >= len(buf) || buf[ve+1] != ' ' {
+	// The rel: up to its quote, and in the intern table, whose names are
+	// all plain.
+	vs := i + 11
+	ve := quoteIn32(buf, vs)
+	if ve < 0 || buf[ve+1] != ' ' {
 		return false
 	}
 	name, hs, he := knownAttr(buf, ve+2)
@@ -53,6 +59,20 @@ func (d *xmlDecoder) plainLink(i int) bool {
 	return true
 }
 
+// quoteIn32 returns the index of the first '"' among the 32 bytes of buf
+// from i, which buf must hold, or -1: the end of a value that the intern
+// table must then hold, which tells it is plain, so that the other bytes
+// need no look (see quotHits).
+func quoteIn32(buf []byte, i int) int {
+	for k := i; k < i+32; k += 8 {
+		x := load64b(buf, k) ^ '"'*lsb
+		if hit := (x - lsb) &^ x & msb; hit != 0 {
+			return k + bits.TrailingZeros64(hit)/8
+		}
+	}
+	return -1
+}
+
 // plainProperty is the fast path of children for a <property> child (see
 // plainKids) at buf[i:] that is as most properties are: <property
 // name="…">text</property>, written so, with a name in the intern table and
@@ -67,8 +87,13 @@ func (d *xmlDecoder) plainProperty(i int) bool {
 	if i+64 > len(buf) || load64b(buf, i) != tag || buf[i+8] != 'y' || buf[i+9] != ' ' || d.depth >= d.maxDepth {
 		return false
 	}
-	name, vs, ve := knownAttr(buf, i+10)
-	if name != "name" || ve+1 >= len(buf) || buf[ve+1] != '>' {
+	// The name: up to its quote, and in the intern table (see plainLink).
+	if load64b(buf, i+10)&mask6 != attrName {
+		return false
+	}
+	vs := i + 16
+	ve := quoteIn32(buf, vs)
+	if ve < 0 || buf[ve+1] != '>' {
 		return false
 	}
 	ts := ve + 2
