@@ -302,8 +302,9 @@ func readRequestPart(data []byte, n int) (RequestPart, error) {
 		body = bytes.TrimRight(rest, "\r\n")
 	}
 	h := normalizeHeader(req.Header)
-	if req.Host != "" {
-		h["Host"] = []string{req.Host}
+	// net/http takes Host out of the header, without normalizeHeader's trim.
+	if host := strings.Trim(req.Host, " \t"); host != "" {
+		h["Host"] = []string{host}
 	}
 	if msg := checkMessage(req.ProtoMajor, h); msg != "" {
 		return RequestPart{}, wireErr(op, n, ErrBatch, msg)

@@ -116,12 +116,22 @@ func (d *jsonDecoder) stringAt() (string, error) {
 	return d.keep(s), err
 }
 
-// link reads a link object {"href", "title", …} into l.
-func (d *jsonDecoder) link(l *Link) error {
-	if !d.general && d.hrefOnly(l) {
+// linkPlace is where a link object stands, which says what a "rel" member
+// of it is.
+type linkPlace uint8
+
+const (
+	keyedLink linkPlace = iota // under "_links", whose key is its rel: a "rel" member is an attribute
+	eventLink                  // an event's link or in: its rel is a member, marked when absent (noRel)
+	otherLink                  // an error body's link: its rel, if any, is a member
+)
+
+// link reads a link object {"href", "title", …} at place into l.
+func (d *jsonDecoder) link(l *Link, place linkPlace) error {
+	if !d.general && d.hrefOnly(l, place) {
 		return nil
 	}
-	return d.linkObject(l, false)
+	return d.linkObject(l, place)
 }
 
 // linkObject is link for any object: the general way. A string "href" is
@@ -129,8 +139,9 @@ func (d *jsonDecoder) link(l *Link) error {
 // "_links", whose key is the rel: a "rel" member is then kept as an
 // attribute). Every other member, and an
 // "href" or "rel" that is not a string, is kept in Attrs as it came. A link
-// without a string href is marked so (noHref).
-func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
+// without a string href is marked so (noHref), and an event's link without
+// a string rel too (noRel), so that neither is written back.
+func (d *jsonDecoder) linkObject(l *Link, place linkPlace) error {
 	relAt, hrefAt := 0, 0 // 1 + the members before them, or 0
 	base := len(d.props)
 	it, err := d.openObject()
@@ -148,7 +159,7 @@ func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
 		case c == '"' && string(name) == "href":
 			l.Href, err = d.stringAt()
 			hrefAt = n
-		case c == '"' && string(name) == "rel" && !keyed:
+		case c == '"' && string(name) == "rel" && place != keyedLink:
 			l.Rel, err = d.stringAt()
 			relAt = n
 		default:
@@ -158,7 +169,7 @@ func (d *jsonDecoder) linkObject(l *Link, keyed bool) error {
 	if base < len(d.props) {
 		l.Attrs = d.takeProps(base)
 	}
-	l.noHref = hrefAt == 0
+	l.noHref, l.noRel = hrefAt == 0, relAt == 0 && place == eventLink
 	// Where the encoder writes them: rel first, then href.
 	if canon := min(relAt, 1); relAt != canon || hrefAt != 0 && hrefAt != canon+1 {
 		if relAt <= 255 && hrefAt <= 255 {
@@ -235,10 +246,10 @@ func (d *jsonDecoder) linkOf(rel string, inArray bool) error {
 	}
 	l := push(&d.links) // zero, as in linkRun
 	l.Rel, l.InArray = rel, inArray
-	if !d.general && d.hrefOnly(l) { // link's fast path
+	if !d.general && d.hrefOnly(l, keyedLink) { // link's fast path
 		return nil
 	}
-	return d.linkObject(l, true)
+	return d.linkObject(l, keyedLink)
 }
 
 // resource reads a resource object into r, whose Rel is already set.

@@ -244,13 +244,13 @@ func (d *jsonDecoder) event(e *Event) error {
 		case "link":
 			if known = c == '{'; known {
 				o.field(d, 0)
-				err = d.link(&e.Link)
+				err = d.link(&e.Link, eventLink)
 			}
 		case "in":
 			if known = c == '{'; known {
 				o.field(d, 1)
 				e.In = d.newLink()
-				err = d.link(e.In)
+				err = d.link(e.In, eventLink)
 			}
 		case "status":
 			if known = c == '"'; known {
@@ -394,7 +394,7 @@ func (d *jsonDecoder) errorObject(e *Error, needCode bool) error {
 			if known = c == '{'; known {
 				o.field(d, 3)
 				e.Link = d.newLink()
-				err = d.link(e.Link)
+				err = d.link(e.Link, otherLink)
 			}
 		case "parameters":
 			if known = c == '{'; known {

@@ -270,11 +270,11 @@ func appendJSONEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 		var ok bool
 		switch c {
 		case 'l':
-			if dst, err = appendJSONLink(append(dst, `"link":`...), &e.Link, true); err != nil {
+			if dst, err = appendJSONLink(append(dst, `"link":`...), &e.Link, !e.Link.noRel); err != nil {
 				err.Path = "/link" + err.Path
 			}
 		case 'i':
-			if dst, err = appendJSONLink(append(dst, `"in":`...), e.In, true); err != nil {
+			if dst, err = appendJSONLink(append(dst, `"in":`...), e.In, !e.In.noRel); err != nil {
 				err.Path = "/in" + err.Path
 			}
 		case 'e':

@@ -15,7 +15,7 @@ import "math/bits"
 // or one too deep, it reports false with nothing read, and link reads it the
 // general way, which also finds any error. The object has one name, so it
 // needs no duplicate check and nothing on d.names.
-func (d *jsonDecoder) hrefOnly(l *Link) bool {
+func (d *jsonDecoder) hrefOnly(l *Link, place linkPlace) bool {
 	buf, start := d.buf, d.pos
 	if start+16 > len(buf) || buf[start] != '{' || d.depth >= d.maxDepth {
 		return false
@@ -36,7 +36,7 @@ func (d *jsonDecoder) hrefOnly(l *Link) bool {
 		return false
 	}
 	d.pos++
-	l.Href = d.keep(s)
+	l.Href, l.noRel = d.keep(s), place == eventLink
 	return true
 }
 

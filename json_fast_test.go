@@ -34,7 +34,7 @@ func TestHrefOnly(t *testing.T) {
 				body := []byte(c[:n])
 				fast := &jsonDecoder{buf: body, maxDepth: 10, depth: depth}
 				var lf, lg Link
-				ok := fast.hrefOnly(&lf)
+				ok := fast.hrefOnly(&lf, eventLink)
 				if !ok {
 					if fast.pos != 0 {
 						t.Errorf("%q at depth %d: not taken, but moved to %d", body, depth, fast.pos)
@@ -45,7 +45,7 @@ func TestHrefOnly(t *testing.T) {
 					taken[c] = true
 				}
 				general := &jsonDecoder{buf: body, maxDepth: 10, depth: depth}
-				if err := general.linkObject(&lg, false); err != nil {
+				if err := general.linkObject(&lg, eventLink); err != nil {
 					t.Errorf("%q at depth %d: taken, but the general path fails: %v", body, depth, err)
 					continue
 				}

@@ -50,9 +50,10 @@ type Link struct {
 	// has several links. XML cannot tell the two apart.
 	InArray bool
 
-	// noHref: the link had no href (see Href). It sits in the padding after
-	// InArray, so that the Link stays 64 bytes, as do relAt and hrefAt.
-	noHref bool
+	// noHref: the link had no href (see Href); noRel: an event's link or
+	// in had no rel, which the encoders then do not write. They sit in the padding after InArray, so that
+	// the Link stays 64 bytes, as do relAt and hrefAt.
+	noHref, noRel bool
 
 	// Where the "rel" (of an event's link) and "href" members stood in a
 	// JSON link object, 1 + the number of members before them, when not

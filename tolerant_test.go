@@ -288,3 +288,34 @@ func TestBareSelfLink(t *testing.T) {
 		}
 	}
 }
+
+// TestEventLinkWithoutRel: an event's link or in without a rel is written
+// back without one, in both formats, rather than with an empty rel.
+func TestEventLinkWithoutRel(t *testing.T) {
+	const j = `{"_links":{"next":{"href":"/n"}},"sender":[{"rel":"r","href":"/h","events":[` +
+		`{"link":{"href":"/x"},"in":{"title":"t","href":"/y"},"type":"added"},` +
+		`{"link":{"title":"","href":"/z"},"type":"updated"}]}]}`
+	x := `<events ` + xmlnsAttr[1:] + `><link rel="next" href="/n"/><sender rel="r" href="/h">` +
+		`<added href="/x"><in href="/y" title="t"/></added><updated href="/z" title=""/></sender></events>`
+	ev, err := DecodeEvents([]byte(j), JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ev.Marshal(JSON); err != nil || string(got) != j {
+		t.Errorf("JSON:\n got %s, %v\nwant %s", got, err, j)
+	}
+	got, err := ev.Marshal(XML)
+	if err != nil || string(got) != xmlDecl+x {
+		t.Errorf("XML:\n got %s, %v\nwant %s", got, err, xmlDecl+x)
+	}
+	back, err := DecodeEvents(got, XML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := back.Marshal(XML); err != nil || string(again) != xmlDecl+x {
+		t.Errorf("XML again:\n got %s, %v", again, err)
+	}
+	if d := sameMeaning(&ev, &back); d != "" {
+		t.Errorf("JSON -> XML changes the meaning:\n%s", d)
+	}
+}

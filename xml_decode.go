@@ -136,9 +136,10 @@ func (d *xmlDecoder) skipEmpty() error {
 }
 
 // linkAttrs reads the attributes of <link rel href title …/> (or of an event
-// element, or of <in>) into l, without reading its content: an element
-// without rel has Rel "", one without href is marked so (noHref).
-func (d *xmlDecoder) linkAttrs(l *Link) error {
+// element, or of <in>: eventLink) into l, without reading its content: an
+// element without rel has Rel "", and is marked so at an event (noRel); one
+// without href is marked so (noHref).
+func (d *xmlDecoder) linkAttrs(l *Link, place linkPlace) error {
 	if a := d.attrs; len(a) == 2 && a[0].local == "rel" && a[1].local == "href" && len(a[0].prefix) == 0 &&
 		len(a[1].prefix) == 0 {
 		l.Rel, l.Href = a[0].value, a[1].value // the usual link, as the loop below reads it
@@ -149,10 +150,10 @@ func (d *xmlDecoder) linkAttrs(l *Link) error {
 		d.popProps(pbase)
 		return err
 	}
-	l.Rel, _ = d.attr("rel")
-	var hasHref bool
+	var hasRel, hasHref bool
+	l.Rel, hasRel = d.attr("rel")
 	l.Href, hasHref = d.attr("href")
-	l.noHref = !hasHref
+	l.noRel, l.noHref = !hasRel && place == eventLink, !hasHref
 	l.Attrs, _ = d.takeProps(pbase) // attribute names are unique already
 	return nil
 }
@@ -163,7 +164,7 @@ func (d *xmlDecoder) linkAttrs(l *Link) error {
 // garbage collector runs.
 func (d *xmlDecoder) link() error {
 	l := push(&d.links)
-	if err := d.linkAttrs(l); err != nil {
+	if err := d.linkAttrs(l, keyedLink); err != nil {
 		*l = Link{}
 		d.links = d.links[:len(d.links)-1]
 		return err

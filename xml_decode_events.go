@@ -72,7 +72,7 @@ func (d *xmlDecoder) sender(s *Sender) error {
 // event reads the event element just started: <added rel href> with
 // optional <resource>, <in/>, <status> and <reason> children.
 func (d *xmlDecoder) event(e *Event) error {
-	if err := d.linkAttrs(&e.Link); err != nil {
+	if err := d.linkAttrs(&e.Link, eventLink); err != nil {
 		return err
 	}
 	if d.empty {
@@ -95,7 +95,7 @@ func (d *xmlDecoder) event(e *Event) error {
 				return d.fail(ErrStructure, at, "an event has more than one <in>")
 			}
 			e.In = d.newLink()
-			if err := d.linkAttrs(e.In); err != nil {
+			if err := d.linkAttrs(e.In, eventLink); err != nil {
 				return err
 			}
 			return d.skipEmpty()
@@ -232,7 +232,7 @@ func (d *xmlDecoder) reason(e *Error, needCode bool) error {
 				return err
 			case "link":
 				e.Link = d.newLink()
-				if err := d.linkAttrs(e.Link); err != nil {
+				if err := d.linkAttrs(e.Link, otherLink); err != nil {
 					return err
 				}
 				return d.skipEmpty()

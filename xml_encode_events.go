@@ -65,7 +65,7 @@ func appendXMLEvent(dst []byte, e *Event) ([]byte, *EncodeError) {
 	}
 	dst = append(dst, '<')
 	dst = append(dst, t...)
-	dst, err := appendXMLLinkAttrs(dst, &e.Link, true)
+	dst, err := appendXMLLinkAttrs(dst, &e.Link, !e.Link.noRel)
 	if err != nil {
 		err.Path = "/link" + err.Path
 		return dst, err
