@@ -1,6 +1,9 @@
 package ucwa
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // The XML decoder's fast paths: <link rel="…" href="…"/> and <property
 // name="…">text</property> as nearly all are written, read straight into the
@@ -64,10 +67,11 @@ func (d *xmlDecoder) plainLink(i int) bool {
 // table must then hold, which tells it is plain, so that the other bytes
 // need no look (see quotHits).
 func quoteIn32(buf []byte, i int) int {
-	for k := i; k < i+32; k += 8 {
-		x := load64b(buf, k) ^ '"'*lsb
+	b := buf[i : i+32 : i+32] // one bounds check for the four words
+	for k := 0; k < 32; k += 8 {
+		x := binary.LittleEndian.Uint64(b[k:]) ^ '"'*lsb
 		if hit := (x - lsb) &^ x & msb; hit != 0 {
-			return k + bits.TrailingZeros64(hit)/8
+			return i + k + bits.TrailingZeros64(hit)/8
 		}
 	}
 	return -1
