@@ -369,8 +369,8 @@ func newReused() decodeFunc {
 
 // ucwaCase builds the impl of a ucwa decoder for the resource workloads:
 // newDecode is called once per case and its decodeFunc once per op, so that a
-// decoder keeping its memory between bodies enters every workload with a line
-// such as ucwaCase("ucwa-reused", data, f, newReused).
+// decoder keeping its memory between bodies (newReused) enters every
+// workload with a line of its own.
 func ucwaCase(name string, data []byte, f ucwa.Format, newDecode func() decodeFunc) impl {
 	return decoderCase(name, data, wantApp, func() (func() error, func() resSummary) {
 		decode := newDecode()

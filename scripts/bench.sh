@@ -116,9 +116,9 @@ awk '/^Benchmark/ {
 # absolute target on the subject; "Workload/impl" for one of another
 # workload), unit, limit. A ratio target is met when subject/peer time per op
 # is at most the limit; an absolute one when the subject's median is at most
-# the limit. A target whose subject or peer has no result in the run (the
-# reusable decoder, ucwa-reused, until it is in the suite) is reported as
-# such, apart from the misses. Lines starting with # are comments.
+# the limit. A target whose subject or peer has no result in the run (a run
+# of some of the benchmarks only) is reported as such, apart from the misses.
+# Lines starting with # are comments.
 cat >"$tmp/targets.txt" <<'EOF'
 EncodeInputJSON ucwa goccy ns/op 0.3
 EncodeInputJSON ucwa encoding-json ns/op 0.2
@@ -466,8 +466,8 @@ better); the verdict is the median's. Rounds gives the lowest and highest
 ratio of the subject's run over the peer's run of the same round, and in how
 many rounds the ratio was at the target: how far a single run can land from
 the median. The subject ucwa is the one-shot decoder or the encoder;
-ucwa-reused is the reusable decoder (performance, round two): its rows read
-"not run" until it is in the suite.
+ucwa-reused is the reusable decoder, \`ucwa.Decoder\`; a row whose
+benchmarks the run did not include reads "not run".
 
 $(cat "$tmp/targets.md")
 
