@@ -31,7 +31,17 @@ type Decoder struct {
 
 	json *jsonDecoder
 	xml  *xmlDecoder
+
+	_ noCopy
 }
+
+// noCopy makes go vet's copylocks check report a Decoder copied by value:
+// the copy would share the decoders, and the values of one would be written
+// over by the other's decodes.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 // DecodeInput decodes a POST body, as [Options.DecodeInput] does. The value
 // is valid until d's next decode.
