@@ -5,9 +5,9 @@ import (
 	"math/bits"
 )
 
-// The XML decoder's fast paths: <link rel="…" href="…"/> and <property
-// name="…">text</property> as nearly all are written, read straight into the
-// model without tokens. Each reads only what it fits, and leaves anything
+// The XML decoder's fast paths: <link rel="…" href="…"/>, <property
+// name="…">text</property> and <item>text</item> as nearly all are written,
+// read straight into the model without tokens. Each reads only what it fits, and leaves anything
 // else unread to the general path (xml_decode.go), which also refuses what
 // is wrong. xmlDecoder.general turns them off, for the tests that compare
 // the two paths.
@@ -19,6 +19,7 @@ type plainKids uint8
 const (
 	plainLinks plainKids = 1 << iota // <link> children, read by plainLink
 	plainProps                       // <property> children, read by plainProperty
+	plainItems                       // <item> children (of a <propertyList>), read by plainItem
 )
 
 // plainLink is the fast path of children for a <link> child (see plainKids)
@@ -111,5 +112,29 @@ func (d *xmlDecoder) plainProperty(i int) bool {
 	}
 	d.pushProp(internEntries[k].name, d.inferXML(buf[ts:te]), i)
 	d.pos = te + 11
+	return true
+}
+
+// plainItem is the fast path of children for an <item> child of a
+// <propertyList> (see plainKids) at buf[i:] that is as most items are:
+// <item>text</item>, written so, with text of plain ASCII, in the UCWA
+// namespace. It reads its value onto d.vals as the general path would, and
+// reports true; for any other element it reads nothing and reports false.
+func (d *xmlDecoder) plainItem(i int) bool {
+	const (
+		tag = '<' | 'i'<<8 | 't'<<16 | 'e'<<24 | 'm'<<32 | '>'<<40           // "<item>"
+		end = '<' | '/'<<8 | 'i'<<16 | 't'<<24 | 'e'<<32 | 'm'<<40 | '>'<<48 // "</item>"
+	)
+	buf := d.buf
+	if i+64 > len(buf) || load64b(buf, i)&mask6 != tag || d.depth >= d.maxDepth {
+		return false
+	}
+	ts := i + 6
+	te := ts + textPlainPrefix(buf[ts:])
+	if te+8 > len(buf) || load64b(buf, te)&mask7 != end || !isUCWA(d.defaultNS()) {
+		return false
+	}
+	d.vals = append(d.vals, d.inferXML(buf[ts:te]))
+	d.pos = te + 7
 	return true
 }
