@@ -14,6 +14,7 @@ var parallelDecoders = []struct {
 	newDecode func() decodeFunc
 }{
 	{"ucwa", oneShot},
+	{"ucwa-reused", newReused},
 }
 
 // BenchmarkDecodeResourceJSONParallel decodes the application resource from
