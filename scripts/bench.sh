@@ -417,7 +417,9 @@ ratios compare with earlier runs of this report.
   ucwa-reused and gosax. Named
   \`format/size/series\`; the plot below draws whichever series the run has.
 - **DecodeResourceJSONParallel**: the body of DecodeResourceJSON decoded on
-  every goroutine of \`b.RunParallel\`, each goroutine with its own decoder;
+  every goroutine of \`b.RunParallel\` by ucwa, ucwa-reused and fastjson-reused,
+  each goroutine with its own decoder or parser (fastjson's growth shows what
+  the machine gives a decoder that allocates nothing);
   \`@2\` is the run at GOMAXPROCS (2 here), \`@1\` the run with \`-cpu 1\`.
 
 ## Machine
