@@ -1,8 +1,9 @@
 package ucwa
 
 import (
+	"encoding/binary"
 	"slices"
-	"strings"
+	"unsafe"
 )
 
 // slabs hands out the slices a decoded body is made of from a few large
@@ -24,38 +25,157 @@ import (
 // and all of that room is used. For a body like the last, the common case,
 // the estimate is exact; a larger margin would cost every body bytes to
 // spare the rare body a little denser a second slab.
+//
+// The slabs of a pooled decoder are the decoded value's: finish forgets
+// them. Those of a [Decoder] (reuse set) are kept for the next body, which
+// writes over them: see finish.
 type slabs struct {
-	props []Property
-	links []Link
-	vals  []Value
-	res   []Resource
-	kids  []kids
-	strs  strings.Builder // the string arena: see keep
-	n     int             // the length of the body being decoded
-	used  slabCounts      // the items handed out for it
-	last  slabCounts      // those of the last body decoded, and its length in n
+	props   slab[Property]
+	links   slab[Link]
+	lone    slab[Link] // links held by pointer: Event.In, Error.Link
+	vals    slab[Value]
+	res     slab[Resource]
+	kids    slab[kids]
+	events  slab[Event]
+	senders slab[Sender]
+	errs    slab[Error]
+	empties slab[emptyRels]
+	rels    slab[string] // the rels of empty arrays
+	strs    slab[byte]   // the string arena: see keep
+
+	n     int  // the length of the body being decoded
+	lastN int  // that of the last body decoded, or 0 when none
+	reuse bool // the slabs are kept from body to body
+	// zeroLinks: the links slab's free end must be zero (JSON's decoder
+	// writes its links there in place, see openLinks), so a reused slab is
+	// cleared over what the last body wrote.
+	zeroLinks bool
+	stale     bool // reuse: a slab was replaced, and the others may point into it
 }
 
-// slabCounts counts the items of each kind a body needed.
-type slabCounts struct{ n, props, links, vals, res, kids, strs int }
+// A slab is the buffer of one kind of item, and its counts.
+type slab[T any] struct {
+	buf   []T
+	spent int // the items handed out for this body from buffers before buf
+	last  int // the items the last body needed
+	dirty int // reuse: the items of buf the last body wrote, to clear
+}
+
+// need returns the items handed out for this body.
+func (s *slab[T]) need() int { return s.spent + len(s.buf) }
 
 // minSlab is the smallest first slab.
 const minSlab = 4
 
-// start prepares the slabs for a body of n bytes.
+// Bounds of what a reused decoder keeps between bodies (see finish).
+const (
+	// maxKeptArena is the most bytes of slabs a Decoder keeps for the next
+	// body: one that needed more leaves them all to its value, and the next
+	// body starts afresh, so that one huge body does not pin its memory.
+	maxKeptArena = 8 << 20
+	// shrinkRatio and shrinkFloor: a slab more than shrinkRatio times as
+	// large as the last body needed, and over shrinkFloor bytes, is
+	// replaced by one of the size needed: small bodies after a large one do
+	// not keep its memory either.
+	shrinkRatio = 8
+	shrinkFloor = 64 << 10
+)
+
+// start prepares the slabs for a body of n bytes. A reused slab is cleared
+// over what the last body wrote in it, where the decoder needs zeroed memory
+// (see zeroLinks), and everywhere once a slab was replaced: the items left
+// there would keep its memory alive.
 func (s *slabs) start(n int) {
 	s.n = n
-	s.used = slabCounts{}
+	if !s.reuse {
+		return
+	}
+	if s.zeroLinks {
+		s.links.clearDirty()
+	}
+	if s.stale {
+		s.props.clearDirty()
+		s.links.clearDirty()
+		s.lone.clearDirty()
+		s.vals.clearDirty()
+		s.res.clearDirty()
+		s.kids.clearDirty()
+		s.events.clearDirty()
+		s.senders.clearDirty()
+		s.errs.clearDirty()
+		s.empties.clearDirty()
+		s.rels.clearDirty()
+		s.stale = false
+	}
 }
 
-// finish forgets the slabs, which the decoded value now owns, and keeps the
-// counts of the body for the next.
+func (s *slab[T]) clearDirty() {
+	clear(s.buf[:s.dirty])
+	s.dirty = 0
+}
+
+// finish ends a body. A pooled decoder's slabs, which the decoded value now
+// owns, are forgotten, and the counts of the body kept for the next. A
+// Decoder's are kept, emptied, to be written over by the next body, each
+// sized to hold what this one needed with a margin (see slab.keepFor),
+// unless they hold more than maxKeptArena bytes in all.
 func (s *slabs) finish() {
-	s.used.strs += s.strs.Len()
-	if s.used.props+s.used.links+s.used.vals+s.used.res+s.used.kids+s.used.strs > 0 {
-		s.last, s.last.n = s.used, s.n
+	record := s.props.need()+s.links.need()+s.lone.need()+s.vals.need()+s.res.need()+s.kids.need()+
+		s.events.need()+s.senders.need()+s.errs.need()+s.empties.need()+s.rels.need()+s.strs.need() > 0
+	if record {
+		s.lastN = s.n
 	}
-	*s = slabs{last: s.last}
+	keep := s.reuse && s.props.bytes()+s.links.bytes()+s.lone.bytes()+s.vals.bytes()+s.res.bytes()+
+		s.kids.bytes()+s.events.bytes()+s.senders.bytes()+s.errs.bytes()+s.empties.bytes()+s.rels.bytes()+
+		s.strs.bytes() <= maxKeptArena
+	st := s.props.finish(record, keep)
+	st = s.links.finish(record, keep) || st
+	st = s.lone.finish(record, keep) || st
+	st = s.vals.finish(record, keep) || st
+	st = s.res.finish(record, keep) || st
+	st = s.kids.finish(record, keep) || st
+	st = s.events.finish(record, keep) || st
+	st = s.senders.finish(record, keep) || st
+	st = s.errs.finish(record, keep) || st
+	st = s.empties.finish(record, keep) || st
+	st = s.rels.finish(record, keep) || st
+	st = s.strs.finish(record, keep) || st
+	s.stale = s.reuse && (st || !keep)
+}
+
+// bytes returns the bytes this body needed of the slab, or that its buffer
+// holds, whichever is more.
+func (s *slab[T]) bytes() int {
+	return max(s.need(), cap(s.buf)) * int(unsafe.Sizeof(*new(T)))
+}
+
+// finish ends a body for the slab (see slabs.finish): it records what the
+// body needed when record is set, and keeps a buffer for the next when keep
+// is. It reports whether it replaced the buffer, or the body had more than
+// one: the items written before may point into those.
+func (s *slab[T]) finish(record, keep bool) (replaced bool) {
+	need := s.need()
+	if record {
+		s.last = need
+	}
+	replaced = s.spent > 0
+	s.spent = 0
+	if !keep {
+		s.buf, s.dirty = nil, 0
+		return replaced
+	}
+	size := int(unsafe.Sizeof(*new(T)))
+	switch c := cap(s.buf); {
+	case c < need, c > shrinkRatio*need && c*size > shrinkFloor:
+		// Too small for a body like this one, or far too large.
+		s.buf, s.dirty = nil, 0
+		if need > 0 {
+			s.buf = slices.Grow([]T(nil), need+need/8)
+		}
+		return true
+	}
+	s.buf, s.dirty = s.buf[:0], len(s.buf)
+	return replaced
 }
 
 // firstSize returns the size of the first slab of a kind of which the last
@@ -69,36 +189,79 @@ func (s *slabs) finish() {
 // A body that needs more gets further slabs, each twice as large.
 func (s *slabs) firstSize(last, need, guess int) int {
 	size := guess
-	if s.last.n > 0 && last > 0 {
-		est := int(int64(last) * int64(s.n) / int64(s.last.n))
+	if s.lastN > 0 && last > 0 {
+		est := int(int64(last) * int64(s.n) / int64(s.lastN))
 		size = min(est+est/64, max(guess, 2*last+2))
 	}
 	return max(size, need, minSlab)
 }
 
-// grow returns the capacity of the next slab, for a kind with capacity c
-// now, that must take need more items.
-func (s *slabs) grow(c, need, last, guess int) int {
-	if c == 0 {
-		return s.firstSize(last, need, guess)
+// grow starts a new buffer for the slab, that must take need more items
+// (see firstSize for guess): the first of the body, or one twice as large
+// as the last. The items handed out stay where they are.
+func (s *slab[T]) grow(a *slabs, need, guess int) {
+	size := max(2*cap(s.buf), need)
+	if cap(s.buf) == 0 {
+		size = a.firstSize(s.last, need, guess)
 	}
-	return max(2*c, need)
+	s.spent += len(s.buf)
+	s.buf = slices.Grow([]T(nil), size)
+}
+
+// take copies xs into the slab, or a new buffer when it has no room (see
+// grow), and returns where they are, with the capacity cut to the length.
+// It returns nil for no items.
+func (s *slab[T]) take(a *slabs, xs []T, guess int) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	if cap(s.buf)-len(s.buf) < len(xs) {
+		s.grow(a, len(xs), guess)
+	}
+	n := len(s.buf)
+	s.buf = append(s.buf, xs...)
+	return s.buf[n:len(s.buf):len(s.buf)]
+}
+
+// one returns a zeroed item of the slab, for the caller to fill.
+func (s *slab[T]) one(a *slabs) *T {
+	if len(s.buf) == cap(s.buf) {
+		s.grow(a, 1, minSlab)
+	}
+	s.buf = s.buf[:len(s.buf)+1]
+	p := &s.buf[len(s.buf)-1]
+	*p = *new(T) // a reused slab holds the last body's items
+	return p
 }
 
 // keep returns a string holding b, copied into the string arena: a few
 // large buffers that the decoded strings slice, so that a decoded value
 // costs an allocation per buffer, not per string, and holds only the bytes
-// it keeps, not the whole body. A strings.Builder never changes what it has
-// written and String returns its bytes without a copy; when one is full, the
-// next starts afresh, so what was handed out stays where it is. keepNew
-// starts a buffer. (The Builder's copy check makes keep too costly for the
-// compiler to inline.)
+// it keeps, not the whole body.
+//
+// The strings are made with unsafe.String, which is sound as long as their
+// bytes do not change while they are in use. A buffer is only appended to,
+// never moved (when one is full, keepNew starts another, and what was handed
+// out stays where it is), so the bytes of a string never change during the
+// decode that made it. A pooled decoder then forgets the buffers, which the
+// value owns. A Decoder writes over them in its next decode, which its
+// documentation forbids while the values of the previous one are in use.
 func (s *slabs) keep(b []byte) string {
-	if n := s.strs.Len(); len(b) <= s.strs.Cap()-n && len(b) > 0 {
-		s.strs.Write(b)
-		return s.strs.String()[n:]
+	n := len(s.strs.buf)
+	if len(b) > cap(s.strs.buf)-n || len(b) == 0 {
+		return s.keepNew(b)
 	}
-	return s.keepNew(b)
+	s.strs.buf = s.strs.buf[:n+len(b)]
+	dst := s.strs.buf[n:]
+	if len(b) >= 8 && len(b) <= 16 {
+		// Two words that overlap, where a call to copy costs more.
+		lo, hi := load64b(b, 0), load64b(b, len(b)-8)
+		binary.LittleEndian.PutUint64(dst, lo)
+		binary.LittleEndian.PutUint64(dst[len(b)-8:], hi)
+	} else {
+		copy(dst, b)
+	}
+	return unsafe.String(unsafe.SliceData(dst), len(b))
 }
 
 // keepNew is keep when b is empty or the buffer has no room for it.
@@ -106,12 +269,14 @@ func (s *slabs) keepNew(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	s.used.strs += s.strs.Len()
-	size := s.grow(s.strs.Cap(), len(b), s.last.strs, s.n/2)
-	s.strs = strings.Builder{}
-	s.strs.Grow(size)
-	s.strs.Write(b)
-	return s.strs.String()
+	s.strs.grow(s, len(b), s.n/2)
+	s.strs.buf = append(s.strs.buf, b...)
+	return unsafe.String(&s.strs.buf[0], len(b))
+}
+
+// keepString is keep for a string.
+func (s *slabs) keepString(str string) string {
+	return s.keep(unsafe.Slice(unsafe.StringData(str), len(str)))
 }
 
 // keepEventType returns the event type named b: the constant for a type the
@@ -125,38 +290,13 @@ func (s *slabs) keepEventType(b []byte) EventType {
 	return EventType(s.keep(b))
 }
 
-// keepIn copies xs into the slab *slab, or a new one when it has no room
-// (see grow; last is what the last body needed of this kind, guess the size
-// without history), counts them in *used, and returns where they are, with
-// the capacity cut to the length. It returns nil for no items.
-func keepIn[T any](s *slabs, slab *[]T, xs []T, used *int, last, guess int) []T {
-	if len(xs) == 0 {
-		return nil
-	}
-	if cap(*slab)-len(*slab) < len(xs) {
-		*slab = slices.Grow([]T(nil), s.grow(cap(*slab), len(xs), last, guess))
-	}
-	*used += len(xs)
-	n := len(*slab)
-	*slab = append(*slab, xs...)
-	return (*slab)[n:len(*slab):len(*slab)]
-}
+func (s *slabs) keepProps(ps []Property) []Property { return s.props.take(s, ps, s.n/96) }
 
-func (s *slabs) keepProps(ps []Property) []Property {
-	return keepIn(s, &s.props, ps, &s.used.props, s.last.props, s.n/96)
-}
+func (s *slabs) keepLinks(ls []Link) []Link { return s.links.take(s, ls, s.n/96) }
 
-func (s *slabs) keepLinks(ls []Link) []Link {
-	return keepIn(s, &s.links, ls, &s.used.links, s.last.links, s.n/96)
-}
+func (s *slabs) keepValues(vs []Value) []Value { return s.vals.take(s, vs, s.n/768) }
 
-func (s *slabs) keepValues(vs []Value) []Value {
-	return keepIn(s, &s.vals, vs, &s.used.vals, s.last.vals, s.n/768)
-}
-
-func (s *slabs) keepResources(rs []Resource) []Resource {
-	return keepIn(s, &s.res, rs, &s.used.res, s.last.res, s.n/384)
-}
+func (s *slabs) keepResources(rs []Resource) []Resource { return s.res.take(s, rs, s.n/384) }
 
 // keepResource keeps r in the slab and returns where.
 func (s *slabs) keepResource(r Resource) *Resource {
@@ -165,23 +305,46 @@ func (s *slabs) keepResource(r Resource) *Resource {
 }
 
 func (s *slabs) keepKids(k kids) *kids {
-	if len(s.kids) == cap(s.kids) {
-		s.kids = slices.Grow([]kids(nil), s.grow(cap(s.kids), 1, s.last.kids, 4))
+	p := s.kids.one(s)
+	*p = k
+	return p
+}
+
+// newLink returns a zeroed Link held by pointer (Event.In, Error.Link).
+func (s *slabs) newLink() *Link { return s.lone.one(s) }
+
+// newError returns a zeroed Error (Event.Reason, an error body).
+func (s *slabs) newError() *Error { return s.errs.one(s) }
+
+// keepEmpty keeps the rels of a resource's empty arrays.
+func (s *slabs) keepEmpty(e emptyRels) *emptyRels {
+	p := s.empties.one(s)
+	*p = e
+	return p
+}
+
+// takeEmpty pops the rels of empty arrays above base off *stack and returns
+// them kept, or nil: rare, and free when there are none.
+func (s *slabs) takeEmpty(stack *[]string, base int) []string {
+	if len(*stack) == base {
+		return nil
 	}
-	s.used.kids++
-	s.kids = append(s.kids, k)
-	return &s.kids[len(s.kids)-1]
+	rels := s.rels.take(s, (*stack)[base:], minSlab)
+	*stack = (*stack)[:base]
+	return rels
 }
 
 // openLinks returns the free end of the links slab, empty, with room for
 // at least one link. A decoder whose links come in runs, one for each
 // resource (JSON's), appends a run to it and hands it to closeLinks: each
-// link is written once, where the decoded value keeps it.
+// link is written once, where the decoded value keeps it. The free end is
+// zero: fresh memory, or cleared by start.
 func (s *slabs) openLinks() []Link {
-	if len(s.links) == cap(s.links) {
-		s.links = slices.Grow([]Link(nil), s.grow(cap(s.links), 1, s.last.links, s.n/96))
+	l := &s.links
+	if len(l.buf) == cap(l.buf) {
+		l.grow(s, 1, s.n/96)
 	}
-	return s.links[len(s.links):]
+	return l.buf[len(l.buf):]
 }
 
 // closeLinks takes into the links slab a run appended to what openLinks
@@ -192,11 +355,12 @@ func (s *slabs) closeLinks(run []Link) []Link {
 	if len(run) == 0 {
 		return nil
 	}
-	s.used.links += len(run)
-	if n := len(s.links); n < cap(s.links) && &run[0] == &s.links[:n+1][n] {
-		s.links = s.links[:n+len(run)]
+	l := &s.links
+	if n := len(l.buf); n < cap(l.buf) && &run[0] == &l.buf[:n+1][n] {
+		l.buf = l.buf[:n+len(run)]
 	} else {
-		s.links = run
+		l.spent += len(l.buf)
+		l.buf = run
 	}
 	return run[:len(run):len(run)]
 }
@@ -253,15 +417,14 @@ func (st *eventStacks) endSender(s Sender) {
 	st.ends = append(st.ends, len(st.evs))
 }
 
-// takeSenders returns the senders gathered, each with its events.
-func (st *eventStacks) takeSenders() []Sender {
+// takeSenders returns the senders gathered, each with its events, kept in
+// the slabs s.
+func (st *eventStacks) takeSenders(s *slabs) []Sender {
 	if len(st.snd) == 0 {
 		return nil
 	}
-	all := make([]Event, len(st.evs))
-	copy(all, st.evs)
-	out := make([]Sender, len(st.snd))
-	copy(out, st.snd)
+	all := s.events.take(s, st.evs, s.n/512)
+	out := s.senders.take(s, st.snd, s.n/2048)
 	start := 0
 	for i := range out {
 		if end := st.ends[i]; end > start {

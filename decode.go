@@ -10,7 +10,8 @@ import (
 // mark before it is skipped, and byte offsets in errors count from after it.
 //
 // Decoded strings do not alias data, so data may be reused as soon as the
-// call returns. Both decoders copy what the value keeps (JSON names, strings
+// call returns. Each call allocates its value anew; a [Decoder] reads body
+// after body in the same memory. Both decoders copy what the value keeps (JSON names, strings
 // and numbers; XML attribute values, text and the few names kept) into a few
 // large buffers, a string arena, and nothing else of the body, except the
 // names they know (see internName), which they take from a table: the value
@@ -50,7 +51,7 @@ func DecodeErrorBody(data []byte, f Format) (*Error, error) {
 // DecodeInput decodes a POST body with the options o.
 func (o Options) DecodeInput(data []byte, f Format) (Input, error) {
 	var in Input
-	err := o.decode(data, f, func(j *jsonDecoder) error { return j.input(&in) },
+	err := o.decode(data, f, nil, func(j *jsonDecoder) error { return j.input(&in) },
 		func(x *xmlDecoder) error { return x.input(&in) })
 	if err == nil && f == XML && o.Types != nil {
 		typeInput(&in, o.Types)
@@ -61,7 +62,7 @@ func (o Options) DecodeInput(data []byte, f Format) (Input, error) {
 // DecodeResource decodes a resource with the options o.
 func (o Options) DecodeResource(data []byte, f Format) (Resource, error) {
 	var r Resource
-	err := o.decode(data, f, func(j *jsonDecoder) error { return j.topResource(&r) },
+	err := o.decode(data, f, nil, func(j *jsonDecoder) error { return j.topResource(&r) },
 		func(x *xmlDecoder) error { return x.topResource(&r) })
 	if err == nil && f == XML && o.Types != nil {
 		typeResource(&r, o.Types)
@@ -72,7 +73,7 @@ func (o Options) DecodeResource(data []byte, f Format) (Resource, error) {
 // DecodeEvents decodes an event-channel response with the options o.
 func (o Options) DecodeEvents(data []byte, f Format) (Events, error) {
 	var ev Events
-	err := o.decode(data, f, func(j *jsonDecoder) error { return j.events(&ev) },
+	err := o.decode(data, f, nil, func(j *jsonDecoder) error { return j.events(&ev) },
 		func(x *xmlDecoder) error { return x.events(&ev) })
 	if err == nil && f == XML && o.Types != nil {
 		typeEvents(&ev, o.Types)
@@ -83,7 +84,7 @@ func (o Options) DecodeEvents(data []byte, f Format) (Events, error) {
 // DecodeErrorBody decodes a UCWA error body with the options o.
 func (o Options) DecodeErrorBody(data []byte, f Format) (*Error, error) {
 	e := new(Error)
-	err := o.decode(data, f, func(j *jsonDecoder) error { return j.errorBody(e) },
+	err := o.decode(data, f, nil, func(j *jsonDecoder) error { return j.errorBody(e) },
 		func(x *xmlDecoder) error { return x.errorBody(e) })
 	if err != nil {
 		return nil, err
@@ -107,7 +108,10 @@ func DetectFormat(data []byte) (Format, bool) {
 	return 0, false
 }
 
-func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x func(*xmlDecoder) error) error {
+// decode reads data in format f with the reader of that format, j or x:
+// with dec's decoders when dec is not nil, else with pooled ones.
+func (o *Options) decode(data []byte, f Format, dec *Decoder, j func(*jsonDecoder) error,
+	x func(*xmlDecoder) error) error {
 	data = StripBOM(data)
 	if max := o.maxSize(); len(data) > max {
 		return &DecodeError{Format: f, Offset: int64(max), Err: ErrTooLarge,
@@ -115,21 +119,35 @@ func (o Options) decode(data []byte, f Format, j func(*jsonDecoder) error, x fun
 	}
 	switch f {
 	case JSON:
-		d := jsonPool.Get().(*jsonDecoder)
+		var d *jsonDecoder
+		if dec != nil {
+			d = dec.jsonDecoder()
+		} else {
+			d = jsonPool.Get().(*jsonDecoder)
+		}
 		d.buf, d.maxDepth = data, o.maxDepth()
 		d.slabs.start(len(data))
 		err := j(d)
 		d.reset()
-		jsonPool.Put(d)
+		if dec == nil {
+			jsonPool.Put(d)
+		}
 		return err
 	case XML:
-		d := xmlPool.Get().(*xmlDecoder)
+		var d *xmlDecoder
+		if dec != nil {
+			d = dec.xmlDecoder()
+		} else {
+			d = xmlPool.Get().(*xmlDecoder)
+		}
 		d.buf, d.maxDepth = data, o.maxDepth()
 		d.maxAttrs, d.maxNS = o.maxAttributes(), o.maxNamespaces()
 		d.slabs.start(len(data))
 		err := x(d)
 		d.reset()
-		xmlPool.Put(d)
+		if dec == nil {
+			xmlPool.Put(d)
+		}
 		return err
 	}
 	return &DecodeError{Format: f, Err: ErrMediaType, Msg: "unknown format"}

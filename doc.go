@@ -90,6 +90,13 @@
 // keeps (names, strings, text, attribute values) into a string arena and
 // slice that copy, so the caller may reuse its buffer at once.
 //
+// The functions above allocate each value anew, in a few buffers. A
+// [Decoder] reads body after body in the same buffers, and allocates nothing
+// once it has read a body of the size: its values are valid until its next
+// decode, and their Clone methods ([Resource.Clone], [Events.Clone], …)
+// copy one out to keep it. It gives the same values and errors as the
+// functions.
+//
 // # What the reference does not show
 //
 // Where the reference is silent this package decides, and says so:

@@ -1,7 +1,5 @@
 package ucwa
 
-import "slices"
-
 // The JSON model builder: it reads values, links, resources and inputs into
 // the model with the scanner's steps (json_scan.go), and keeps what they
 // hold in the arena (arena.go). Event-channel responses and error bodies are
@@ -291,20 +289,9 @@ func (d *jsonDecoder) resource(r *Resource) error {
 	r.Embedded = d.keepResources(d.res[rbase:])
 	d.res = d.res[:rbase]
 	if len(d.emptyLinks) > elbase || len(d.emptyEmbedded) > eebase {
-		r.empty = &emptyRels{takeEmpty(&d.emptyLinks, elbase), takeEmpty(&d.emptyEmbedded, eebase)}
+		r.empty = d.keepEmpty(emptyRels{d.takeEmpty(&d.emptyLinks, elbase), d.takeEmpty(&d.emptyEmbedded, eebase)})
 	}
 	return err
-}
-
-// takeEmpty pops the rels of empty arrays above base off *stack and returns
-// them, or nil: rare, and free when there are none.
-func takeEmpty(stack *[]string, base int) []string {
-	if len(*stack) == base {
-		return nil
-	}
-	rels := slices.Clone((*stack)[base:])
-	*stack = (*stack)[:base]
-	return rels
 }
 
 // embeddedSet reads an "_embedded" object, appending to d.res.
@@ -348,7 +335,7 @@ func (d *jsonDecoder) input(in *Input) error {
 		return d.member(name)
 	})
 	in.Properties = d.takeProps(pbase)
-	in.emptyLinks = takeEmpty(&d.emptyLinks, 0)
+	in.emptyLinks = d.takeEmpty(&d.emptyLinks, 0)
 	if err != nil {
 		return err
 	}

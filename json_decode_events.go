@@ -132,7 +132,7 @@ func (d *jsonDecoder) events(ev *Events) error {
 			err = d.extraMember(&o, name)
 		}
 	}
-	ev.Senders = d.takeSenders()
+	ev.Senders = d.takeSenders(&d.slabs)
 	ev.Extra = d.takeProps(base)
 	ev.order = d.takeOrder(&o, ev.jsonCanonWrite())
 	if err != nil {
@@ -249,7 +249,7 @@ func (d *jsonDecoder) event(e *Event) error {
 		case "in":
 			if known = c == '{'; known {
 				o.field(d, 1)
-				e.In = new(Link)
+				e.In = d.newLink()
 				err = d.link(e.In, eventLink)
 			}
 		case "status":
@@ -260,7 +260,7 @@ func (d *jsonDecoder) event(e *Event) error {
 		case "reason":
 			if known = c == '{'; known {
 				o.field(d, 4)
-				e.Reason = new(Error)
+				e.Reason = d.newError()
 				err = d.errorObject(e.Reason, false)
 			}
 		case "_embedded":
@@ -393,7 +393,7 @@ func (d *jsonDecoder) errorObject(e *Error, needCode bool) error {
 		case "link":
 			if known = c == '{'; known {
 				o.field(d, 3)
-				e.Link = new(Link)
+				e.Link = d.newLink()
 				err = d.link(e.Link, otherLink)
 			}
 		case "parameters":

@@ -12,8 +12,8 @@ import "slices"
 // name is qn, calling child for each child element (d.local names it) with
 // the element's path step pushed; child must read the element to its end.
 // Text other than white space is refused. plain says which children child
-// reads with d.link and d.property: plainLink and plainProperty then read
-// those that they can, without child.
+// reads as d.link, d.property and a list's items are read: plainLink,
+// plainProperty and plainItem then read those that they can, without child.
 func (d *xmlDecoder) children(qn []byte, plain plainKids, child func(at int) error) error {
 	for {
 		// The common cases, white space and then a start tag or the end
@@ -30,7 +30,8 @@ func (d *xmlDecoder) children(qn []byte, plain plainKids, child func(at int) err
 				}
 			default:
 				if plain != 0 && !d.general && (buf[i+1] == 'l' && plain&plainLinks != 0 && d.plainLink(i) ||
-					buf[i+1] == 'p' && plain&plainProps != 0 && d.plainProperty(i)) {
+					buf[i+1] == 'p' && plain&plainProps != 0 && d.plainProperty(i) ||
+					buf[i+1] == 'i' && plain&plainItems != 0 && d.plainItem(i)) {
 					continue
 				}
 				d.pos = i
@@ -325,7 +326,7 @@ func (d *xmlDecoder) property() error {
 		vbase := len(d.vals)
 		if !d.empty {
 			qn := d.qname()
-			err = d.children(qn, 0, func(at int) error {
+			err = d.children(qn, plainItems, func(at int) error {
 				if string(d.local) != "item" {
 					return d.fail(ErrStructure, at, "unexpected element <"+string(d.qname())+"> in <"+string(qn)+">")
 				}

@@ -29,7 +29,7 @@ func (d *xmlDecoder) events(ev *Events) error {
 			return d.extraElement(at)
 		})
 	}
-	ev.Senders = d.takeSenders()
+	ev.Senders = d.takeSenders(&d.slabs)
 	ev.Links = d.takeLinks(0)
 	ev.Extra, err = d.takeExtra(0, err)
 	if err != nil {
@@ -94,7 +94,7 @@ func (d *xmlDecoder) event(e *Event) error {
 			if e.In != nil {
 				return d.fail(ErrStructure, at, "an event has more than one <in>")
 			}
-			e.In = new(Link)
+			e.In = d.newLink()
 			if err := d.linkAttrs(e.In, eventLink); err != nil {
 				return err
 			}
@@ -111,7 +111,7 @@ func (d *xmlDecoder) event(e *Event) error {
 			if e.Reason != nil {
 				return d.fail(ErrStructure, at, "an event has more than one <reason>")
 			}
-			e.Reason = new(Error)
+			e.Reason = d.newError()
 			d.pushStep("reason", "", "")
 			if err := d.reason(e.Reason, false); err != nil {
 				return err
@@ -231,7 +231,7 @@ func (d *xmlDecoder) reason(e *Error, needCode bool) error {
 				e.Message, _, err = d.textField("message", at)
 				return err
 			case "link":
-				e.Link = new(Link)
+				e.Link = d.newLink()
 				if err := d.linkAttrs(e.Link, otherLink); err != nil {
 					return err
 				}

@@ -123,6 +123,15 @@ func TestXMLFastPaths(t *testing.T) {
 		`<property name='subject'>x</property>`,
 		`<property name="subject" x="y">x</property>`, `<property name="s&#117;bject">x</property>`,
 		`<propertyList name="subject"><item>a</item></propertyList>`,
+		`<propertyList name="subject"><item>a</item><item>b</item><item></item></propertyList>`,
+		`<propertyList name="subject">` + "\n  " + `<item>Plain</item>` + "\n  " + `<item>True</item></propertyList>`,
+		`<propertyList name="subject"><item>2015-06-16T12:00:00.000Z</item><item> </item></propertyList>`,
+		`<propertyList name="subject"><item>a&amp;b</item><item>é</item><item>a` + "\n" + `b</item></propertyList>`,
+		`<propertyList name="subject"><item>a</itemx><item >b</item></propertyList>`,
+		`<propertyList name="subject"><item x="y">a</item><item/><item>a<!-- c --></item></propertyList>`,
+		`<propertyList name="subject"><item><item>a</item></item><items>a</items></propertyList>`,
+		`<propertyList name="subject"><item xmlns="urn:other">a</item></propertyList>`,
+		`<propertyList name="subject"><item>a</item ><item>a</item</propertyList>`,
 		`<property name="subject"><item>a</item></property>`,
 		`<property xmlns="urn:other" name="subject">x</property>`, `<propertyx name="subject">x</propertyx>`,
 	}
@@ -147,7 +156,7 @@ func TestXMLFastPaths(t *testing.T) {
 				for cut := 0; cut <= len(body) && k == 0; cut++ { // cut the first form only, for time
 					decodeBothWays(t, strconv.Quote(body[:cut]), []byte(body[:cut]), XML, DefaultMaxDepth)
 				}
-				for _, depth := range []int{1, 2, DefaultMaxDepth} {
+				for _, depth := range []int{1, 2, 3, DefaultMaxDepth} {
 					decodeBothWays(t, fmt.Sprintf("%q at max depth %d", body, depth), []byte(body), XML, depth)
 				}
 			}
@@ -176,8 +185,8 @@ func TestXMLFastPaths(t *testing.T) {
 	}
 }
 
-// FuzzXMLFastPaths: on any body, the fast paths (plainLink, plainProperty)
-// give what the general paths give, value or error.
+// FuzzXMLFastPaths: on any body, the fast paths (plainLink, plainProperty,
+// plainItem) give what the general paths give, value or error.
 func FuzzXMLFastPaths(f *testing.F) {
 	for _, s := range []string{
 		`<resource xmlns="` + Namespace +

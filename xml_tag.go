@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The XML tokenizer's start tags: the element's name, its attributes and
@@ -94,13 +95,29 @@ func knownAttr(buf []byte, i int) (name string, vstart, vend int) {
 	default:
 		return "", 0, 0
 	}
-	for j := vstart; j >= 0 && j < len(buf)-7; j += 8 {
+	// Two words a pass while sixteen bytes remain, as jsonPlainEnd reads
+	// (most hrefs are longer), then one.
+	j := vstart
+	for ; j >= 0 && j < len(buf)-15; j += 16 {
 		if hit := quotHits(binary.LittleEndian.Uint64(buf[j:])); hit != 0 {
-			if j += bits.TrailingZeros64(hit) / 8; buf[j] == '"' {
-				return name, vstart, j
-			}
-			break
+			j += bits.TrailingZeros64(hit) / 8
+			goto found
 		}
+		if hit := quotHits(binary.LittleEndian.Uint64(buf[j+8:])); hit != 0 {
+			j += 8 + bits.TrailingZeros64(hit)/8
+			goto found
+		}
+	}
+	for ; j >= 0 && j < len(buf)-7; j += 8 {
+		if hit := quotHits(binary.LittleEndian.Uint64(buf[j:])); hit != 0 {
+			j += bits.TrailingZeros64(hit) / 8
+			goto found
+		}
+	}
+	return "", 0, 0
+found: // the first byte the value cannot hold as it is, at j
+	if buf[j] == '"' {
+		return name, vstart, j
 	}
 	return "", 0, 0
 }
@@ -146,14 +163,24 @@ func (d *xmlDecoder) lookupNS(prefix []byte) (string, bool) {
 	return "", false
 }
 
-// canonicalNS returns the package's own copy of the UCWA namespace when uri
-// is it, so that the comparison made for every element finds the same
-// pointer at once, and a copy of any other: uri may be d.scratch.
+// canonicalNS returns the package's own copy of the UCWA namespace, ucwaNS,
+// when uri is it, so that the comparison made for every element is of
+// pointers (see isUCWA), and a copy of any other: uri may be d.scratch.
 func canonicalNS(uri []byte) string {
 	if string(uri) == Namespace {
-		return Namespace
+		return ucwaNS
 	}
 	return string(uri)
+}
+
+// ucwaNS is the one copy of Namespace that the bindings of d.ns hold.
+var ucwaNS = Namespace
+
+// isUCWA reports whether uri, a namespace d.ns holds, is UCWA's: as
+// canonicalNS gives every binding of it ucwaNS, by its pointer, without the
+// call a comparison of the bytes costs.
+func isUCWA(uri string) bool {
+	return unsafe.StringData(uri) == unsafe.StringData(ucwaNS) && len(uri) == len(ucwaNS)
 }
 
 // attribute reads name="value" and says where it started. The value may be
@@ -308,7 +335,7 @@ func (d *xmlDecoder) startTag() error {
 		}
 	}
 	d.qn, d.local = qn, l
-	if uri != Namespace {
+	if !isUCWA(uri) {
 		if d.depth == 1 {
 			return d.fail(ErrNamespace, start, "root element <"+string(qn)+"> is in namespace "+quoteCut(uri)+
 				", not "+Namespace)

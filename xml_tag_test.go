@@ -66,3 +66,44 @@ func TestNamespaceRedeclared(t *testing.T) {
 		t.Fatalf("got %d properties, want 2", len(in.Properties))
 	}
 }
+
+// TestKnownAttrValue checks knownAttr's scan of the value, a word or two at
+// a time, against attrSpecial2 read byte by byte: for values of 0 to 40
+// bytes, each byte value at each place, followed by the closing quote or cut
+// short, a value it finds is where the bytes say, and it finds every value
+// whose end it can read a whole word at.
+func TestKnownAttrValue(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		for at := 0; at <= n; at++ {
+			for c := 0; c < 256; c++ {
+				if at == n && c > 0 {
+					break // the plain value of n bytes, once
+				}
+				val := []byte(strings.Repeat("v", n))
+				if at < n {
+					val[at] = byte(c)
+				}
+				for _, tail := range []string{`"/>` + strings.Repeat(" ", 8), `"`, ""} {
+					buf := append([]byte(`href="`), val...)
+					buf = append(buf, tail...)
+					want := 6
+					for want < len(buf) && !attrSpecial2[buf[want]] {
+						want++
+					}
+					// The value is found when the word that holds its end is
+					// within buf, and may be left to the generic reader
+					// otherwise.
+					ok := want < len(buf) && buf[want] == '"'
+					must := ok && 6+(want-6)/8*8+8 <= len(buf)
+					name, vs, ve := knownAttr(buf, 0)
+					switch {
+					case ve != 0 && (!ok || name != "href" || vs != 6 || ve != want):
+						t.Fatalf("knownAttr(%q) = %q, %d, %d; want href, 6, %d (%v)", buf, name, vs, ve, want, ok)
+					case must && ve == 0:
+						t.Fatalf("knownAttr(%q) found no value; want href, 6, %d", buf, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -157,13 +157,35 @@ func eventsCase(name string, data []byte, setup func() (op func() error, summary
 	}}
 }
 
+// decodeEventsFunc decodes an event-channel response as ucwa.DecodeEvents
+// does.
+type decodeEventsFunc func(data []byte, f ucwa.Format) (ucwa.Events, error)
+
+// oneShotEvents gives ucwa's one-shot decoder of events.
+func oneShotEvents() decodeEventsFunc { return ucwa.DecodeEvents }
+
+// newReusedEvents gives a new ucwa.Decoder's DecodeEvents (see newReused).
+func newReusedEvents() decodeEventsFunc {
+	d := new(ucwa.Decoder)
+	return d.DecodeEvents
+}
+
+// ucwaEventsCase builds the impl of a ucwa decoder for the events workloads,
+// as ucwaCase does for the resource ones: newDecode is called once per case,
+// its decodeEventsFunc once per op.
+func ucwaEventsCase(name string, data []byte, f ucwa.Format, newDecode func() decodeEventsFunc) impl {
+	return eventsCase(name, data, func() (func() error, func() evSummary) {
+		decode := newDecode()
+		var ev ucwa.Events
+		return func() (err error) { ev, err = decode(data, f); return err },
+			func() evSummary { return ucwaEventsSummary(&ev) }
+	})
+}
+
 func decodeEventsJSONImpls() []impl {
 	return []impl{
-		eventsCase("ucwa", eventsJSON, func() (func() error, func() evSummary) {
-			var ev ucwa.Events
-			return func() (err error) { ev, err = ucwa.DecodeEvents(eventsJSON, ucwa.JSON); return err },
-				func() evSummary { return ucwaEventsSummary(&ev) }
-		}),
+		ucwaEventsCase("ucwa", eventsJSON, ucwa.JSON, oneShotEvents),
+		ucwaEventsCase("ucwa-reused", eventsJSON, ucwa.JSON, newReusedEvents),
 		eventsCase("goccy-map", eventsJSON, func() (func() error, func() evSummary) {
 			var m map[string]any
 			return func() error { m = nil; return gojson.Unmarshal(eventsJSON, &m) },
@@ -174,11 +196,8 @@ func decodeEventsJSONImpls() []impl {
 
 func decodeEventsXMLImpls() []impl {
 	return []impl{
-		eventsCase("ucwa", eventsXML, func() (func() error, func() evSummary) {
-			var ev ucwa.Events
-			return func() (err error) { ev, err = ucwa.DecodeEvents(eventsXML, ucwa.XML); return err },
-				func() evSummary { return ucwaEventsSummary(&ev) }
-		}),
+		ucwaEventsCase("ucwa", eventsXML, ucwa.XML, oneShotEvents),
+		ucwaEventsCase("ucwa-reused", eventsXML, ucwa.XML, newReusedEvents),
 		eventsCase("etree", eventsXML, func() (func() error, func() evSummary) {
 			var doc *etree.Document
 			return func() error { doc = etree.NewDocument(); return doc.ReadFromBytes(eventsXML) },

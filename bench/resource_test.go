@@ -360,10 +360,17 @@ type decodeFunc func(data []byte, f ucwa.Format) (ucwa.Resource, error)
 // oneShot gives ucwa's one-shot decoder, which allocates every value anew.
 func oneShot() decodeFunc { return ucwa.DecodeResource }
 
+// newReused gives a new ucwa.Decoder, which reads every body in the memory of
+// the last: each value is valid until its next decode, as fastjson's are.
+func newReused() decodeFunc {
+	d := new(ucwa.Decoder)
+	return d.DecodeResource
+}
+
 // ucwaCase builds the impl of a ucwa decoder for the resource workloads:
 // newDecode is called once per case and its decodeFunc once per op, so that a
-// decoder keeping its memory between bodies enters every workload with a line
-// such as ucwaCase("ucwa-reused", data, f, newReused).
+// decoder keeping its memory between bodies (newReused) enters every
+// workload with a line of its own.
 func ucwaCase(name string, data []byte, f ucwa.Format, newDecode func() decodeFunc) impl {
 	return decoderCase(name, data, wantApp, func() (func() error, func() resSummary) {
 		decode := newDecode()
@@ -384,6 +391,7 @@ var optionalResourceJSON []impl
 func decodeResourceJSONImpls() []impl {
 	impls := []impl{
 		ucwaCase("ucwa", appJSON, ucwa.JSON, oneShot),
+		ucwaCase("ucwa-reused", appJSON, ucwa.JSON, newReused),
 		decoderCase("goccy-map", appJSON, wantApp, func() (func() error, func() resSummary) {
 			var m map[string]any
 			return func() error { m = nil; return gojson.Unmarshal(appJSON, &m) },

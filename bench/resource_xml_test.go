@@ -377,6 +377,7 @@ func etreeText(p *etree.Element) string {
 func decodeResourceXMLImpls() []impl {
 	return []impl{
 		ucwaCase("ucwa", appXML, ucwa.XML, oneShot),
+		ucwaCase("ucwa-reused", appXML, ucwa.XML, newReused),
 		decoderCase("encoding-xml", appXML, wantApp, func() (func() error, func() resSummary) {
 			var r *xres
 			return func() (err error) { r, err = decodeXMLTokens(appXML); return err },

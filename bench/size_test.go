@@ -43,6 +43,7 @@ type sizeSeries struct {
 var (
 	sizeSeriesJSON = []sizeSeries{
 		ucwaSizeSeries("ucwa", ucwa.JSON, oneShot),
+		ucwaSizeSeries("ucwa-reused", ucwa.JSON, newReused),
 		{"goccy-struct", func(body []byte) (func() error, func() sizeSummary) {
 			var a scaledResource
 			return func() error { a = scaledResource{}; return gojson.Unmarshal(body, &a) },
@@ -57,6 +58,7 @@ var (
 	}
 	sizeSeriesXML = []sizeSeries{
 		ucwaSizeSeries("ucwa", ucwa.XML, oneShot),
+		ucwaSizeSeries("ucwa-reused", ucwa.XML, newReused),
 		{"gosax", gosaxSizeSeries},
 	}
 )

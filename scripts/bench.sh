@@ -116,9 +116,9 @@ awk '/^Benchmark/ {
 # absolute target on the subject; "Workload/impl" for one of another
 # workload), unit, limit. A ratio target is met when subject/peer time per op
 # is at most the limit; an absolute one when the subject's median is at most
-# the limit. A target whose subject or peer has no result in the run (the
-# reusable decoder, ucwa-reused, until it is in the suite) is reported as
-# such, apart from the misses. Lines starting with # are comments.
+# the limit. A target whose subject or peer has no result in the run (a run
+# of some of the benchmarks only) is reported as such, apart from the misses.
+# Lines starting with # are comments.
 cat >"$tmp/targets.txt" <<'EOF'
 EncodeInputJSON ucwa goccy ns/op 0.3
 EncodeInputJSON ucwa encoding-json ns/op 0.2
@@ -393,8 +393,10 @@ ratios compare with earlier runs of this report.
   \`ReadFromBytes\` into a new document. gosax: orisano/gosax's tokenizer
   over the whole body, its \`Reader\` and buffer reused, counting the start
   tags: no tree, no names or attributes parsed, no check that tags match
-  (its check reads the same tokens into a tree once). Every other op decodes
-  into a fresh value.
+  (its check reads the same tokens into a tree once). ucwa-reused: a
+  \`ucwa.Decoder\` reused for every op, which reads each body in the memory of
+  the last: its values stay valid until its next decode, as fastjson's
+  until the next \`Parse\`. Every other op decodes into a fresh value.
 - **EncodeResourceJSON / EncodeResourceXML**: the same resource, decoded once,
   written into a reused buffer. goccy encodes the typed struct through an
   \`Encoder\`, sonic with \`encoder.EncodeInto\` into a reused slice;
@@ -405,16 +407,19 @@ ratios compare with earlier runs of this report.
   senders, nine events and five embedded resources
   (\`bench/testdata/events.{json,xml}\`, 5.8 and 5.2 KB), the shape of the
   reference's examples in EventChannelDetails, EventsInUCWA and
-  OperationResource. goccy-map: \`Unmarshal\` into \`map[string]any\`; etree:
-  \`ReadFromBytes\`.
+  OperationResource. ucwa and ucwa-reused as for the resource; goccy-map:
+  \`Unmarshal\` into \`map[string]any\`; etree: \`ReadFromBytes\`.
 - **DecodeResourceSize**: the application resource scaled: compact bodies
   embedding 1 to about 860 copies of its embedded resources (each rel's
   copies in an array), from 1.3 KB to 1 MB of JSON; the XML of the same
-  resource is about a fifth larger. JSON: ucwa, goccy-struct (the embedded
-  resources in typed slices) and fastjson-reused; XML: ucwa and gosax. Named
+  resource is about a fifth larger. JSON: ucwa, ucwa-reused, goccy-struct
+  (the embedded resources in typed slices) and fastjson-reused; XML: ucwa,
+  ucwa-reused and gosax. Named
   \`format/size/series\`; the plot below draws whichever series the run has.
 - **DecodeResourceJSONParallel**: the body of DecodeResourceJSON decoded on
-  every goroutine of \`b.RunParallel\`, each goroutine with its own decoder;
+  every goroutine of \`b.RunParallel\` by ucwa, ucwa-reused and fastjson-reused,
+  each goroutine with its own decoder or parser (fastjson's growth shows what
+  the machine gives a decoder that allocates nothing);
   \`@2\` is the run at GOMAXPROCS (2 here), \`@1\` the run with \`-cpu 1\`.
 
 ## Machine
@@ -463,8 +468,8 @@ better); the verdict is the median's. Rounds gives the lowest and highest
 ratio of the subject's run over the peer's run of the same round, and in how
 many rounds the ratio was at the target: how far a single run can land from
 the median. The subject ucwa is the one-shot decoder or the encoder;
-ucwa-reused is the reusable decoder (performance, round two): its rows read
-"not run" until it is in the suite.
+ucwa-reused is the reusable decoder, \`ucwa.Decoder\`; a row whose
+benchmarks the run did not include reads "not run".
 
 $(cat "$tmp/targets.md")
 
