@@ -63,9 +63,12 @@ func jsonHits(w uint64) uint64 { return jsonMarks(w) & msb }
 //
 // One test finds both '"' and the control characters: b^2 maps '"' to ' '
 // and keeps the bytes below ' ' below it, so b^2 < 0x21 holds for them and
-// for no other byte.
+// for no other byte. The two tests also mark every byte from 0x80 up, with
+// no test of their own: b^2 - 0x21 keeps the high bit of b^2 >= 0xA1, and
+// the bytes below that, 0x80 to 0xA2, are 0xC0 or more after ^'\\', which
+// keeps the high bit of the second test.
 func jsonMarks(w uint64) uint64 {
-	return ((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '\\'*lsb) - lsb) | w
+	return ((w ^ 0x02*lsb) - 0x21*lsb) | ((w ^ '\\'*lsb) - lsb)
 }
 
 // xmlText marks the bytes that need attention in text and attribute values:
