@@ -85,26 +85,25 @@ func cloneSlice[T any](c *cloner, sl *slab[T], xs []T) []T {
 	return sl.take(&c.s, xs, 0)
 }
 
-func (c *cloner) props(ps []Property) []Property {
-	out := cloneSlice(c, &c.s.props, ps)
-	for i := range ps {
-		name, v := c.str(ps[i].Name), c.value(ps[i].Value)
-		if !c.count {
-			out[i].Name, out[i].Value = name, v
+// cloneEach copies xs into the slab sl, each item with f (see cloneSlice).
+func cloneEach[T any](c *cloner, sl *slab[T], xs []T, f func(*cloner, T) T) []T {
+	out := cloneSlice(c, sl, xs)
+	for i := range xs {
+		if x := f(c, xs[i]); !c.count {
+			out[i] = x
 		}
 	}
 	return out
 }
 
-func (c *cloner) values(vs []Value) []Value {
-	out := cloneSlice(c, &c.s.vals, vs)
-	for i := range vs {
-		if v := c.value(vs[i]); !c.count {
-			out[i] = v
-		}
-	}
-	return out
+func (c *cloner) props(ps []Property) []Property { return cloneEach(c, &c.s.props, ps, (*cloner).prop) }
+
+func (c *cloner) prop(p Property) Property {
+	p.Name, p.Value = c.str(p.Name), c.value(p.Value)
+	return p
 }
+
+func (c *cloner) values(vs []Value) []Value { return cloneEach(c, &c.s.vals, vs, (*cloner).value) }
 
 func (c *cloner) value(v Value) Value {
 	text := c.str(v.text)
@@ -125,15 +124,7 @@ func (c *cloner) link(l Link) Link {
 	return l
 }
 
-func (c *cloner) links(ls []Link) []Link {
-	out := cloneSlice(c, &c.s.links, ls)
-	for i := range ls {
-		if l := c.link(ls[i]); !c.count {
-			out[i] = l
-		}
-	}
-	return out
-}
+func (c *cloner) links(ls []Link) []Link { return cloneEach(c, &c.s.links, ls, (*cloner).link) }
 
 // linkPtr copies the link p points to, if any.
 func (c *cloner) linkPtr(p *Link) *Link {
@@ -150,15 +141,7 @@ func (c *cloner) linkPtr(p *Link) *Link {
 	return q
 }
 
-func (c *cloner) strs(ss []string) []string {
-	out := cloneSlice(c, &c.s.rels, ss)
-	for i := range ss {
-		if s := c.str(ss[i]); !c.count {
-			out[i] = s
-		}
-	}
-	return out
-}
+func (c *cloner) strs(ss []string) []string { return cloneEach(c, &c.s.rels, ss, (*cloner).str) }
 
 func (c *cloner) resource(r Resource) Resource {
 	r.Rel = c.str(r.Rel)
@@ -175,13 +158,7 @@ func (c *cloner) resource(r Resource) Resource {
 }
 
 func (c *cloner) resources(rs []Resource) []Resource {
-	out := cloneSlice(c, &c.s.res, rs)
-	for i := range rs {
-		if r := c.resource(rs[i]); !c.count {
-			out[i] = r
-		}
-	}
-	return out
+	return cloneEach(c, &c.s.res, rs, (*cloner).resource)
 }
 
 func (c *cloner) input(in Input) Input {
@@ -214,25 +191,13 @@ func (c *cloner) errorPtr(p *Error) *Error {
 
 func (c *cloner) events(ev Events) Events {
 	ev.Links, ev.Extra, ev.order = c.links(ev.Links), c.props(ev.Extra), c.str(ev.order)
-	senders := cloneSlice(c, &c.s.senders, ev.Senders)
-	for i := range ev.Senders {
-		if s := c.sender(ev.Senders[i]); !c.count {
-			senders[i] = s
-		}
-	}
-	ev.Senders = senders
+	ev.Senders = cloneEach(c, &c.s.senders, ev.Senders, (*cloner).sender)
 	return ev
 }
 
 func (c *cloner) sender(s Sender) Sender {
 	s.Rel, s.Href, s.Extra, s.order = c.str(s.Rel), c.str(s.Href), c.props(s.Extra), c.str(s.order)
-	evs := cloneSlice(c, &c.s.events, s.Events)
-	for i := range s.Events {
-		if e := c.event(s.Events[i]); !c.count {
-			evs[i] = e
-		}
-	}
-	s.Events = evs
+	s.Events = cloneEach(c, &c.s.events, s.Events, (*cloner).event)
 	return s
 }
 
